@@ -1,0 +1,204 @@
+//! `signal-indicators`: verify records, print schemas, lint catalogs and
+//! rebuild form input from a plain form post, natively.
+//!
+//! Exit codes: 0 all ok, 1 something failed verification or linting,
+//! 2 unusable input or arguments.
+
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use serde_json::{json, Value};
+use signal_indicators::core::json_text::parse_strict;
+use signal_indicators::{
+    catalog_schema, input_from_entries, record_schema, ActiveCatalog, ExtensionDeclaration, Locale, SignalEngine,
+};
+
+const USAGE: &str = "\
+usage:
+  signal-indicators verify [--catalog FILE]... [--extensions FILE] [--locale nl|en] [FILE|-]
+      verify one record or NDJSON records; prints one JSON verdict per record
+  signal-indicators schema record|catalog
+      print a JSON Schema (draft 2020-12)
+  signal-indicators catalog lint FILE
+      check a catalog; prints its digest or every problem
+  signal-indicators from-form [--field-map FILE]
+      read application/x-www-form-urlencoded on stdin, print the input object
+
+exit: 0 ok, 1 verification or lint failed, 2 unusable input";
+
+/// A failure that makes the input unusable (exit 2).
+struct Unusable(String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("verify") => verify(args.get(1..).unwrap_or_default()),
+        Some("schema") => schema(args.get(1..).unwrap_or_default()),
+        Some("catalog") if args.get(1).map(String::as_str) == Some("lint") => lint(args.get(2..).unwrap_or_default()),
+        Some("from-form") => from_form(args.get(1..).unwrap_or_default()),
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(true)
+        }
+        Some("--version" | "-V") => {
+            println!("signal-indicators {}", env!("CARGO_PKG_VERSION"));
+            Ok(true)
+        }
+        _ => Err(Unusable(USAGE.to_owned())),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(Unusable(message)) => {
+            eprintln!("signal-indicators: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_input(path: Option<&str>) -> Result<String, Unusable> {
+    let mut text = String::new();
+    match path {
+        None | Some("-") => std::io::stdin()
+            .read_to_string(&mut text)
+            .map(|_| text)
+            .map_err(|e| Unusable(format!("cannot read standard input: {e}"))),
+        Some(path) => std::fs::read_to_string(path).map_err(|e| Unusable(format!("cannot read {path}: {e}"))),
+    }
+}
+
+fn read_json_file(path: &str) -> Result<Value, Unusable> {
+    let text = read_input(Some(path))?;
+    parse_strict(&text).map_err(|e| Unusable(format!("{path} is not JSON: {e}")))
+}
+
+fn load_catalog(path: &str, locale: Locale) -> Result<ActiveCatalog, Unusable> {
+    let value = read_json_file(path)?;
+    ActiveCatalog::from_value(&value, locale).map_err(|e| {
+        let problems: Vec<String> = e.issues().iter().map(|i| format!("{} {}", i.path, i.code)).collect();
+        Unusable(format!("{path}: {e}: {}", problems.join("; ")))
+    })
+}
+
+fn verify(args: &[String]) -> Result<bool, Unusable> {
+    let mut catalogs = Vec::new();
+    let mut extensions: Vec<ExtensionDeclaration> = Vec::new();
+    let mut locale = Locale::Nl;
+    let mut file: Option<&str> = None;
+    let mut iter = args.iter();
+    let mut catalog_paths = Vec::new();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--catalog" => catalog_paths.push(iter.next().ok_or(Unusable("--catalog needs a FILE".into()))?),
+            "--extensions" => {
+                let path = iter.next().ok_or(Unusable("--extensions needs a FILE".into()))?;
+                extensions = serde_json::from_value(read_json_file(path)?)
+                    .map_err(|e| Unusable(format!("{path}: not a list of extension declarations: {e}")))?;
+            }
+            "--locale" => {
+                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
+                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
+            }
+            other if file.is_none() && (other == "-" || !other.starts_with('-')) => file = Some(other),
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    for path in catalog_paths {
+        catalogs.push(load_catalog(path, locale)?);
+    }
+    let engine = SignalEngine::new(locale, None, &extensions).map_err(|e| Unusable(e.to_string()))?;
+    let text = read_input(file)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    // One record (possibly pretty-printed) or one record per line.
+    let records: Vec<Result<Value, String>> = match parse_strict(text) {
+        Ok(value) => vec![Ok(value)],
+        Err(_) => text
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| parse_strict(line).map_err(|e| e.to_string()))
+            .collect(),
+    };
+    if records.is_empty() {
+        return Err(Unusable("no record in the input".into()));
+    }
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut all_ok = true;
+    for (index, record) in records.iter().enumerate() {
+        let verdict = match record {
+            Ok(value) => {
+                let verification = engine.verify_record(value, &catalogs);
+                all_ok &= verification.ok;
+                json!({
+                    "index": index,
+                    "id": value.get("id").and_then(Value::as_str),
+                    "ok": verification.ok,
+                    "checks": verification.checks,
+                    "issues": verification.issues,
+                })
+            }
+            Err(_) => {
+                all_ok = false;
+                let message = match locale {
+                    Locale::Nl => "Deze regel is geen leesbare JSON.",
+                    Locale::En => "This line is not readable JSON.",
+                };
+                json!({
+                    "index": index, "id": null, "ok": false,
+                    "checks": { "schema": false, "digest": false, "catalog": false, "content": false, "assessment": false },
+                    "issues": [{ "path": "", "code": "record.schema", "severity": "error", "message": message }],
+                })
+            }
+        };
+        serde_json::to_writer(&mut out, &verdict).map_err(|e| Unusable(e.to_string()))?;
+        out.write_all(b"\n").map_err(|e| Unusable(e.to_string()))?;
+    }
+    out.flush().map_err(|e| Unusable(e.to_string()))?;
+    Ok(all_ok)
+}
+
+fn schema(args: &[String]) -> Result<bool, Unusable> {
+    match args.first().map(String::as_str) {
+        Some("record") => print!("{}", record_schema()),
+        Some("catalog") => print!("{}", catalog_schema()),
+        _ => return Err(Unusable(format!("schema needs `record` or `catalog`\n{USAGE}"))),
+    }
+    Ok(true)
+}
+
+fn lint(args: &[String]) -> Result<bool, Unusable> {
+    let path = args.first().ok_or(Unusable(format!("catalog lint needs a FILE\n{USAGE}")))?;
+    let value = read_json_file(path)?;
+    match ActiveCatalog::from_value(&value, Locale::En) {
+        Ok(catalog) => {
+            println!("{}", json!({ "ok": true, "id": catalog.catalog().id, "version": catalog.catalog().version, "digest": catalog.digest() }));
+            Ok(true)
+        }
+        Err(error) => {
+            println!("{}", json!({ "ok": false, "code": error.code(), "issues": error.issues() }));
+            Ok(false)
+        }
+    }
+}
+
+fn from_form(args: &[String]) -> Result<bool, Unusable> {
+    let mut field_map = BTreeMap::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--field-map" => {
+                let path = iter.next().ok_or(Unusable("--field-map needs a FILE".into()))?;
+                field_map = serde_json::from_value(read_json_file(path)?)
+                    .map_err(|e| Unusable(format!("{path}: fieldMap must map input paths to control names: {e}")))?;
+            }
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    let mut body = Vec::new();
+    std::io::stdin().read_to_end(&mut body).map_err(|e| Unusable(format!("cannot read standard input: {e}")))?;
+    let entries: Vec<(String, String)> =
+        form_urlencoded::parse(body.trim_ascii()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    println!("{}", serde_json::to_string_pretty(&input_from_entries(&entries, &field_map)).unwrap_or_default());
+    Ok(true)
+}

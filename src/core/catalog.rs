@@ -1,0 +1,451 @@
+//! The indicator catalog: its data shape (SPEC §6.1), loading with full
+//! validation, lookups used by scoring, and its digest.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::canonical::canonical_digest;
+use super::error::SignalError;
+use super::issue::{codes, pointer_push, serde_path_to_pointer, Finding};
+use super::messages::Locale;
+
+/// Texts per locale tag, e.g. `{ "nl": "…", "en": "…" }`.
+pub type LocalizedText = BTreeMap<String, String>;
+
+/// A catalog exactly as published: plain data, versioned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Catalog {
+    /// Catalog identifier, e.g. `ind-example`.
+    pub id: String,
+    /// Catalog version, e.g. `2026.1`.
+    pub version: String,
+    /// Locales every label and guidance text must exist in.
+    pub locales: Vec<String>,
+    /// Indicator categories, in display order.
+    pub categories: Vec<Category>,
+    /// The indicators an officer can record.
+    pub indicators: Vec<IndicatorDefinition>,
+    /// Per-mille factors of the Admiralty grading.
+    pub grading: Grading,
+    /// Recency buckets, ascending; the last has `maxDays: null`.
+    pub recency: Vec<RecencyBucket>,
+    /// Score bands, `from` strictly ascending; below the first is `none`.
+    pub bands: Vec<Band>,
+    /// Partner codes that routing advice and `sharedWith` may name.
+    pub partners: Vec<String>,
+    /// ISO 3166-1 alpha-2 codes of states issuing SIS alerts.
+    pub sis_states: Vec<String>,
+    /// Routing rules: which partners to advise per category and band.
+    pub routing: Vec<RoutingRule>,
+    /// Measures for consideration by the decision-maker.
+    pub measures: Vec<MeasureDefinition>,
+}
+
+/// A category of signals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Category {
+    /// Category code, e.g. `terrorism`.
+    pub code: String,
+    /// A protective category (possible victim) never raises a score.
+    pub protective: bool,
+    /// Name per locale.
+    pub labels: LocalizedText,
+}
+
+/// An indicator: a fact about conduct or records, never about who someone is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct IndicatorDefinition {
+    /// Indicator code, e.g. `TER-01`.
+    pub code: String,
+    /// The category code it belongs to.
+    pub category: String,
+    /// Weight 1–100.
+    pub weight: u32,
+    /// Whether evidence references are required.
+    #[serde(default)]
+    pub requires_evidence: bool,
+    /// Short label per locale.
+    pub labels: LocalizedText,
+    /// Guidance for the officer per locale.
+    pub guidance: LocalizedText,
+}
+
+/// Per-mille factors for reliability `A`–`F` and credibility `1`–`6`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Grading {
+    /// Source reliability `A`–`F` → factor ‰.
+    pub reliability: BTreeMap<String, u32>,
+    /// Information credibility `1`–`6` → factor ‰.
+    pub credibility: BTreeMap<String, u32>,
+}
+
+/// Indicators observed at most `maxDays` days ago count with `factor` ‰.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct RecencyBucket {
+    /// Upper bound of the age in days; `null` for the last bucket.
+    pub max_days: Option<u32>,
+    /// Factor ‰.
+    pub factor: u32,
+}
+
+/// A score band, from `from` basis points up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Band {
+    /// Band code, e.g. `medium`.
+    pub code: String,
+    /// Lowest score in basis points.
+    pub from: u32,
+}
+
+/// Advises partners for a category from a minimum band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct RoutingRule {
+    /// Category code.
+    pub category: String,
+    /// Lowest band the rule applies from (`none` = any indicator).
+    pub min_band: String,
+    /// Partner codes to advise.
+    pub partners: Vec<String>,
+}
+
+/// A measure listed for consideration by the decision-maker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct MeasureDefinition {
+    /// Category code (never a protective one).
+    pub category: String,
+    /// Lowest band the measure is listed from.
+    pub min_band: String,
+    /// Measure code, e.g. `entry-ban`.
+    pub code: String,
+    /// Name per locale.
+    pub labels: LocalizedText,
+    /// Legal basis text.
+    pub legal_basis: String,
+}
+
+/// The band name below the first band.
+pub const BAND_NONE: &str = "none";
+const RELIABILITY_CODES: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
+const CREDIBILITY_CODES: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
+const MAX_LIST: usize = 10_000;
+
+/// A validated catalog with the lookups scoring needs. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct ActiveCatalog {
+    data: std::sync::Arc<Loaded>,
+}
+
+#[derive(Debug)]
+struct Loaded {
+    catalog: Catalog,
+    digest: String,
+    indicator_index: HashMap<String, usize>,
+    category_index: HashMap<String, usize>,
+    /// Category index of each indicator, parallel to `catalog.indicators`.
+    indicator_category: Vec<usize>,
+    reliability: [u32; 6],
+    credibility: [u32; 6],
+}
+
+impl ActiveCatalog {
+    /// Validates a catalog given as JSON and prepares it for use. Fails with
+    /// `catalog.invalid` listing every problem found.
+    pub fn from_value(value: &Value, locale: Locale) -> Result<ActiveCatalog, SignalError> {
+        let catalog: Catalog = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = serde_path_to_pointer(&e.path().to_string());
+            SignalError::CatalogInvalid(vec![Finding::error(path, codes::CATALOG_SHAPE).localize(locale)])
+        })?;
+        ActiveCatalog::new(catalog, locale)
+    }
+
+    /// Validates a typed catalog and prepares it for use.
+    pub fn new(catalog: Catalog, locale: Locale) -> Result<ActiveCatalog, SignalError> {
+        let findings = lint(&catalog);
+        if !findings.is_empty() {
+            return Err(SignalError::CatalogInvalid(findings.iter().map(|f| f.localize(locale)).collect()));
+        }
+        let digest = canonical_digest(&catalog)?;
+        let category_index: HashMap<String, usize> =
+            catalog.categories.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
+        let indicator_index = catalog.indicators.iter().enumerate().map(|(i, d)| (d.code.clone(), i)).collect();
+        let indicator_category = catalog
+            .indicators
+            .iter()
+            .map(|d| category_index.get(&d.category).copied().unwrap_or(0))
+            .collect();
+        let factors = |map: &BTreeMap<String, u32>, keys: [&str; 6]| keys.map(|k| map.get(k).copied().unwrap_or(0));
+        let reliability = factors(&catalog.grading.reliability, RELIABILITY_CODES);
+        let credibility = factors(&catalog.grading.credibility, CREDIBILITY_CODES);
+        Ok(ActiveCatalog {
+            data: std::sync::Arc::new(Loaded {
+                catalog,
+                digest,
+                indicator_index,
+                category_index,
+                indicator_category,
+                reliability,
+                credibility,
+            }),
+        })
+    }
+
+    /// The illustrative example catalog shipped inside the module.
+    pub fn example() -> ActiveCatalog {
+        static EXAMPLE: OnceLock<ActiveCatalog> = OnceLock::new();
+        EXAMPLE
+            .get_or_init(|| {
+                let catalog: Catalog = serde_json::from_str(EXAMPLE_CATALOG_JSON)
+                    .unwrap_or_else(|e| panic!("the embedded example catalog does not parse: {e}"));
+                ActiveCatalog::new(catalog, Locale::En)
+                    .unwrap_or_else(|e| panic!("the embedded example catalog is invalid: {:?}", e.issues()))
+            })
+            .clone()
+    }
+
+    /// The catalog data, §6.1 shape.
+    pub fn catalog(&self) -> &Catalog {
+        &self.data.catalog
+    }
+
+    /// `sha256:` + hex of the catalog's RFC 8785 form.
+    pub fn digest(&self) -> &str {
+        &self.data.digest
+    }
+
+    /// Index and definition of an indicator code.
+    pub fn indicator(&self, code: &str) -> Option<(usize, &IndicatorDefinition)> {
+        let i = *self.data.indicator_index.get(code)?;
+        self.data.catalog.indicators.get(i).map(|d| (i, d))
+    }
+
+    /// Category index of indicator number `indicator`.
+    pub fn category_of(&self, indicator: usize) -> usize {
+        self.data.indicator_category.get(indicator).copied().unwrap_or(0)
+    }
+
+    /// Index of a category code.
+    pub fn category_index(&self, code: &str) -> Option<usize> {
+        self.data.category_index.get(code).copied()
+    }
+
+    /// Reliability factor ‰ of `A`–`F`.
+    pub fn reliability_factor(&self, code: &str) -> Option<u32> {
+        RELIABILITY_CODES.iter().position(|c| *c == code).and_then(|i| self.data.reliability.get(i).copied())
+    }
+
+    /// Credibility factor ‰ of `1`–`6`.
+    pub fn credibility_factor(&self, code: &str) -> Option<u32> {
+        CREDIBILITY_CODES.iter().position(|c| *c == code).and_then(|i| self.data.credibility.get(i).copied())
+    }
+
+    /// Rank of a band code: 0 for `none`, 1 for the first band, …
+    pub fn band_rank(&self, code: &str) -> Option<usize> {
+        if code == BAND_NONE {
+            return Some(0);
+        }
+        self.data.catalog.bands.iter().position(|b| b.code == code).map(|i| i + 1)
+    }
+
+    /// The band of a score: the highest band whose `from` ≤ score, else `none`.
+    pub fn band_of(&self, score: u32) -> (usize, &str) {
+        let bands = &self.data.catalog.bands;
+        match bands.iter().rposition(|b| b.from <= score) {
+            Some(i) => (i + 1, bands.get(i).map_or(BAND_NONE, |b| b.code.as_str())),
+            None => (0, BAND_NONE),
+        }
+    }
+
+    /// The label of a localized text in `locale`, or in the catalog's first locale.
+    pub fn text<'a>(&self, text: &'a LocalizedText, locale: Locale) -> &'a str {
+        text.get(locale.tag())
+            .or_else(|| self.data.catalog.locales.first().and_then(|l| text.get(l)))
+            .map_or("", String::as_str)
+    }
+}
+
+/// The embedded example catalog, as published JSON.
+pub const EXAMPLE_CATALOG_JSON: &str = include_str!("../catalog/ind-example.json");
+
+/// Every problem of a catalog, in document order.
+pub fn lint(catalog: &Catalog) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let range = |path: String, value: u32, min: u32, max: u32, out: &mut Vec<Finding>| {
+        if value < min || value > max {
+            out.push(Finding::error(path, codes::CATALOG_RANGE).with("min", min).with("max", max));
+        }
+    };
+    let nonempty = |path: String, text: &str, out: &mut Vec<Finding>| {
+        if text.trim().is_empty() || text.len() > 200 {
+            out.push(Finding::error(path, codes::CATALOG_RANGE).with("min", 1).with("max", 200));
+        }
+    };
+    nonempty("/id".into(), &catalog.id, &mut out);
+    nonempty("/version".into(), &catalog.version, &mut out);
+    if catalog.locales.is_empty() {
+        out.push(Finding::error("/locales", codes::CATALOG_RANGE).with("min", 1).with("max", 2));
+    }
+    duplicates("/locales", catalog.locales.iter().map(String::as_str), &mut out);
+    for (name, len) in [
+        ("/categories", catalog.categories.len()),
+        ("/indicators", catalog.indicators.len()),
+        ("/partners", catalog.partners.len()),
+        ("/sisStates", catalog.sis_states.len()),
+        ("/routing", catalog.routing.len()),
+        ("/measures", catalog.measures.len()),
+    ] {
+        if len > MAX_LIST {
+            out.push(Finding::error(name, codes::CATALOG_RANGE).with("min", 0).with("max", MAX_LIST));
+        }
+    }
+    let labels = |path: String, text: &LocalizedText, out: &mut Vec<Finding>| {
+        for locale in &catalog.locales {
+            if text.get(locale).is_none_or(|t| t.trim().is_empty()) {
+                out.push(Finding::error(pointer_push(&path, locale), codes::CATALOG_LABEL_MISSING));
+            }
+        }
+    };
+
+    let categories: BTreeMap<&str, &Category> = catalog.categories.iter().map(|c| (c.code.as_str(), c)).collect();
+    duplicates("/categories", catalog.categories.iter().map(|c| c.code.as_str()), &mut out);
+    for (i, category) in catalog.categories.iter().enumerate() {
+        nonempty(format!("/categories/{i}/code"), &category.code, &mut out);
+        labels(format!("/categories/{i}/labels"), &category.labels, &mut out);
+    }
+
+    duplicates("/indicators", catalog.indicators.iter().map(|d| d.code.as_str()), &mut out);
+    for (i, indicator) in catalog.indicators.iter().enumerate() {
+        nonempty(format!("/indicators/{i}/code"), &indicator.code, &mut out);
+        if !categories.contains_key(indicator.category.as_str()) {
+            out.push(Finding::error(format!("/indicators/{i}/category"), codes::CATALOG_REFERENCE));
+        }
+        range(format!("/indicators/{i}/weight"), indicator.weight, 1, 100, &mut out);
+        labels(format!("/indicators/{i}/labels"), &indicator.labels, &mut out);
+        labels(format!("/indicators/{i}/guidance"), &indicator.guidance, &mut out);
+    }
+
+    for (name, map, keys) in [
+        ("reliability", &catalog.grading.reliability, RELIABILITY_CODES),
+        ("credibility", &catalog.grading.credibility, CREDIBILITY_CODES),
+    ] {
+        let base = format!("/grading/{name}");
+        for key in keys {
+            match map.get(key) {
+                Some(value) => range(pointer_push(&base, key), *value, 0, 1000, &mut out),
+                None => out.push(Finding::error(pointer_push(&base, key), codes::CATALOG_SHAPE)),
+            }
+        }
+        for key in map.keys().filter(|k| !keys.contains(&k.as_str())) {
+            out.push(Finding::error(pointer_push(&base, key), codes::CATALOG_SHAPE));
+        }
+    }
+
+    if catalog.recency.is_empty() {
+        out.push(Finding::error("/recency", codes::CATALOG_SHAPE));
+    }
+    let mut previous: Option<u32> = None;
+    let last = catalog.recency.len().saturating_sub(1);
+    for (i, bucket) in catalog.recency.iter().enumerate() {
+        range(format!("/recency/{i}/factor"), bucket.factor, 0, 1000, &mut out);
+        match (bucket.max_days, i == last) {
+            (Some(_), true) | (None, false) => {
+                out.push(Finding::error(format!("/recency/{i}/maxDays"), codes::CATALOG_ORDER));
+            }
+            (Some(days), false) => {
+                if previous.is_some_and(|p| days <= p) {
+                    out.push(Finding::error(format!("/recency/{i}/maxDays"), codes::CATALOG_ORDER));
+                }
+                previous = Some(days);
+            }
+            (None, true) => {}
+        }
+    }
+
+    duplicates("/bands", catalog.bands.iter().map(|b| b.code.as_str()), &mut out);
+    for (i, band) in catalog.bands.iter().enumerate() {
+        if band.code == BAND_NONE {
+            out.push(Finding::error(format!("/bands/{i}/code"), codes::CATALOG_DUPLICATE));
+        }
+        nonempty(format!("/bands/{i}/code"), &band.code, &mut out);
+        range(format!("/bands/{i}/from"), band.from, 1, 10_000, &mut out);
+        if i > 0 && catalog.bands.get(i - 1).is_some_and(|p| band.from <= p.from) {
+            out.push(Finding::error(format!("/bands/{i}/from"), codes::CATALOG_ORDER));
+        }
+    }
+    let band_known = |code: &str| code == BAND_NONE || catalog.bands.iter().any(|b| b.code == code);
+
+    duplicates("/partners", catalog.partners.iter().map(String::as_str), &mut out);
+    for (i, partner) in catalog.partners.iter().enumerate() {
+        nonempty(format!("/partners/{i}"), partner, &mut out);
+    }
+    duplicates("/sisStates", catalog.sis_states.iter().map(String::as_str), &mut out);
+    for (i, state) in catalog.sis_states.iter().enumerate() {
+        if state.len() != 2 || !state.bytes().all(|b| b.is_ascii_uppercase()) {
+            out.push(Finding::error(format!("/sisStates/{i}"), codes::CATALOG_SHAPE));
+        }
+    }
+
+    let partners: BTreeSet<&str> = catalog.partners.iter().map(String::as_str).collect();
+    for (i, rule) in catalog.routing.iter().enumerate() {
+        if !categories.contains_key(rule.category.as_str()) {
+            out.push(Finding::error(format!("/routing/{i}/category"), codes::CATALOG_REFERENCE));
+        }
+        if !band_known(&rule.min_band) {
+            out.push(Finding::error(format!("/routing/{i}/minBand"), codes::CATALOG_REFERENCE));
+        }
+        for (j, partner) in rule.partners.iter().enumerate() {
+            if !partners.contains(partner.as_str()) {
+                out.push(Finding::error(format!("/routing/{i}/partners/{j}"), codes::CATALOG_REFERENCE));
+            }
+        }
+    }
+
+    let mut seen_measures = BTreeSet::new();
+    for (i, measure) in catalog.measures.iter().enumerate() {
+        match categories.get(measure.category.as_str()) {
+            None => out.push(Finding::error(format!("/measures/{i}/category"), codes::CATALOG_REFERENCE)),
+            Some(category) if category.protective => {
+                out.push(Finding::error(format!("/measures/{i}/category"), codes::CATALOG_PROTECTIVE_MEASURE));
+            }
+            Some(_) => {}
+        }
+        if !band_known(&measure.min_band) {
+            out.push(Finding::error(format!("/measures/{i}/minBand"), codes::CATALOG_REFERENCE));
+        }
+        nonempty(format!("/measures/{i}/code"), &measure.code, &mut out);
+        nonempty(format!("/measures/{i}/legalBasis"), &measure.legal_basis, &mut out);
+        labels(format!("/measures/{i}/labels"), &measure.labels, &mut out);
+        if !seen_measures.insert((measure.category.as_str(), measure.code.as_str())) {
+            out.push(Finding::error(format!("/measures/{i}/code"), codes::CATALOG_DUPLICATE));
+        }
+    }
+    out
+}
+
+fn duplicates<'a>(base: &str, codes_in_order: impl Iterator<Item = &'a str>, out: &mut Vec<Finding>) {
+    let mut seen = BTreeSet::new();
+    for (i, code) in codes_in_order.enumerate() {
+        if !seen.insert(code) {
+            out.push(Finding::error(format!("{base}/{i}"), codes::CATALOG_DUPLICATE));
+        }
+    }
+}
+

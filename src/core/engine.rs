@@ -1,0 +1,144 @@
+//! The engine: a catalog, host extensions and a locale, with the three
+//! operations of the product (evaluate, build a record, verify a record).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::catalog::{ActiveCatalog, Catalog};
+use super::date::{Date, Instant};
+use super::error::SignalError;
+use super::extensions::{compile, Extension, ExtensionDeclaration};
+use super::form::{read_form, FormRules, Reading};
+use super::issue::{Finding, Issue};
+use super::messages::Locale;
+use super::record::{build_record, verify_record, RecordStamp, SignalRecord, Verification, VerifyRules};
+use super::scoring::{label_measures, Assessment, Measure};
+
+/// The result of evaluating a form: data, never an exception.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Evaluation {
+    /// No issue is an error.
+    pub valid: bool,
+    /// Every issue, in the stable order.
+    pub issues: Vec<Issue>,
+    /// The advisory assessment of the indicators that could be scored.
+    pub assessment: Assessment,
+    /// Routing advice.
+    pub routing: RoutingAdvice,
+    /// Measures for consideration, with labels.
+    pub measures: Vec<Measure>,
+}
+
+/// Partners the catalog advises sharing the signal with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoutingAdvice {
+    /// Sorted partner codes.
+    pub advised: Vec<String>,
+}
+
+/// Validates, scores and records signal forms against one catalog.
+///
+/// ```
+/// use signal_indicators::{SignalEngine, Date};
+/// let engine = SignalEngine::example(signal_indicators::Locale::Nl);
+/// let today = Date::parse("2026-11-28").unwrap();
+/// let evaluation = engine.evaluate(&serde_json::json!({ "caseNumber": "X" }), today);
+/// assert!(!evaluation.valid);
+/// ```
+#[derive(Debug, Clone)]
+pub struct SignalEngine {
+    catalog: ActiveCatalog,
+    extensions: Vec<Extension>,
+    locale: Locale,
+}
+
+impl SignalEngine {
+    /// An engine with the embedded example catalog and no extensions.
+    pub fn example(locale: Locale) -> SignalEngine {
+        SignalEngine { catalog: ActiveCatalog::example(), extensions: Vec::new(), locale }
+    }
+
+    /// An engine with a given catalog (default: the example) and extensions.
+    pub fn new(
+        locale: Locale,
+        catalog: Option<ActiveCatalog>,
+        extensions: &[ExtensionDeclaration],
+    ) -> Result<SignalEngine, SignalError> {
+        Ok(SignalEngine {
+            catalog: catalog.unwrap_or_else(ActiveCatalog::example),
+            extensions: compile(extensions)?,
+            locale,
+        })
+    }
+
+    /// The language of messages and labels.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// The active catalog, §6.1 shape.
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog.catalog()
+    }
+
+    /// The active catalog with its lookups and digest.
+    pub fn active_catalog(&self) -> &ActiveCatalog {
+        &self.catalog
+    }
+
+    /// Reads and validates `input` on the evaluation date `today`.
+    pub fn read(&self, input: &Value, boundary: &[Finding], today: Date) -> Reading {
+        let rules = FormRules { catalog: &self.catalog, extensions: &self.extensions, today };
+        read_form(input, boundary, &rules)
+    }
+
+    /// Validates and scores a form.
+    pub fn evaluate(&self, input: &Value, today: Date) -> Evaluation {
+        self.evaluate_with(input, &[], today)
+    }
+
+    /// Validates and scores a form, adding findings made at the JS boundary.
+    pub fn evaluate_with(&self, input: &Value, boundary: &[Finding], today: Date) -> Evaluation {
+        let reading = self.read(input, boundary, today);
+        Evaluation {
+            valid: reading.is_valid(),
+            issues: reading.findings.iter().map(|f| f.localize(self.locale)).collect(),
+            routing: RoutingAdvice { advised: reading.advice.advised.clone() },
+            measures: label_measures(&self.catalog, &reading.advice.measures, self.locale),
+            assessment: reading.assessment,
+        }
+    }
+
+    /// Builds the record of a valid form. `today` must be within one day of
+    /// the Amsterdam date of `stamp.created_at` (verification checks that).
+    pub fn build_record(
+        &self,
+        input: &Value,
+        boundary: &[Finding],
+        today: Date,
+        stamp: &RecordStamp,
+    ) -> Result<SignalRecord, SignalError> {
+        if stamp.created_at.amsterdam_date().days_until(today).abs() > 1 {
+            return Err(SignalError::OptionInvalid(
+                "today must be within one day of the date of now".to_owned(),
+            ));
+        }
+        let reading = self.read(input, boundary, today);
+        build_record(&self.catalog, &reading, stamp, self.locale)
+    }
+
+    /// Verifies a record against the active catalog or any of `catalogs`.
+    pub fn verify_record(&self, record: &Value, catalogs: &[ActiveCatalog]) -> Verification {
+        let mut accepted = Vec::with_capacity(catalogs.len() + 1);
+        accepted.push(self.catalog.clone());
+        accepted.extend(catalogs.iter().cloned());
+        verify_record(record, &VerifyRules { catalogs: &accepted, extensions: &self.extensions, locale: self.locale })
+    }
+}
+
+/// The default evaluation date at an instant: its calendar date in Europe/Amsterdam.
+pub fn default_today(now: Instant) -> Date {
+    now.amsterdam_date()
+}

@@ -1,0 +1,110 @@
+//! Host-declared extra form fields (SPEC §9.3), validated like built-in
+//! fields and copied under `record.extensions`.
+
+use serde::{Deserialize, Serialize};
+
+use super::error::SignalError;
+
+/// The kind of value an extension holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExtensionType {
+    /// Free text, optionally restricted by `pattern` and `maxLength`.
+    String,
+    /// A date `YYYY-MM-DD`.
+    Date,
+    /// One of `values`.
+    Enum,
+}
+
+/// One extension as the host declares it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExtensionDeclaration {
+    /// Field name, `^[a-z][A-Za-z0-9]{0,31}$`.
+    pub name: String,
+    /// Value type.
+    #[serde(rename = "type")]
+    pub kind: ExtensionType,
+    /// Whether a value is required.
+    #[serde(default)]
+    pub required: bool,
+    /// A regex-lite pattern the whole value must match (it is anchored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// Maximum length in UTF-16 code units (default 200, at most 4000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// Allowed values of an `enum`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
+}
+
+/// A checked declaration, with its pattern compiled.
+#[derive(Debug, Clone)]
+pub struct Extension {
+    /// The declaration as given.
+    pub declaration: ExtensionDeclaration,
+    /// The compiled, anchored pattern.
+    pub pattern: Option<regex_lite::Regex>,
+    /// Effective maximum length.
+    pub max_length: u32,
+}
+
+/// Most extensions a host may declare.
+pub const MAX_EXTENSIONS: usize = 32;
+const DEFAULT_MAX_LENGTH: u32 = 200;
+const LIMIT_MAX_LENGTH: u32 = 4000;
+
+/// Checks declarations; a bad one fails with `option.invalid`.
+pub fn compile(declarations: &[ExtensionDeclaration]) -> Result<Vec<Extension>, SignalError> {
+    if declarations.len() > MAX_EXTENSIONS {
+        return Err(SignalError::OptionInvalid(format!("at most {MAX_EXTENSIONS} extensions may be declared")));
+    }
+    let mut out: Vec<Extension> = Vec::with_capacity(declarations.len());
+    for declaration in declarations {
+        let name = &declaration.name;
+        let name_ok = name.len() <= 32
+            && name.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric());
+        if !name_ok {
+            return Err(SignalError::OptionInvalid(
+                "extension names must match ^[a-z][A-Za-z0-9]{0,31}$".to_owned(),
+            ));
+        }
+        if out.iter().any(|e| &e.declaration.name == name) {
+            return Err(SignalError::OptionInvalid(format!("extension {name} is declared twice")));
+        }
+        let max_length = declaration.max_length.unwrap_or(DEFAULT_MAX_LENGTH);
+        if max_length == 0 || max_length > LIMIT_MAX_LENGTH {
+            return Err(SignalError::OptionInvalid(format!(
+                "extension {name}: maxLength must be 1–{LIMIT_MAX_LENGTH}"
+            )));
+        }
+        let pattern = match &declaration.pattern {
+            Some(_) if declaration.kind != ExtensionType::String => {
+                return Err(SignalError::OptionInvalid(format!("extension {name}: only strings take a pattern")));
+            }
+            Some(pattern) if pattern.len() > 1000 => {
+                return Err(SignalError::OptionInvalid(format!("extension {name}: pattern too long")));
+            }
+            Some(pattern) => Some(
+                regex_lite::Regex::new(&format!("^(?:{pattern})$"))
+                    .map_err(|e| SignalError::OptionInvalid(format!("extension {name}: bad pattern: {e}")))?,
+            ),
+            None => None,
+        };
+        match (&declaration.values, declaration.kind) {
+            (Some(values), ExtensionType::Enum) if !values.is_empty() && values.len() <= 200 => {}
+            (_, ExtensionType::Enum) => {
+                return Err(SignalError::OptionInvalid(format!("extension {name}: an enum needs 1–200 values")));
+            }
+            (Some(_), _) => {
+                return Err(SignalError::OptionInvalid(format!("extension {name}: only an enum takes values")));
+            }
+            (None, _) => {}
+        }
+        out.push(Extension { declaration: declaration.clone(), pattern, max_length });
+    }
+    Ok(out)
+}

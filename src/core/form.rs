@@ -1,0 +1,857 @@
+//! Reading and validating the signal form input (SPEC §4–5): every rule,
+//! every issue code, paths as RFC 6901 pointers, in a stable order.
+//!
+//! The input is hostile until checked: it is read as a generic JSON value,
+//! limits are checked before anything else, and nothing here can panic on
+//! any value.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::catalog::ActiveCatalog;
+use super::date::Date;
+use super::extensions::{Extension, ExtensionType};
+use super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
+use super::issue::{codes, pointer_push, pointer_tokens, Finding, Severity};
+use super::scoring::{advise, assess, Advice, Assessment, ScoredIndicator};
+
+/// Most string data an input may hold, in UTF-8 bytes (1 MiB).
+pub const MAX_STRING_BYTES: usize = 1 << 20;
+/// Deepest nesting of objects and arrays an input may have.
+pub const MAX_DEPTH: usize = 16;
+/// Most indicators on one form.
+pub const MAX_INDICATORS: usize = 200;
+/// Most evidence references on one indicator.
+pub const MAX_EVIDENCE_REFS: usize = 50;
+/// Most entries in `sharedWith`.
+pub const MAX_SHARED_WITH: usize = 100;
+
+/// Keys that carry protected personal attributes: refused at any depth.
+pub const PROTECTED_KEYS: [&str; 14] = [
+    "nationality",
+    "dualNationality",
+    "countryOfBirth",
+    "ethnicity",
+    "race",
+    "religion",
+    "politicalOpinion",
+    "sexualOrientation",
+    "gender",
+    "sex",
+    "maritalStatus",
+    "health",
+    "disability",
+    "language",
+];
+
+/// Procedures.
+pub const PROCEDURES: [&str; 3] = ["regular", "asylum", "naturalisation"];
+/// Context types.
+pub const CONTEXT_TYPES: [&str; 6] = [
+    "application-assessment",
+    "post-decision-tip",
+    "sis-check",
+    "asylum-screening",
+    "partner-report",
+    "document-examination",
+];
+/// SIS regulations.
+pub const SIS_REGULATIONS: [&str; 2] = ["2018/1861", "2018/1862"];
+/// Tip channels.
+pub const TIP_CHANNELS: [&str; 3] = ["public", "anonymous", "partner"];
+/// Asylum screening methods.
+pub const SCREENING_METHODS: [&str; 3] = ["dossier-review", "internet-search", "interview"];
+/// Admiralty source reliability codes.
+pub const RELIABILITY: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
+/// Admiralty information credibility codes.
+pub const CREDIBILITY: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
+/// TLP 2.0 labels.
+pub const TLP: [&str; 5] = ["RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR"];
+
+/// SIS articles allowed per regulation.
+pub fn sis_articles(regulation: &str) -> &'static [&'static str] {
+    match regulation {
+        "2018/1861" => &["24", "25"],
+        "2018/1862" => &["26", "36", "38"],
+        _ => &[],
+    }
+}
+
+/// A SIS alert as read from the form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SisAlertValues {
+    /// `2018/1861` or `2018/1862`.
+    pub regulation: Option<String>,
+    /// Article number as a string.
+    pub article: Option<String>,
+    /// Issuing state code.
+    pub issuing_state: Option<String>,
+    /// The alert's reference.
+    pub alert_reference: Option<String>,
+}
+
+/// A tip as read from the form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TipValues {
+    /// `public`, `anonymous` or `partner`.
+    pub channel: Option<String>,
+    /// Date received.
+    pub received_on: Option<String>,
+}
+
+/// One indicator entry as read from the form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndicatorValues {
+    /// Indicator code.
+    pub code: Option<String>,
+    /// Category code from the catalog.
+    pub category: Option<String>,
+    /// `A`–`F`.
+    pub reliability: Option<String>,
+    /// `1`–`6`.
+    pub credibility: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub observed_on: Option<String>,
+    /// Evidence references.
+    pub evidence_refs: Vec<String>,
+    /// Officer's note.
+    pub note: Option<String>,
+}
+
+/// Everything read from a form: trimmed values of known fields only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FormValues {
+    /// Case number.
+    pub case_number: Option<String>,
+    /// Procedure.
+    pub procedure: Option<String>,
+    /// V-nummer.
+    pub v_number: Option<String>,
+    /// BSN.
+    pub bsn: Option<String>,
+    /// Subject not identified.
+    pub unknown_subject: bool,
+    /// Context type.
+    pub context_type: Option<String>,
+    /// SIS alert (for `sis-check`).
+    pub sis_alert: Option<SisAlertValues>,
+    /// Tip (for `post-decision-tip`).
+    pub tip: Option<TipValues>,
+    /// Screening method (for `asylum-screening`).
+    pub screening_method: Option<String>,
+    /// Reporting partner (for `partner-report`).
+    pub partner: Option<String>,
+    /// Indicators in input order.
+    pub indicators: Vec<IndicatorValues>,
+    /// Factual statement.
+    pub summary: Option<String>,
+    /// Officer staff code.
+    pub officer_id: Option<String>,
+    /// Officer unit.
+    pub officer_unit: Option<String>,
+    /// TLP label.
+    pub tlp: Option<String>,
+    /// Partners the officer shares with.
+    pub shared_with: Vec<String>,
+    /// Why an advised partner is not shared with.
+    pub no_share_reason: Option<String>,
+    /// Declared host extensions.
+    pub extensions: BTreeMap<String, String>,
+}
+
+/// The outcome of reading a form.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// What was read.
+    pub values: FormValues,
+    /// Findings, sorted and unique per (path, code).
+    pub findings: Vec<Finding>,
+    /// The assessment of the indicators that could be scored.
+    pub assessment: Assessment,
+    /// Routing advice and measures.
+    pub advice: Advice,
+}
+
+impl Reading {
+    /// Whether no finding is an error.
+    pub fn is_valid(&self) -> bool {
+        self.findings.iter().all(|f| f.severity != Severity::Error)
+    }
+}
+
+/// What the form is read against.
+pub struct FormRules<'a> {
+    /// The active catalog.
+    pub catalog: &'a ActiveCatalog,
+    /// Host extensions.
+    pub extensions: &'a [Extension],
+    /// The evaluation date.
+    pub today: Date,
+}
+
+/// Reads and validates `input`. `boundary` carries findings made while the
+/// input crossed from JS (replaced surrogates, exotic objects, limits).
+pub fn read_form(input: &Value, boundary: &[Finding], rules: &FormRules<'_>) -> Reading {
+    let mut reader = Reader { rules, findings: Vec::new(), scored: Vec::new() };
+    let empty_advice = Advice { advised: Vec::new(), measures: Vec::new() };
+    let stop = |findings: Vec<Finding>| Reading {
+        values: FormValues::default(),
+        findings,
+        assessment: assess(rules.catalog, &[], rules.today),
+        advice: empty_advice.clone(),
+    };
+    if let Some(limit) = boundary.iter().find(|f| f.code == codes::INPUT_TOO_LARGE) {
+        return stop(vec![limit.clone()]);
+    }
+    let Value::Object(root) = input else {
+        return stop(vec![Finding::error("", codes::INPUT_NOT_OBJECT)]);
+    };
+    if exceeds_limits(input) {
+        return stop(vec![Finding::error("", codes::INPUT_TOO_LARGE)]);
+    }
+    reader.findings.extend(boundary.iter().cloned());
+    let values = reader.read_root(root);
+    let assessment = assess(rules.catalog, &reader.scored, rules.today);
+    let advice = advise(rules.catalog, &assessment);
+    reader.check_routing(&values, &advice);
+    let mut findings = reader.findings;
+    sort_findings(&mut findings);
+    Reading { values, findings, assessment, advice }
+}
+
+/// True when the input holds more than [`MAX_STRING_BYTES`] of strings or
+/// nests deeper than [`MAX_DEPTH`]. Iterative: no input can exhaust the stack.
+pub fn exceeds_limits(input: &Value) -> bool {
+    exceeds_limits_with(input, MAX_STRING_BYTES, MAX_DEPTH)
+}
+
+/// True when `input` holds more than `max_bytes` of strings (keys included)
+/// or nests objects and arrays deeper than `max_depth`.
+pub fn exceeds_limits_with(input: &Value, max_bytes: usize, max_depth: usize) -> bool {
+    let mut stack = vec![(input, 1usize)];
+    let mut bytes = 0usize;
+    while let Some((value, depth)) = stack.pop() {
+        match value {
+            Value::String(s) => bytes = bytes.saturating_add(s.len()),
+            Value::Array(items) => {
+                if depth > max_depth {
+                    return true;
+                }
+                stack.extend(items.iter().map(|v| (v, depth + 1)));
+            }
+            Value::Object(map) => {
+                if depth > max_depth {
+                    return true;
+                }
+                for (key, v) in map {
+                    bytes = bytes.saturating_add(key.len());
+                    stack.push((v, depth + 1));
+                }
+            }
+            _ => {}
+        }
+        if bytes > max_bytes {
+            return true;
+        }
+    }
+    false
+}
+
+struct Reader<'r, 'a> {
+    rules: &'r FormRules<'a>,
+    findings: Vec<Finding>,
+    scored: Vec<ScoredIndicator>,
+}
+
+/// A value counts as absent when missing, null, or a string empty after trimming.
+fn is_absent(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
+
+fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+impl Reader<'_, '_> {
+    fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    /// Warns about keys not in `known`: `field.protected` for protected
+    /// attribute keys, `field.unknown` for the rest.
+    fn check_keys(&mut self, map: &Map<String, Value>, path: &str, known: &[&str]) {
+        for key in map.keys() {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let code = if PROTECTED_KEYS.contains(&key.as_str()) { codes::FIELD_PROTECTED } else { codes::FIELD_UNKNOWN };
+            self.push(Finding::warning(pointer_push(path, key), code));
+        }
+    }
+
+    /// An object member that may be absent; other types are a `type` error.
+    fn object<'v>(&mut self, value: Option<&'v Value>, path: &str) -> Option<&'v Map<String, Value>> {
+        match value {
+            Some(Value::Object(map)) => Some(map),
+            _ if is_absent(value) => None,
+            _ => {
+                self.push(Finding::error(path, codes::TYPE));
+                None
+            }
+        }
+    }
+
+    /// A trimmed text; `required` reports absence.
+    fn text(&mut self, value: Option<&Value>, path: &str, required: bool) -> Option<String> {
+        match value {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            _ if is_absent(value) => {
+                if required {
+                    self.push(Finding::error(path, codes::REQUIRED));
+                }
+                None
+            }
+            _ => {
+                self.push(Finding::error(path, codes::TYPE));
+                None
+            }
+        }
+    }
+
+    /// Checks a text's length in UTF-16 code units; true when within bounds.
+    fn length(&mut self, text: &str, path: &str, min: usize, max: usize) -> bool {
+        let actual = utf16_len(text);
+        if actual < min {
+            self.push(Finding::error(path, codes::TEXT_TOO_SHORT).with("min", min).with("actual", actual));
+            false
+        } else if actual > max {
+            self.push(Finding::error(path, codes::TEXT_TOO_LONG).with("max", max).with("actual", actual));
+            false
+        } else {
+            true
+        }
+    }
+
+    /// A text that must be one of `allowed`.
+    fn choice(&mut self, value: Option<&Value>, path: &str, required: bool, allowed: &[&str]) -> Option<String> {
+        let text = self.text(value, path, required)?;
+        if allowed.contains(&text.as_str()) {
+            Some(text)
+        } else {
+            let list: Vec<Value> = allowed.iter().map(|a| Value::from(*a)).collect();
+            let finding = Finding::error(path, codes::ENUM);
+            // Short lists help the officer; long ones (catalog codes) would only clutter.
+            self.push(if allowed.len() <= 12 { finding.with("allowed", list) } else { finding });
+            None
+        }
+    }
+
+    /// A date `YYYY-MM-DD`, not after today and not before 1900.
+    fn date(&mut self, value: Option<&Value>, path: &str, required: bool) -> Option<Date> {
+        let text = self.text(value, path, required)?;
+        let Some(date) = Date::parse(&text) else {
+            self.push(Finding::error(path, codes::FORMAT_DATE));
+            return None;
+        };
+        if date > self.rules.today {
+            self.push(Finding::error(path, codes::DATE_FUTURE));
+            return None;
+        }
+        if date.year() < 1900 {
+            self.push(Finding::error(path, codes::DATE_TOO_OLD));
+            return None;
+        }
+        Some(date)
+    }
+
+    /// A list of texts, each 1–`max_len` long, with their input indexes;
+    /// absent means empty.
+    fn text_list(&mut self, value: Option<&Value>, path: &str, max_items: usize, max_len: usize) -> Vec<(usize, String)> {
+        let items = match value {
+            Some(Value::Array(items)) => items,
+            _ if is_absent(value) => return Vec::new(),
+            _ => {
+                self.push(Finding::error(path, codes::TYPE));
+                return Vec::new();
+            }
+        };
+        if items.len() > max_items {
+            self.push(Finding::error(path, codes::ARRAY_TOO_MANY).with("max", max_items).with("actual", items.len()));
+            return Vec::new();
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut seen = BTreeSet::new();
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}/{i}");
+            let Some(text) = self.text(Some(item), &item_path, true) else { continue };
+            if !self.length(&text, &item_path, 1, max_len) {
+                continue;
+            }
+            if !seen.insert(text.clone()) {
+                self.push(Finding::error(item_path, codes::ARRAY_DUPLICATE));
+                continue;
+            }
+            out.push((i, text));
+        }
+        out
+    }
+
+    fn read_root(&mut self, root: &Map<String, Value>) -> FormValues {
+        self.check_keys(
+            root,
+            "",
+            &[
+                "caseNumber",
+                "procedure",
+                "subject",
+                "context",
+                "indicators",
+                "summary",
+                "officer",
+                "handling",
+                "sharedWith",
+                "noShareReason",
+                "extensions",
+            ],
+        );
+        let mut values = FormValues::default();
+
+        values.case_number = self.text(root.get("caseNumber"), "/caseNumber", true).filter(|text| {
+            let ok = is_case_number(text);
+            if !ok {
+                self.findings.push(Finding::error("/caseNumber", codes::FORMAT_CASE_NUMBER));
+            }
+            ok
+        });
+        values.procedure = self.choice(root.get("procedure"), "/procedure", true, &PROCEDURES);
+        self.read_subject(root.get("subject"), &mut values);
+        self.read_context(root.get("context"), &mut values);
+        self.read_indicators(root.get("indicators"), &mut values);
+
+        values.summary = self
+            .text(root.get("summary"), "/summary", true)
+            .filter(|text| self.length(text, "/summary", 20, 4000));
+
+        let officer = self.object(root.get("officer"), "/officer");
+        if let Some(officer) = officer {
+            self.check_keys(officer, "/officer", &["id", "unit"]);
+        }
+        values.officer_id = self.text(officer.and_then(|o| o.get("id")), "/officer/id", true).filter(|text| {
+            let ok = is_officer_id(text);
+            if !ok {
+                self.findings.push(Finding::error("/officer/id", codes::FORMAT_OFFICER_ID));
+            }
+            ok
+        });
+        values.officer_unit = self
+            .text(officer.and_then(|o| o.get("unit")), "/officer/unit", true)
+            .filter(|text| self.length(text, "/officer/unit", 1, 80));
+
+        let handling = self.object(root.get("handling"), "/handling");
+        if let Some(handling) = handling {
+            self.check_keys(handling, "/handling", &["tlp"]);
+        }
+        values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, &TLP);
+        if matches!(values.tlp.as_deref(), Some("GREEN" | "CLEAR")) && !values.unknown_subject {
+            self.push(Finding::warning("/handling/tlp", codes::HANDLING_TOO_OPEN));
+        }
+
+        let partners: Vec<&str> = self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
+        let shared = self.text_list(root.get("sharedWith"), "/sharedWith", MAX_SHARED_WITH, 64);
+        for (index, text) in shared {
+            if partners.contains(&text.as_str()) {
+                values.shared_with.push(text);
+            } else {
+                self.push(Finding::error(format!("/sharedWith/{index}"), codes::ENUM));
+            }
+        }
+        values.no_share_reason = self
+            .text(root.get("noShareReason"), "/noShareReason", false)
+            .filter(|text| self.length(text, "/noShareReason", 1, 2000));
+
+        self.read_extensions(root.get("extensions"), &mut values);
+        values
+    }
+
+    fn read_subject(&mut self, value: Option<&Value>, values: &mut FormValues) {
+        let subject = self.object(value, "/subject");
+        if let Some(subject) = subject {
+            self.check_keys(subject, "/subject", &["vNumber", "bsn", "unknownSubject"]);
+        }
+        let member = |key: &str| subject.and_then(|s| s.get(key));
+        values.unknown_subject = match member("unknownSubject") {
+            Some(Value::Bool(flag)) => *flag,
+            other if is_absent(other) => false,
+            Some(_) | None => {
+                self.push(Finding::error("/subject/unknownSubject", codes::TYPE));
+                false
+            }
+        };
+        let v_number = self.text(member("vNumber"), "/subject/vNumber", !values.unknown_subject);
+        if let Some(v_number) = v_number {
+            if values.unknown_subject {
+                self.push(Finding::error("/subject/vNumber", codes::SUBJECT_CONFLICT));
+            } else if !is_v_number(&v_number) {
+                self.push(Finding::error("/subject/vNumber", codes::FORMAT_VNUMBER));
+            } else {
+                values.v_number = Some(v_number);
+            }
+        }
+        if let Some(bsn) = self.text(member("bsn"), "/subject/bsn", false) {
+            if is_bsn(&bsn) {
+                values.bsn = Some(bsn);
+            } else {
+                self.push(Finding::error("/subject/bsn", codes::FORMAT_BSN));
+            }
+        }
+    }
+
+    fn read_context(&mut self, value: Option<&Value>, values: &mut FormValues) {
+        let context = self.object(value, "/context");
+        if let Some(context) = context {
+            self.check_keys(context, "/context", &["type", "sisAlert", "tip", "screeningMethod", "partner"]);
+        }
+        let member = |key: &str| context.and_then(|c| c.get(key));
+        values.context_type = self.choice(member("type"), "/context/type", true, &CONTEXT_TYPES);
+        let Some(context_type) = values.context_type.clone() else { return };
+        let owner = |key: &str| match key {
+            "sisAlert" => "sis-check",
+            "tip" => "post-decision-tip",
+            "screeningMethod" => "asylum-screening",
+            _ => "partner-report",
+        };
+        for key in ["sisAlert", "tip", "screeningMethod", "partner"] {
+            let path = format!("/context/{key}");
+            if owner(key) != context_type {
+                // Belongs to another context type: warned about and dropped.
+                if !is_absent(member(key)) {
+                    self.push(Finding::warning(path, codes::FIELD_UNKNOWN));
+                }
+                continue;
+            }
+            match key {
+                "sisAlert" => values.sis_alert = Some(self.read_sis_alert(member(key), &path)),
+                "tip" => values.tip = Some(self.read_tip(member(key), &path)),
+                "screeningMethod" => {
+                    values.screening_method = self.choice(member(key), &path, true, &SCREENING_METHODS);
+                }
+                _ => {
+                    let partners: Vec<&str> =
+                        self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
+                    values.partner = self.choice(member(key), &path, true, &partners);
+                }
+            }
+        }
+    }
+
+    fn read_sis_alert(&mut self, value: Option<&Value>, path: &str) -> SisAlertValues {
+        let mut out = SisAlertValues::default();
+        if is_absent(value) {
+            self.push(Finding::error(path, codes::REQUIRED));
+            return out;
+        }
+        let Some(alert) = self.object(value, path) else { return out };
+        self.check_keys(alert, path, &["regulation", "article", "issuingState", "alertReference"]);
+        out.regulation = self.choice(alert.get("regulation"), &format!("{path}/regulation"), true, &SIS_REGULATIONS);
+        let article_path = format!("{path}/article");
+        if let Some(article) = self.text(alert.get("article"), &article_path, true) {
+            let allowed: Vec<&str> = match &out.regulation {
+                Some(regulation) => sis_articles(regulation).to_vec(),
+                None => SIS_REGULATIONS.iter().flat_map(|r| sis_articles(r).iter().copied()).collect(),
+            };
+            if allowed.contains(&article.as_str()) {
+                out.article = Some(article);
+            } else {
+                let list: Vec<Value> = allowed.iter().map(|a| Value::from(*a)).collect();
+                self.push(Finding::error(article_path, codes::SIS_ARTICLE).with("allowed", list));
+            }
+        }
+        let state_path = format!("{path}/issuingState");
+        if let Some(state) = self.text(alert.get("issuingState"), &state_path, true) {
+            if self.rules.catalog.catalog().sis_states.contains(&state) {
+                out.issuing_state = Some(state);
+            } else {
+                self.push(Finding::error(state_path, codes::FORMAT_COUNTRY));
+            }
+        }
+        let reference_path = format!("{path}/alertReference");
+        out.alert_reference = self
+            .text(alert.get("alertReference"), &reference_path, true)
+            .filter(|text| self.length(text, &reference_path, 1, 64));
+        out
+    }
+
+    fn read_tip(&mut self, value: Option<&Value>, path: &str) -> TipValues {
+        let mut out = TipValues::default();
+        if is_absent(value) {
+            self.push(Finding::error(path, codes::REQUIRED));
+            return out;
+        }
+        let Some(tip) = self.object(value, path) else { return out };
+        self.check_keys(tip, path, &["channel", "receivedOn"]);
+        out.channel = self.choice(tip.get("channel"), &format!("{path}/channel"), true, &TIP_CHANNELS);
+        out.received_on = self.date(tip.get("receivedOn"), &format!("{path}/receivedOn"), true).map(|d| d.to_string());
+        out
+    }
+
+    fn read_indicators(&mut self, value: Option<&Value>, values: &mut FormValues) {
+        let items = match value {
+            Some(Value::Array(items)) => items,
+            _ if is_absent(value) => {
+                self.push(Finding::error("/indicators", codes::REQUIRED));
+                return;
+            }
+            _ => {
+                self.push(Finding::error("/indicators", codes::TYPE));
+                return;
+            }
+        };
+        if items.len() > MAX_INDICATORS {
+            self.push(
+                Finding::error("/indicators", codes::ARRAY_TOO_MANY).with("max", MAX_INDICATORS).with("actual", items.len()),
+            );
+            return;
+        }
+        if items.is_empty() {
+            self.push(Finding::error("/indicators", codes::ARRAY_TOO_FEW).with("min", 1).with("actual", 0));
+            return;
+        }
+        let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+        for (i, item) in items.iter().enumerate() {
+            let base = format!("/indicators/{i}");
+            let Value::Object(entry) = item else {
+                self.push(Finding::error(base, codes::TYPE));
+                values.indicators.push(IndicatorValues::default());
+                continue;
+            };
+            self.check_keys(entry, &base, &["code", "reliability", "credibility", "observedOn", "evidenceRefs", "note"]);
+            let mut out = IndicatorValues::default();
+            let code_path = format!("{base}/code");
+            let definition = match self.text(entry.get("code"), &code_path, true) {
+                Some(code) => match self.rules.catalog.indicator(&code) {
+                    Some((index, definition)) => {
+                        out.code = Some(code);
+                        out.category = Some(definition.category.clone());
+                        Some((index, definition.requires_evidence))
+                    }
+                    None => {
+                        self.push(Finding::error(code_path, codes::INDICATOR_UNKNOWN));
+                        None
+                    }
+                },
+                None => None,
+            };
+            out.reliability = self.choice(entry.get("reliability"), &format!("{base}/reliability"), true, &RELIABILITY);
+            out.credibility = self.choice(entry.get("credibility"), &format!("{base}/credibility"), true, &CREDIBILITY);
+            let observed_on = self.date(entry.get("observedOn"), &format!("{base}/observedOn"), true);
+            out.observed_on = observed_on.map(|d| d.to_string());
+            let refs_path = format!("{base}/evidenceRefs");
+            out.evidence_refs = self
+                .text_list(entry.get("evidenceRefs"), &refs_path, MAX_EVIDENCE_REFS, 64)
+                .into_iter()
+                .map(|(_, text)| text)
+                .collect();
+            let refs_given = !is_absent(entry.get("evidenceRefs"))
+                && entry.get("evidenceRefs").and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+            if definition.is_some_and(|(_, required)| required) && !refs_given {
+                self.push(Finding::error(refs_path, codes::INDICATOR_EVIDENCE_REQUIRED));
+            }
+            let note_path = format!("{base}/note");
+            out.note = self.text(entry.get("note"), &note_path, false).filter(|text| self.length(text, &note_path, 0, 2000));
+
+            if let (Some(code), Some(date)) = (&out.code, &out.observed_on) {
+                if !seen.insert((code.clone(), date.clone())) {
+                    self.push(Finding::warning(base.clone(), codes::INDICATOR_DUPLICATE));
+                }
+            }
+            let catalog = self.rules.catalog;
+            if let (Some((indicator, _)), Some(rel), Some(cred), Some(observed_on)) =
+                (definition, &out.reliability, &out.credibility, observed_on)
+            {
+                if let (Some(reliability_factor), Some(credibility_factor)) =
+                    (catalog.reliability_factor(rel), catalog.credibility_factor(cred))
+                {
+                    self.scored.push(ScoredIndicator {
+                        index: i as u32,
+                        indicator,
+                        reliability_factor,
+                        credibility_factor,
+                        observed_on,
+                    });
+                }
+            }
+            values.indicators.push(out);
+        }
+    }
+
+    fn read_extensions(&mut self, value: Option<&Value>, values: &mut FormValues) {
+        let map = self.object(value, "/extensions");
+        let declared: Vec<&str> = self.rules.extensions.iter().map(|e| e.declaration.name.as_str()).collect();
+        if let Some(map) = map {
+            self.check_keys(map, "/extensions", &declared);
+        }
+        for extension in self.rules.extensions {
+            let declaration = &extension.declaration;
+            let path = pointer_push("/extensions", &declaration.name);
+            let member = map.and_then(|m| m.get(&declaration.name));
+            let read = match declaration.kind {
+                ExtensionType::Date => self.date(member, &path, declaration.required).map(|d| d.to_string()),
+                ExtensionType::Enum => {
+                    let allowed: Vec<&str> =
+                        declaration.values.iter().flatten().map(String::as_str).collect();
+                    self.choice(member, &path, declaration.required, &allowed)
+                }
+                ExtensionType::String => {
+                    self.text(member, &path, declaration.required).filter(|text| {
+                        if !self.length(text, &path, 1, extension.max_length as usize) {
+                            return false;
+                        }
+                        let matches = extension.pattern.as_ref().is_none_or(|p| p.is_match(text));
+                        if !matches {
+                            self.findings.push(Finding::error(path.clone(), codes::FORMAT_PATTERN));
+                        }
+                        matches
+                    })
+                }
+            };
+            if let Some(text) = read {
+                values.extensions.insert(declaration.name.clone(), text);
+            }
+        }
+    }
+
+    /// `routing.unshared` when an advised partner is neither in `sharedWith`
+    /// nor explained by a `noShareReason` of at least 10 characters.
+    fn check_routing(&mut self, values: &FormValues, advice: &Advice) {
+        let unshared: Vec<Value> = advice
+            .advised
+            .iter()
+            .filter(|p| !values.shared_with.contains(p))
+            .map(|p| Value::from(p.as_str()))
+            .collect();
+        if unshared.is_empty() {
+            return;
+        }
+        match &values.no_share_reason {
+            None => {
+                if !self.findings.iter().any(|f| f.path == "/noShareReason") {
+                    self.push(Finding::error("/sharedWith", codes::ROUTING_UNSHARED).with("partners", unshared));
+                }
+            }
+            Some(reason) => {
+                self.length(reason, "/noShareReason", 10, 2000);
+            }
+        }
+    }
+}
+
+/// Rows of the SPEC §4 table; findings are ordered by the row their path
+/// falls under, then array index, then code. `*` stands for an array index.
+const ROWS: [&str; 24] = [
+    "/caseNumber",
+    "/procedure",
+    "/subject/vNumber",
+    "/subject/bsn",
+    "/subject/unknownSubject",
+    "/context/type",
+    "/context/sisAlert",
+    "/context/tip",
+    "/context/screeningMethod",
+    "/context/partner",
+    "/indicators",
+    "/indicators/*/code",
+    "/indicators/*/reliability",
+    "/indicators/*/credibility",
+    "/indicators/*/observedOn",
+    "/indicators/*/evidenceRefs",
+    "/indicators/*/note",
+    "/summary",
+    "/officer/id",
+    "/officer/unit",
+    "/handling/tlp",
+    "/sharedWith",
+    "/noShareReason",
+    "/extensions",
+];
+
+fn token_matches(pattern: &str, token: &str) -> bool {
+    pattern == token || (pattern == "*" && !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The table row a path falls under (see [`ROWS`]).
+fn row_of(path: &str) -> usize {
+    if path.is_empty() {
+        return 0;
+    }
+    let tokens = pointer_tokens(path);
+    let mut best: Option<(usize, usize)> = None; // (matched length, row)
+    for (row, pattern) in ROWS.iter().enumerate() {
+        let pattern_tokens: Vec<&str> = pattern.split('/').skip(1).collect();
+        let under = pattern_tokens.len() <= tokens.len()
+            && pattern_tokens.iter().zip(&tokens).all(|(p, t)| token_matches(p, t));
+        if under && best.is_none_or(|(len, _)| pattern_tokens.len() > len) {
+            best = Some((pattern_tokens.len(), row));
+        }
+    }
+    if let Some((_, row)) = best {
+        return row;
+    }
+    // Not under a row: the first row inside its nearest container, or after
+    // every row for unknown top-level keys.
+    for keep in (1..tokens.len()).rev() {
+        let prefix = &tokens[..keep];
+        for (row, pattern) in ROWS.iter().enumerate() {
+            let pattern_tokens: Vec<&str> = pattern.split('/').skip(1).collect();
+            if pattern_tokens.len() > prefix.len() && prefix.iter().zip(&pattern_tokens).all(|(t, p)| token_matches(p, t)) {
+                return row;
+            }
+        }
+    }
+    if tokens.len() == 1 {
+        for (row, pattern) in ROWS.iter().enumerate() {
+            if pattern.split('/').nth(1) == tokens.first().map(String::as_str) {
+                return row;
+            }
+        }
+    }
+    ROWS.len()
+}
+
+/// Sorts findings into the stable order and keeps one per (path, code).
+pub fn sort_findings(findings: &mut Vec<Finding>) {
+    let key = |f: &Finding| {
+        let indexes: Vec<u64> =
+            pointer_tokens(&f.path).iter().filter_map(|t| t.parse::<u64>().ok()).collect();
+        (row_of(&f.path), indexes, f.code, f.path.clone())
+    };
+    let mut keyed: Vec<_> = findings.drain(..).map(|f| (key(&f), f)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut seen = BTreeSet::new();
+    findings.extend(
+        keyed.into_iter().map(|(_, f)| f).filter(|f| seen.insert((f.path.clone(), f.code))),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_follow_the_table() {
+        assert_eq!(row_of("/caseNumber"), 0);
+        assert_eq!(row_of(""), 0);
+        assert_eq!(row_of("/subject"), 2);
+        assert_eq!(row_of("/subject/nationality"), 2);
+        assert_eq!(row_of("/context/sisAlert/article"), 6);
+        assert_eq!(row_of("/indicators/3"), 10);
+        assert_eq!(row_of("/indicators/3/note"), 16);
+        assert_eq!(row_of("/indicators/3/evidenceRefs/2"), 15);
+        assert_eq!(row_of("/officer"), 18);
+        assert_eq!(row_of("/nationality"), ROWS.len());
+    }
+}

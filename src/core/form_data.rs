@@ -1,0 +1,184 @@
+//! Rebuilding the input object from a plain form post (`inputFromFormData`,
+//! CLI `from-form`), with the same control names as `attach()`: the host's
+//! `fieldMap` plus the indicator picker's names.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+/// Input paths a host control can map to (dotted, as in `fieldMap`).
+pub const FIELD_PATHS: [&str; 19] = [
+    "caseNumber",
+    "procedure",
+    "subject.vNumber",
+    "subject.bsn",
+    "subject.unknownSubject",
+    "context.type",
+    "context.sisAlert.regulation",
+    "context.sisAlert.article",
+    "context.sisAlert.issuingState",
+    "context.sisAlert.alertReference",
+    "context.tip.channel",
+    "context.tip.receivedOn",
+    "context.screeningMethod",
+    "context.partner",
+    "summary",
+    "officer.id",
+    "officer.unit",
+    "handling.tlp",
+    "noShareReason",
+];
+
+/// Name of the indicator picker's checkboxes (`value` = indicator code).
+pub const INDICATOR_CONTROL: &str = "indicator";
+/// Members of one picked indicator, named `indicator.<CODE>.<member>`.
+pub const INDICATOR_MEMBERS: [&str; 5] = ["reliability", "credibility", "observedOn", "evidenceRefs", "note"];
+/// Most entries read from one post.
+pub const MAX_ENTRIES: usize = 10_000;
+
+/// Builds the input object from `[name, value]` entries of a form post.
+/// `field_map` maps input paths (`subject.vNumber`) to the host's control
+/// names; unmapped paths use the path itself as the name. Entries whose
+/// names mean nothing to the form are ignored (they belong to the host).
+pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<String, String>) -> Value {
+    let by_name: BTreeMap<&str, &str> = field_map.iter().map(|(path, name)| (name.as_str(), path.as_str())).collect();
+    let path_of = |name: &str| -> String {
+        match by_name.get(name) {
+            Some(path) => (*path).to_owned(),
+            None if field_map.contains_key(name) => String::new(), // the default name was remapped
+            None => name.to_owned(),
+        }
+    };
+    let mut root = Map::new();
+    let mut picked: Vec<String> = Vec::new();
+    let mut members: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+    let mut shared: Vec<Value> = Vec::new();
+    for (name, value) in entries.iter().take(MAX_ENTRIES) {
+        let path = path_of(name);
+        let value_trimmed = value.trim();
+        if path == INDICATOR_CONTROL {
+            if !value_trimmed.is_empty() && !picked.iter().any(|c| c == value_trimmed) {
+                picked.push(value_trimmed.to_owned());
+            }
+        } else if let Some(rest) = path.strip_prefix("indicator.") {
+            if let Some((code, member)) = rest.rsplit_once('.') {
+                if INDICATOR_MEMBERS.contains(&member) && !value_trimmed.is_empty() {
+                    let item = if member == "evidenceRefs" {
+                        Value::Array(
+                            value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(Value::from).collect(),
+                        )
+                    } else {
+                        Value::from(value.as_str())
+                    };
+                    members.entry(code.to_owned()).or_default().insert(member.to_owned(), item);
+                }
+            }
+        } else if path == "sharedWith" {
+            if !value_trimmed.is_empty() {
+                shared.push(Value::from(value.as_str()));
+            }
+        } else if path == "subject.unknownSubject" {
+            if matches!(value_trimmed, "true" | "on" | "1" | "yes") {
+                set_path(&mut root, &path, Value::Bool(true));
+            }
+        } else if FIELD_PATHS.contains(&path.as_str()) || is_extension_path(&path) {
+            if !value_trimmed.is_empty() && !has_path(&root, &path) {
+                set_path(&mut root, &path, Value::from(value.as_str()));
+            }
+        }
+    }
+    if !picked.is_empty() {
+        let indicators = picked
+            .into_iter()
+            .map(|code| {
+                let mut item = Map::new();
+                item.insert("code".into(), Value::from(code.as_str()));
+                if let Some(found) = members.remove(&code) {
+                    item.extend(found);
+                }
+                Value::Object(item)
+            })
+            .collect();
+        root.insert("indicators".into(), Value::Array(indicators));
+    }
+    if !shared.is_empty() {
+        root.insert("sharedWith".into(), Value::Array(shared));
+    }
+    Value::Object(root)
+}
+
+fn is_extension_path(path: &str) -> bool {
+    path.strip_prefix("extensions.").is_some_and(|name| !name.is_empty() && !name.contains('.'))
+}
+
+fn has_path(root: &Map<String, Value>, path: &str) -> bool {
+    let mut current = root;
+    let mut parts = path.split('.').peekable();
+    while let Some(part) = parts.next() {
+        match current.get(part) {
+            Some(Value::Object(next)) if parts.peek().is_some() => current = next,
+            Some(_) => return parts.peek().is_none(),
+            None => return false,
+        }
+    }
+    false
+}
+
+fn set_path(root: &mut Map<String, Value>, path: &str, value: Value) {
+    let mut current = root;
+    let parts: Vec<&str> = path.split('.').collect();
+    let Some((last, parents)) = parts.split_last() else { return };
+    for part in parents {
+        let entry = current.entry((*part).to_owned()).or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        let Value::Object(next) = entry else { return };
+        current = next;
+    }
+    current.insert((*last).to_owned(), value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn entries(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn builds_nested_input_with_field_map_and_picker() {
+        let map: BTreeMap<String, String> =
+            [("subject.vNumber".to_owned(), "vnr".to_owned()), ("caseNumber".to_owned(), "zaak".to_owned())].into();
+        let input = input_from_entries(
+            &entries(&[
+                ("zaak", "IND-1"),
+                ("vnr", "1234567890"),
+                ("csrf", "token"),
+                ("caseNumber", "ignored: remapped"),
+                ("context.type", "sis-check"),
+                ("context.sisAlert.article", "24"),
+                ("indicator", "TER-01"),
+                ("indicator.TER-01.reliability", "B"),
+                ("indicator.TER-01.evidenceRefs", "AB-1, ,CD-2"),
+                ("indicator.TER-02.reliability", "A"),
+                ("sharedWith", "AIVD"),
+                ("sharedWith", "NCTV"),
+                ("subject.unknownSubject", ""),
+            ]),
+            &map,
+        );
+        assert_eq!(
+            input,
+            json!({
+                "caseNumber": "IND-1",
+                "subject": { "vNumber": "1234567890" },
+                "context": { "type": "sis-check", "sisAlert": { "article": "24" } },
+                "indicators": [ { "code": "TER-01", "reliability": "B", "evidenceRefs": ["AB-1", "CD-2"] } ],
+                "sharedWith": ["AIVD", "NCTV"]
+            })
+        );
+    }
+}

@@ -1,0 +1,17 @@
+//! The engine core: plain Rust, no JavaScript types, testable with `cargo test`.
+
+pub mod canonical;
+pub mod catalog;
+pub mod date;
+pub mod engine;
+pub mod error;
+pub mod extensions;
+pub mod form;
+pub mod form_data;
+pub mod identifiers;
+pub mod issue;
+pub mod json_text;
+pub mod messages;
+pub mod record;
+pub mod schema;
+pub mod scoring;

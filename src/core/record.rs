@@ -1,0 +1,679 @@
+//! The signal record (SPEC §7): building it from a valid form, its
+//! canonical digest, and verification of a record handed back.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use super::canonical::canonical_digest;
+use super::catalog::ActiveCatalog;
+use super::date::{Date, Instant};
+use super::error::SignalError;
+use super::extensions::Extension;
+use super::form::{exceeds_limits_with, read_form, FormRules, Reading};
+use super::issue::{codes, pointer_tokens, Finding, Issue, Severity};
+use super::messages::Locale;
+use super::scoring::{Assessment, RecordedMeasure, METHOD};
+
+/// `recordType` of every record.
+pub const RECORD_TYPE: &str = "signal-record";
+/// The record schema version this engine writes.
+pub const SCHEMA_VERSION: &str = "1.0";
+/// `engine.name` of every record.
+pub const ENGINE_NAME: &str = "signal-indicators";
+/// The engine version recorded (the crate version).
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// `integrity.canonicalization` of every record.
+pub const CANONICALIZATION: &str = "RFC8785";
+
+/// A standardized, versioned signal record. Field order is the order of
+/// `JSON.stringify(record)`, with `integrity` last.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(title = "Signal record", extend("$id" = "https://ind.example/schemas/signal-record-1.0.json")))]
+pub struct SignalRecord {
+    /// Always `signal-record`.
+    #[cfg_attr(test, schemars(extend("const" = "signal-record")))]
+    pub record_type: String,
+    /// Always `1.0`.
+    #[cfg_attr(test, schemars(extend("const" = "1.0")))]
+    pub schema_version: String,
+    /// UUID v4, lowercase.
+    #[cfg_attr(test, schemars(regex(pattern = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")))]
+    pub id: String,
+    /// Creation instant, UTC with milliseconds.
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")))]
+    pub created_at: String,
+    /// The engine that built the record.
+    pub engine: EngineInfo,
+    /// The catalog the record was scored with.
+    pub catalog: CatalogReference,
+    /// The case.
+    pub case: CaseInfo,
+    /// The person concerned; absent members are omitted.
+    pub subject: Subject,
+    /// How the signal arose.
+    pub context: Context,
+    /// Recorded indicators, in input order.
+    pub indicators: Vec<RecordedIndicator>,
+    /// The advisory assessment.
+    pub assessment: Assessment,
+    /// Routing advice and what the officer chose.
+    pub routing: Routing,
+    /// Measures for consideration by the decision-maker.
+    pub measures_for_consideration: Vec<RecordedMeasure>,
+    /// Handling label.
+    pub handling: Handling,
+    /// The factual statement.
+    #[cfg_attr(test, schemars(length(min = 1, max = 4000)))]
+    pub summary: String,
+    /// The officer who registered the signal.
+    pub officer: Officer,
+    /// Declared host extensions with a value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<BTreeMap<String, String>>,
+    /// Canonicalization and digest.
+    pub integrity: Integrity,
+}
+
+/// The engine that built a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct EngineInfo {
+    /// Always `signal-indicators`.
+    #[cfg_attr(test, schemars(extend("const" = "signal-indicators")))]
+    pub name: String,
+    /// Crate version.
+    pub version: String,
+}
+
+/// Which catalog scored the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct CatalogReference {
+    /// Catalog id.
+    pub id: String,
+    /// Catalog version.
+    pub version: String,
+    /// `sha256:` + hex of the catalog's canonical form.
+    #[cfg_attr(test, schemars(regex(pattern = r"^sha256:[0-9a-f]{64}$")))]
+    pub digest: String,
+}
+
+/// The case the signal belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct CaseInfo {
+    /// Case number.
+    #[cfg_attr(test, schemars(regex(pattern = r"^[A-Za-z0-9/.-]{1,40}$")))]
+    pub case_number: String,
+    /// `regular`, `asylum` or `naturalisation`.
+    #[cfg_attr(test, schemars(extend("enum" = ["regular", "asylum", "naturalisation"])))]
+    pub procedure: String,
+}
+
+/// The person concerned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Subject {
+    /// V-nummer, ten digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(regex(pattern = r"^[0-9]{10}$")))]
+    pub v_number: Option<String>,
+    /// BSN, nine digits passing the 11-proef.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(regex(pattern = r"^[0-9]{9}$")))]
+    pub bsn: Option<String>,
+    /// Present and `true` when the subject is not identified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unknown_subject: Option<bool>,
+}
+
+/// How the signal arose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Context {
+    /// Context type.
+    #[serde(rename = "type")]
+    #[cfg_attr(test, schemars(extend("enum" = ["application-assessment", "post-decision-tip", "sis-check", "asylum-screening", "partner-report", "document-examination"])))]
+    pub context_type: String,
+    /// For `sis-check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sis_alert: Option<SisAlert>,
+    /// For `post-decision-tip`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<Tip>,
+    /// For `asylum-screening`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(extend("enum" = ["dossier-review", "internet-search", "interview"])))]
+    pub screening_method: Option<String>,
+    /// For `partner-report`: a catalog partner code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
+}
+
+/// A SIS alert.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct SisAlert {
+    /// `2018/1861` or `2018/1862`.
+    #[cfg_attr(test, schemars(extend("enum" = ["2018/1861", "2018/1862"])))]
+    pub regulation: String,
+    /// Article allowed by the regulation.
+    #[cfg_attr(test, schemars(extend("enum" = ["24", "25", "26", "36", "38"])))]
+    pub article: String,
+    /// Issuing state, ISO 3166-1 alpha-2.
+    #[cfg_attr(test, schemars(regex(pattern = r"^[A-Z]{2}$")))]
+    pub issuing_state: String,
+    /// The alert's reference.
+    #[cfg_attr(test, schemars(length(min = 1, max = 64)))]
+    pub alert_reference: String,
+}
+
+/// A tip received after a decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Tip {
+    /// `public`, `anonymous` or `partner`.
+    #[cfg_attr(test, schemars(extend("enum" = ["public", "anonymous", "partner"])))]
+    pub channel: String,
+    /// Date received.
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub received_on: String,
+}
+
+/// One recorded indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct RecordedIndicator {
+    /// Indicator code.
+    pub code: String,
+    /// Its catalog category.
+    pub category: String,
+    /// `A`–`F`.
+    #[cfg_attr(test, schemars(extend("enum" = ["A", "B", "C", "D", "E", "F"])))]
+    pub reliability: String,
+    /// `1`–`6`.
+    #[cfg_attr(test, schemars(extend("enum" = ["1", "2", "3", "4", "5", "6"])))]
+    pub credibility: String,
+    /// Observation date.
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub observed_on: String,
+    /// Evidence references, omitted when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_refs: Option<Vec<String>>,
+    /// Officer's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Routing advice and the officer's choice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Routing {
+    /// Advised partners, sorted.
+    pub advised: Vec<String>,
+    /// Partners the officer shares with (always present).
+    pub shared_with: Vec<String>,
+    /// Why an advised partner is not shared with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_share_reason: Option<String>,
+}
+
+/// Handling label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Handling {
+    /// TLP 2.0 label.
+    #[cfg_attr(test, schemars(extend("enum" = ["RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR"])))]
+    pub tlp: String,
+}
+
+/// The officer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Officer {
+    /// Pseudonymous staff code.
+    #[cfg_attr(test, schemars(regex(pattern = r"^[A-Z0-9-]{2,32}$")))]
+    pub id: String,
+    /// Unit.
+    #[cfg_attr(test, schemars(length(min = 1, max = 80)))]
+    pub unit: String,
+}
+
+/// How the digest was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Integrity {
+    /// Always `RFC8785`.
+    #[cfg_attr(test, schemars(extend("const" = "RFC8785")))]
+    pub canonicalization: String,
+    /// `sha256:` + hex over the canonical record without `integrity`.
+    #[cfg_attr(test, schemars(regex(pattern = r"^sha256:[0-9a-f]{64}$")))]
+    pub digest: String,
+}
+
+/// Identity and time of a record, passed in by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordStamp {
+    /// UUID v4, lowercase.
+    pub id: String,
+    /// Creation instant.
+    pub created_at: Instant,
+}
+
+/// Whether `text` is a lowercase UUID version 4.
+pub fn is_uuid_v4(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            14 => *c == b'4',
+            19 => matches!(c, b'8' | b'9' | b'a' | b'b'),
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(c),
+        })
+}
+
+/// The digest of a record given as JSON: SHA-256 over the RFC 8785 form of
+/// every member except `integrity`.
+pub fn record_digest(record: &Value) -> Result<String, SignalError> {
+    match record {
+        Value::Object(map) => {
+            let body: Map<String, Value> =
+                map.iter().filter(|(k, _)| k.as_str() != "integrity").map(|(k, v)| (k.clone(), v.clone())).collect();
+            canonical_digest(&body)
+        }
+        other => canonical_digest(other),
+    }
+}
+
+/// Builds the record of a valid reading. Fails with `form.invalid` if the
+/// reading has errors.
+pub fn build_record(
+    catalog: &ActiveCatalog,
+    reading: &Reading,
+    stamp: &RecordStamp,
+    locale: Locale,
+) -> Result<SignalRecord, SignalError> {
+    if !is_uuid_v4(&stamp.id) {
+        return Err(SignalError::OptionInvalid("id must be a lowercase UUID v4".to_owned()));
+    }
+    let invalid = || SignalError::FormInvalid(reading.findings.iter().map(|f| f.localize(locale)).collect());
+    if !reading.is_valid() {
+        return Err(invalid());
+    }
+    let v = &reading.values;
+    // A valid reading has every required value; `need` turns a gap into the
+    // same error rather than a panic.
+    let need = |value: &Option<String>| value.clone().ok_or_else(invalid);
+    let context_type = need(&v.context_type)?;
+    let sis_alert = match &v.sis_alert {
+        Some(alert) => Some(SisAlert {
+            regulation: need(&alert.regulation)?,
+            article: need(&alert.article)?,
+            issuing_state: need(&alert.issuing_state)?,
+            alert_reference: need(&alert.alert_reference)?,
+        }),
+        None => None,
+    };
+    let tip = match &v.tip {
+        Some(tip) => Some(Tip { channel: need(&tip.channel)?, received_on: need(&tip.received_on)? }),
+        None => None,
+    };
+    let mut indicators = Vec::with_capacity(v.indicators.len());
+    for item in &v.indicators {
+        indicators.push(RecordedIndicator {
+            code: need(&item.code)?,
+            category: need(&item.category)?,
+            reliability: need(&item.reliability)?,
+            credibility: need(&item.credibility)?,
+            observed_on: need(&item.observed_on)?,
+            evidence_refs: (!item.evidence_refs.is_empty()).then(|| item.evidence_refs.clone()),
+            note: item.note.clone(),
+        });
+    }
+    let mut record = SignalRecord {
+        record_type: RECORD_TYPE.to_owned(),
+        schema_version: SCHEMA_VERSION.to_owned(),
+        id: stamp.id.clone(),
+        created_at: stamp.created_at.to_string(),
+        engine: EngineInfo { name: ENGINE_NAME.to_owned(), version: ENGINE_VERSION.to_owned() },
+        catalog: CatalogReference {
+            id: catalog.catalog().id.clone(),
+            version: catalog.catalog().version.clone(),
+            digest: catalog.digest().to_owned(),
+        },
+        case: CaseInfo { case_number: need(&v.case_number)?, procedure: need(&v.procedure)? },
+        subject: Subject {
+            v_number: v.v_number.clone(),
+            bsn: v.bsn.clone(),
+            unknown_subject: v.unknown_subject.then_some(true),
+        },
+        context: Context {
+            context_type,
+            sis_alert,
+            tip,
+            screening_method: v.screening_method.clone(),
+            partner: v.partner.clone(),
+        },
+        indicators,
+        assessment: reading.assessment.clone(),
+        routing: Routing {
+            advised: reading.advice.advised.clone(),
+            shared_with: v.shared_with.clone(),
+            no_share_reason: v.no_share_reason.clone(),
+        },
+        measures_for_consideration: reading.advice.measures.clone(),
+        handling: Handling { tlp: need(&v.tlp)? },
+        summary: need(&v.summary)?,
+        officer: Officer { id: need(&v.officer_id)?, unit: need(&v.officer_unit)? },
+        extensions: (!v.extensions.is_empty()).then(|| v.extensions.clone()),
+        integrity: Integrity { canonicalization: CANONICALIZATION.to_owned(), digest: String::new() },
+    };
+    record.integrity.digest = digest_of(&record)?;
+    Ok(record)
+}
+
+/// The digest of a typed record (its `integrity` member left out).
+pub fn digest_of(record: &SignalRecord) -> Result<String, SignalError> {
+    let value = serde_json::to_value(record).map_err(|e| SignalError::Canonicalization(e.to_string()))?;
+    record_digest(&value)
+}
+
+/// The result of verifying a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+    /// All checks passed.
+    pub ok: bool,
+    /// Each check's outcome.
+    pub checks: Checks,
+    /// What failed, with record paths.
+    pub issues: Vec<Issue>,
+}
+
+/// The outcome of each verification check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Checks {
+    /// Matches the record schema.
+    pub schema: bool,
+    /// The integrity digest matches.
+    pub digest: bool,
+    /// Built with an accepted catalog.
+    pub catalog: bool,
+    /// The recorded content passes the form rules.
+    pub content: bool,
+    /// Assessment, advice and measures match a recomputation.
+    pub assessment: bool,
+}
+
+/// Most string data a record handed in for verification may hold (4 MiB).
+pub const MAX_RECORD_STRING_BYTES: usize = 4 << 20;
+
+/// What a record is verified against.
+pub struct VerifyRules<'a> {
+    /// Accepted catalogs (the active one first).
+    pub catalogs: &'a [ActiveCatalog],
+    /// Host extensions.
+    pub extensions: &'a [Extension],
+    /// Language of issue messages.
+    pub locale: Locale,
+}
+
+/// Verifies a record: schema, digest, catalog, content against the form
+/// rules, and the assessment recomputed from the recorded indicators.
+pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
+    let mut findings = Vec::new();
+    let mut checks = Checks::default();
+    if !record.is_object() {
+        findings.push(Finding::error("", codes::RECORD_SCHEMA));
+        return finish(checks, findings, rules.locale);
+    }
+    if exceeds_limits_with(record, MAX_RECORD_STRING_BYTES, 16) {
+        findings.push(Finding::error("", codes::INPUT_TOO_LARGE));
+        return finish(checks, findings, rules.locale);
+    }
+
+    // Digest: over the record exactly as given.
+    let stated_digest = record.pointer("/integrity/digest").and_then(Value::as_str);
+    checks.digest = match (stated_digest, record_digest(record)) {
+        (Some(stated), Ok(actual)) => stated == actual,
+        _ => false,
+    };
+    if !checks.digest {
+        findings.push(Finding::error("/integrity/digest", codes::RECORD_DIGEST));
+    }
+
+    // Catalog: any accepted catalog with the recorded digest, id and version.
+    let catalog = rules.catalogs.iter().find(|c| {
+        record.pointer("/catalog/digest").and_then(Value::as_str) == Some(c.digest())
+            && record.pointer("/catalog/id").and_then(Value::as_str) == Some(c.catalog().id.as_str())
+            && record.pointer("/catalog/version").and_then(Value::as_str) == Some(c.catalog().version.as_str())
+    });
+    checks.catalog = catalog.is_some();
+    if !checks.catalog {
+        findings.push(Finding::error("/catalog", codes::RECORD_CATALOG));
+    }
+
+    // Schema.
+    let typed = schema_check(record, &mut findings);
+    checks.schema = typed.is_some();
+    let (Some(typed), Some(catalog)) = (typed, catalog) else {
+        return finish(checks, findings, rules.locale);
+    };
+
+    // Content and assessment: rebuild the record from its own content.
+    let (content_ok, assessment_ok) = recompute(&typed, catalog, rules, &mut findings);
+    checks.content = content_ok;
+    checks.assessment = assessment_ok;
+    finish(checks, findings, rules.locale)
+}
+
+fn finish(checks: Checks, mut findings: Vec<Finding>, locale: Locale) -> Verification {
+    findings.sort_by(|a, b| (&a.path, a.code).cmp(&(&b.path, b.code)));
+    findings.dedup_by(|a, b| a.path == b.path && a.code == b.code);
+    let ok = checks.schema && checks.digest && checks.catalog && checks.content && checks.assessment;
+    Verification { ok, checks, issues: findings.iter().map(|f| f.localize(locale)).collect() }
+}
+
+/// The record schema, checked on the JSON value: the typed shape (members,
+/// types, `u32` integers), no `null` anywhere, constants, and the formats
+/// of `id`, `createdAt` and the digests.
+fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> Option<SignalRecord> {
+    let before = findings.len();
+    if let Some(path) = first_null(record) {
+        findings.push(Finding::error(path, codes::RECORD_SCHEMA));
+    }
+    let typed: Option<SignalRecord> = match serde_path_to_error::deserialize(record) {
+        Ok(typed) => Some(typed),
+        Err(e) => {
+            let path = super::issue::serde_path_to_pointer(&e.path().to_string());
+            findings.push(Finding::error(path, codes::RECORD_SCHEMA));
+            None
+        }
+    };
+    let typed = typed?;
+    let mut bad = |ok: bool, path: &str| {
+        if !ok {
+            findings.push(Finding::error(path, codes::RECORD_SCHEMA));
+        }
+    };
+    bad(typed.record_type == RECORD_TYPE, "/recordType");
+    bad(typed.schema_version == SCHEMA_VERSION, "/schemaVersion");
+    bad(is_uuid_v4(&typed.id), "/id");
+    bad(Instant::parse(&typed.created_at).is_some_and(|i| i.to_string() == typed.created_at), "/createdAt");
+    bad(typed.engine.name == ENGINE_NAME, "/engine/name");
+    bad(is_tagged_sha256(&typed.catalog.digest), "/catalog/digest");
+    bad(typed.assessment.method == METHOD, "/assessment/method");
+    bad(typed.assessment.advisory, "/assessment/advisory");
+    bad(Date::parse(&typed.assessment.evaluated_on).is_some(), "/assessment/evaluatedOn");
+    bad(typed.integrity.canonicalization == CANONICALIZATION, "/integrity/canonicalization");
+    bad(is_tagged_sha256(&typed.integrity.digest), "/integrity/digest");
+    let scores_ok = typed.assessment.overall.score <= 10_000
+        && typed.assessment.categories.iter().all(|c| c.score <= 10_000);
+    bad(scores_ok, "/assessment/overall/score");
+    bad(typed.subject.unknown_subject != Some(false), "/subject/unknownSubject");
+    bad(typed.indicators.iter().all(|i| i.evidence_refs.as_ref().is_none_or(|r| !r.is_empty())), "/indicators");
+    (findings.len() == before).then_some(typed)
+}
+
+fn is_tagged_sha256(text: &str) -> bool {
+    text.strip_prefix("sha256:")
+        .is_some_and(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+}
+
+fn first_null(value: &Value) -> Option<String> {
+    let mut stack = vec![(value, String::new())];
+    while let Some((value, path)) = stack.pop() {
+        match value {
+            Value::Null => return Some(path),
+            Value::Array(items) => {
+                stack.extend(items.iter().enumerate().map(|(i, v)| (v, format!("{path}/{i}"))));
+            }
+            Value::Object(map) => {
+                stack.extend(map.iter().map(|(k, v)| (v, super::issue::pointer_push(&path, k))));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The form input a record was built from, reconstructed from its content.
+pub fn input_of_record(record: &SignalRecord) -> Value {
+    let mut input = json!({
+        "caseNumber": record.case.case_number,
+        "procedure": record.case.procedure,
+        "subject": record.subject,
+        "context": record.context,
+        "indicators": record.indicators.iter().map(|i| {
+            let mut item = json!({
+                "code": i.code,
+                "reliability": i.reliability,
+                "credibility": i.credibility,
+                "observedOn": i.observed_on,
+            });
+            if let (Some(refs), Some(map)) = (&i.evidence_refs, item.as_object_mut()) {
+                map.insert("evidenceRefs".into(), json!(refs));
+            }
+            if let (Some(note), Some(map)) = (&i.note, item.as_object_mut()) {
+                map.insert("note".into(), json!(note));
+            }
+            item
+        }).collect::<Vec<_>>(),
+        "summary": record.summary,
+        "officer": record.officer,
+        "handling": record.handling,
+        "sharedWith": record.routing.shared_with,
+    });
+    if let Some(map) = input.as_object_mut() {
+        if let Some(reason) = &record.routing.no_share_reason {
+            map.insert("noShareReason".into(), json!(reason));
+        }
+        if let Some(extensions) = &record.extensions {
+            map.insert("extensions".into(), json!(extensions));
+        }
+    }
+    input
+}
+
+/// Maps a form input path to where the same value sits in a record.
+fn record_path(input_path: &str) -> String {
+    let tokens = pointer_tokens(input_path);
+    match tokens.first().map(String::as_str) {
+        Some("caseNumber") => "/case/caseNumber".to_owned(),
+        Some("procedure") => "/case/procedure".to_owned(),
+        Some("sharedWith") | Some("noShareReason") => format!("/routing{input_path}"),
+        _ => input_path.to_owned(),
+    }
+}
+
+fn recompute(
+    typed: &SignalRecord,
+    catalog: &ActiveCatalog,
+    rules: &VerifyRules<'_>,
+    findings: &mut Vec<Finding>,
+) -> (bool, bool) {
+    let before = findings.len();
+    let evaluated_on = Date::parse(&typed.assessment.evaluated_on);
+    let created_at = Instant::parse(&typed.created_at);
+    let (Some(evaluated_on), Some(created_at)) = (evaluated_on, created_at) else {
+        findings.push(Finding::error("/assessment/evaluatedOn", codes::RECORD_EVALUATED_ON));
+        return (false, false);
+    };
+    if created_at.amsterdam_date().days_until(evaluated_on).abs() > 1 {
+        findings.push(Finding::error("/assessment/evaluatedOn", codes::RECORD_EVALUATED_ON));
+    }
+    let input = input_of_record(typed);
+    let form_rules = FormRules { catalog, extensions: rules.extensions, today: evaluated_on };
+    let reading = read_form(&input, &[], &form_rules);
+    for finding in &reading.findings {
+        // Errors, and members the engine would have dropped, mean the engine
+        // did not write this content; other warnings are normal in records.
+        let dropped = matches!(finding.code, codes::FIELD_UNKNOWN | codes::FIELD_PROTECTED);
+        if finding.severity == Severity::Error || dropped {
+            findings.push(Finding { path: record_path(&finding.path), severity: Severity::Error, ..finding.clone() });
+        }
+    }
+    for (i, (recorded, read)) in typed.indicators.iter().zip(&reading.values.indicators).enumerate() {
+        if read.category.as_deref().is_some_and(|c| c != recorded.category) {
+            findings.push(Finding::error(format!("/indicators/{i}/category"), codes::RECORD_CATEGORY));
+        }
+    }
+    let stamp = RecordStamp { id: typed.id.clone(), created_at };
+    let mut assessment_ok = false;
+    if let Ok(rebuilt) = build_record(catalog, &reading, &stamp, rules.locale) {
+        // Content the engine would have normalised differently (untrimmed
+        // text, members it drops) shows up as a difference here.
+        let sections: [(&str, bool); 9] = [
+            ("/case", rebuilt.case == typed.case),
+            ("/subject", rebuilt.subject == typed.subject),
+            ("/context", rebuilt.context == typed.context),
+            ("/indicators", rebuilt.indicators == typed.indicators),
+            ("/routing", rebuilt.routing.shared_with == typed.routing.shared_with
+                && rebuilt.routing.no_share_reason == typed.routing.no_share_reason),
+            ("/handling", rebuilt.handling == typed.handling),
+            ("/summary", rebuilt.summary == typed.summary),
+            ("/officer", rebuilt.officer == typed.officer),
+            ("/extensions", rebuilt.extensions == typed.extensions),
+        ];
+        for (path, same) in sections {
+            if !same {
+                findings.push(Finding::error(path, codes::RECORD_CONTENT));
+            }
+        }
+        let content_failed = findings.len() > before;
+        let mut assessment_failed = false;
+        for (path, same) in [
+            ("/assessment", rebuilt.assessment == typed.assessment),
+            ("/routing/advised", rebuilt.routing.advised == typed.routing.advised),
+            ("/measuresForConsideration", rebuilt.measures_for_consideration == typed.measures_for_consideration),
+        ] {
+            if !same {
+                assessment_failed = true;
+                findings.push(Finding::error(path, codes::RECORD_ASSESSMENT));
+            }
+        }
+        assessment_ok = !assessment_failed;
+        return (!content_failed, assessment_ok);
+    }
+    if findings.len() == before {
+        findings.push(Finding::error("", codes::RECORD_SCHEMA));
+    }
+    (false, assessment_ok)
+}

@@ -1,0 +1,120 @@
+//! Shared fixtures for the integration tests.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use signal_indicators::{Date, Evaluation, Instant, Locale, RecordStamp, SignalEngine};
+
+/// The evaluation date of the fixtures.
+pub const TODAY: &str = "2026-11-28";
+/// The creation instant of the fixtures.
+pub const NOW: &str = "2026-11-28T20:15:00.000Z";
+/// The record id of the fixtures.
+pub const ID: &str = "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09";
+
+pub fn today() -> Date {
+    Date::parse(TODAY).expect("valid date")
+}
+
+pub fn stamp() -> RecordStamp {
+    RecordStamp { id: ID.to_owned(), created_at: Instant::parse(NOW).expect("valid instant") }
+}
+
+pub fn engine() -> SignalEngine {
+    SignalEngine::example(Locale::Nl)
+}
+
+pub fn engine_en() -> SignalEngine {
+    SignalEngine::example(Locale::En)
+}
+
+/// A complete, valid signal about a SIS check with two terrorism indicators.
+pub fn valid_input() -> Value {
+    json!({
+        "caseNumber": "IND-2026-000123",
+        "procedure": "asylum",
+        "subject": { "vNumber": "1234567890", "bsn": "123456782" },
+        "context": {
+            "type": "sis-check",
+            "sisAlert": {
+                "regulation": "2018/1861",
+                "article": "24",
+                "issuingState": "DE",
+                "alertReference": "SIS-DE-2026-0042"
+            }
+        },
+        "indicators": [
+            { "code": "TER-01", "reliability": "B", "credibility": "2",
+              "observedOn": "2026-05-12", "evidenceRefs": ["AB-2026-17"] },
+            { "code": "TER-05", "reliability": "C", "credibility": "3",
+              "observedOn": "2024-09-10" }
+        ],
+        "summary": "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.",
+        "officer": { "id": "IND-4711", "unit": "Unit Nationale Veiligheid" },
+        "handling": { "tlp": "AMBER+STRICT" },
+        "sharedWith": ["AIVD", "CT-INFOBOX", "NCTV"]
+    })
+}
+
+pub fn evaluate(input: &Value) -> Evaluation {
+    engine().evaluate(input, today())
+}
+
+/// Sets the member at a JSON Pointer, creating objects on the way.
+pub fn set(value: &mut Value, pointer: &str, new: Value) {
+    let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+    let mut current = value;
+    for (i, token) in tokens.iter().enumerate() {
+        let last = i + 1 == tokens.len();
+        current = match current {
+            Value::Object(map) => {
+                if last {
+                    map.insert((*token).to_owned(), new);
+                    return;
+                }
+                map.entry((*token).to_owned()).or_insert_with(|| json!({}))
+            }
+            Value::Array(items) => {
+                let index: usize = token.parse().expect("array index");
+                if last {
+                    items[index] = new;
+                    return;
+                }
+                &mut items[index]
+            }
+            _ => panic!("cannot descend into {pointer}"),
+        };
+    }
+}
+
+/// Removes the member at a JSON Pointer.
+pub fn remove(value: &mut Value, pointer: &str) {
+    let (parent, key) = pointer.rsplit_once('/').expect("pointer");
+    match value.pointer_mut(parent) {
+        Some(Value::Object(map)) => {
+            map.remove(key);
+        }
+        Some(Value::Array(items)) => {
+            items.remove(key.parse::<usize>().expect("index"));
+        }
+        _ => panic!("no parent at {pointer}"),
+    }
+}
+
+/// The (path, code, severity) triples of an evaluation.
+pub fn triples(evaluation: &Evaluation) -> Vec<(String, String, String)> {
+    evaluation
+        .issues
+        .iter()
+        .map(|i| (i.path.clone(), i.code.clone(), format!("{:?}", i.severity).to_lowercase()))
+        .collect()
+}
+
+/// Asserts that `input` yields an issue with this path, code and severity.
+pub fn assert_issue(input: &Value, path: &str, code: &str, severity: &str) {
+    let evaluation = evaluate(input);
+    let found = triples(&evaluation);
+    assert!(
+        found.iter().any(|(p, c, s)| p == path && c == code && s == severity),
+        "expected {severity} {code} at {path:?}, got {found:?}"
+    );
+}
