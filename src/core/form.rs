@@ -419,15 +419,14 @@ impl Reader<'_, '_> {
                 "extensions",
             ],
         );
-        let mut values = FormValues::default();
-
-        values.case_number = self.text(root.get("caseNumber"), "/caseNumber", true).filter(|text| {
+        let case_number = self.text(root.get("caseNumber"), "/caseNumber", true).filter(|text| {
             let ok = is_case_number(text);
             if !ok {
                 self.findings.push(Finding::error("/caseNumber", codes::FORMAT_CASE_NUMBER));
             }
             ok
         });
+        let mut values = FormValues { case_number, ..FormValues::default() };
         values.procedure = self.choice(root.get("procedure"), "/procedure", true, &PROCEDURES);
         self.read_subject(root.get("subject"), &mut values);
         self.read_context(root.get("context"), &mut values);

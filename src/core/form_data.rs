@@ -81,10 +81,11 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
             if matches!(value_trimmed, "true" | "on" | "1" | "yes") {
                 set_path(&mut root, &path, Value::Bool(true));
             }
-        } else if FIELD_PATHS.contains(&path.as_str()) || is_extension_path(&path) {
-            if !value_trimmed.is_empty() && !has_path(&root, &path) {
-                set_path(&mut root, &path, Value::from(value.as_str()));
-            }
+        } else if (FIELD_PATHS.contains(&path.as_str()) || is_extension_path(&path))
+            && !value_trimmed.is_empty()
+            && !has_path(&root, &path)
+        {
+            set_path(&mut root, &path, Value::from(value.as_str()));
         }
     }
     if !picked.is_empty() {

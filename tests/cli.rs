@@ -1,0 +1,165 @@
+//! The native CLI (SPEC §10): verdicts, exit codes, schemas, catalog lint
+//! and from-form.
+
+mod common;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use common::*;
+use serde_json::{json, Value};
+
+fn cli(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_signal-indicators"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the CLI");
+    // The CLI may exit before reading stdin (bad arguments): a broken pipe is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
+    child.wait_with_output().expect("wait")
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("signal-indicators-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write temp file");
+    path
+}
+
+fn record_text() -> String {
+    serde_json::to_string(&engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid")).expect("json")
+}
+
+fn verdicts(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("verdict is JSON"))
+        .collect()
+}
+
+#[test]
+fn verify_one_record_from_a_file_and_from_stdin() {
+    let path = temp_file("one.json", record_text().as_bytes());
+    let output = cli(&["verify", path.to_str().expect("path")], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let v = verdicts(&output);
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0]["index"], 0);
+    assert_eq!(v[0]["id"], ID);
+    assert_eq!(v[0]["ok"], true);
+    assert_eq!(v[0]["checks"], json!({ "schema": true, "digest": true, "catalog": true, "content": true, "assessment": true }));
+    assert_eq!(v[0]["issues"], json!([]));
+    // Pretty-printed, on stdin, with a BOM.
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(&record_text()).expect("json")).expect("pretty");
+    let output = cli(&["verify", "-"], format!("\u{FEFF}{pretty}").as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn verify_ndjson_reports_each_record_and_exits_1_on_any_failure() {
+    let good = record_text();
+    let tampered = good.replace("\"score\":7124", "\"score\":7000");
+    assert_ne!(good, tampered);
+    let ndjson = format!("{good}\n{tampered}\nnot json\n\n{good}\n");
+    let output = cli(&["verify"], ndjson.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let v = verdicts(&output);
+    let oks: Vec<bool> = v.iter().map(|x| x["ok"].as_bool().expect("ok")).collect();
+    assert_eq!(oks, vec![true, false, false, true]);
+    let indexes: Vec<u64> = v.iter().map(|x| x["index"].as_u64().expect("index")).collect();
+    assert_eq!(indexes, vec![0, 1, 2, 3]);
+    assert_eq!(v[1]["checks"]["digest"], false);
+    assert_eq!(v[2]["id"], Value::Null);
+    // A duplicate member name is refused.
+    let duplicated = good.replacen("{", "{\"id\":\"x\",", 1);
+    let output = cli(&["verify"], duplicated.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn verify_accepts_extra_catalogs() {
+    let mut catalog: Value = serde_json::from_str(signal_indicators::EXAMPLE_CATALOG_JSON).expect("json");
+    catalog["version"] = json!("2027.1");
+    let active = signal_indicators::ActiveCatalog::from_value(&catalog, signal_indicators::Locale::Nl).expect("valid");
+    let engine = signal_indicators::SignalEngine::new(signal_indicators::Locale::Nl, Some(active), &[]).expect("engine");
+    let record = serde_json::to_string(&engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid")).expect("json");
+    assert_eq!(cli(&["verify"], record.as_bytes()).status.code(), Some(1));
+    let path = temp_file("catalog-2027.json", catalog.to_string().as_bytes());
+    let output = cli(&["verify", "--catalog", path.to_str().expect("path")], record.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+}
+
+#[test]
+fn unusable_input_exits_2() {
+    assert_eq!(cli(&["verify", "/nonexistent/record.json"], b"").status.code(), Some(2));
+    assert_eq!(cli(&["verify"], b"").status.code(), Some(2));
+    assert_eq!(cli(&["verify", "--catalog", "/nonexistent.json"], record_text().as_bytes()).status.code(), Some(2));
+    let bad_catalog = temp_file("bad-catalog.json", b"{\"id\":1}");
+    assert_eq!(
+        cli(&["verify", "--catalog", bad_catalog.to_str().expect("path")], record_text().as_bytes()).status.code(),
+        Some(2)
+    );
+    assert_eq!(cli(&["frobnicate"], b"").status.code(), Some(2));
+    assert_eq!(cli(&[], b"").status.code(), Some(2));
+    assert_eq!(cli(&["schema", "table"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn schema_prints_the_shipped_schemas() {
+    let output = cli(&["schema", "record"], b"");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), signal_indicators::record_schema());
+    let output = cli(&["schema", "catalog"], b"");
+    let schema: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+}
+
+#[test]
+fn catalog_lint() {
+    let good = temp_file("example.json", signal_indicators::EXAMPLE_CATALOG_JSON.as_bytes());
+    let output = cli(&["catalog", "lint", good.to_str().expect("path")], b"");
+    assert_eq!(output.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["digest"], json!(signal_indicators::ActiveCatalog::example().digest()));
+
+    let mut broken: Value = serde_json::from_str(signal_indicators::EXAMPLE_CATALOG_JSON).expect("json");
+    broken["bands"][2]["from"] = json!(100);
+    broken["indicators"][0]["weight"] = json!(0);
+    let bad = temp_file("broken.json", broken.to_string().as_bytes());
+    let output = cli(&["catalog", "lint", bad.to_str().expect("path")], b"");
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["code"], "catalog.invalid");
+    assert_eq!(report["issues"].as_array().map(Vec::len), Some(2));
+
+    let garbage = temp_file("garbage.json", b"{{{");
+    assert_eq!(cli(&["catalog", "lint", garbage.to_str().expect("path")], b"").status.code(), Some(2));
+}
+
+#[test]
+fn from_form_rebuilds_the_input_of_a_plain_post() {
+    let body = "caseNumber=IND-2026-000123&procedure=asylum&subject.vNumber=1234567890&subject.bsn=123456782\
+        &context.type=sis-check&context.sisAlert.regulation=2018%2F1861&context.sisAlert.article=24\
+        &context.sisAlert.issuingState=DE&context.sisAlert.alertReference=SIS-DE-2026-0042\
+        &context.tip.channel=&indicator=TER-01&indicator.TER-01.reliability=B&indicator.TER-01.credibility=2\
+        &indicator.TER-01.observedOn=2026-05-12&indicator.TER-01.evidenceRefs=AB-2026-17\
+        &indicator=TER-05&indicator.TER-05.reliability=C&indicator.TER-05.credibility=3\
+        &indicator.TER-05.observedOn=2024-09-10&indicator.TER-05.evidenceRefs=\
+        &summary=Ambtsbericht+ontvangen+over+betrokkenheid+bij+een+terroristische+organisatie.\
+        &officer.id=IND-4711&officer.unit=Unit+Nationale+Veiligheid&handling.tlp=AMBER%2BSTRICT\
+        &sharedWith=AIVD&sharedWith=CT-INFOBOX&sharedWith=NCTV&signal_record=&_csrf=abc";
+    let output = cli(&["from-form"], body.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let input: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(input, valid_input());
+
+    let map = temp_file("map.json", br#"{ "caseNumber": "zaaknummer" }"#);
+    let output = cli(&["from-form", "--field-map", map.to_str().expect("path")], b"zaaknummer=Z-1&caseNumber=ignored");
+    let input: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(input, json!({ "caseNumber": "Z-1" }));
+}

@@ -1,0 +1,317 @@
+//! The signal record (SPEC §7): building, canonical digest, member order,
+//! schema validity and verification that catches tampering.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Map, Value};
+use signal_indicators::{
+    canonical_bytes, record_schema, sha256_tagged, ActiveCatalog, Date, Instant, Locale, RecordStamp, SignalEngine,
+    SignalError,
+};
+
+fn record_value() -> Value {
+    let record = engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid form");
+    serde_json::to_value(record).expect("json")
+}
+
+fn verify(record: &Value) -> signal_indicators::Verification {
+    engine().verify_record(record, &[])
+}
+
+fn schema_validator() -> (boon::Schemas, boon::SchemaIndex) {
+    let schema: Value = serde_json::from_str(record_schema()).expect("schema is JSON");
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    compiler.add_resource("record.json", schema).expect("add schema");
+    let index = compiler.compile("record.json", &mut schemas).expect("schema compiles");
+    (schemas, index)
+}
+
+#[test]
+fn record_members_in_the_documented_order_with_integrity_last() {
+    let record = engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid");
+    let text = serde_json::to_string(&record).expect("json");
+    let value: Map<String, Value> = serde_json::from_str(&text).expect("object");
+    let keys: Vec<&str> = value.keys().map(String::as_str).collect();
+    let mut expected = vec![
+        "recordType", "schemaVersion", "id", "createdAt", "engine", "catalog", "case", "subject", "context",
+        "indicators", "assessment", "routing", "measuresForConsideration", "handling", "summary", "officer",
+        "integrity",
+    ];
+    // serde_json's Map sorts keys, so compare positions in the text instead.
+    let positions: Vec<usize> =
+        expected.iter().map(|k| text.find(&format!("\"{k}\":")).expect("member present")).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "members out of order: {text}");
+    expected.sort();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected);
+    assert_eq!(record.record_type, "signal-record");
+    assert_eq!(record.schema_version, "1.0");
+    assert_eq!(record.id, ID);
+    assert_eq!(record.created_at, NOW);
+    assert_eq!(record.engine.name, "signal-indicators");
+    assert_eq!(record.engine.version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(record.catalog.id, "ind-example");
+    assert_eq!(record.catalog.digest, engine().active_catalog().digest());
+    assert_eq!(record.routing.advised, vec!["AIVD", "CT-INFOBOX", "NCTV"]);
+    assert_eq!(record.routing.shared_with, vec!["AIVD", "CT-INFOBOX", "NCTV"]);
+    assert_eq!(record.integrity.canonicalization, "RFC8785");
+    assert!(!text.contains("null"), "absent members are omitted, never null");
+    let indicators = serde_json::to_value(&record.indicators).expect("json");
+    assert_eq!(
+        indicators,
+        json!([
+            { "code": "TER-01", "category": "terrorism", "reliability": "B", "credibility": "2",
+              "observedOn": "2026-05-12", "evidenceRefs": ["AB-2026-17"] },
+            { "code": "TER-05", "category": "terrorism", "reliability": "C", "credibility": "3",
+              "observedOn": "2024-09-10" }
+        ])
+    );
+}
+
+#[test]
+fn digest_is_sha256_of_the_canonical_record_without_integrity() {
+    let record = record_value();
+    let mut body = record.as_object().expect("object").clone();
+    let integrity = body.remove("integrity").expect("integrity");
+    let canonical = canonical_bytes(&Value::Object(body)).expect("canonical");
+    let text = String::from_utf8(canonical.clone()).expect("utf-8");
+    // Canonical form: sorted members, no whitespace.
+    assert!(text.starts_with("{\"assessment\":{\"advisory\":true,\"categories\":["), "{text}");
+    assert!(!text.contains(": ") && !text.contains('\n'));
+    assert_eq!(integrity["digest"], json!(sha256_tagged(&canonical)));
+}
+
+#[test]
+fn same_input_id_and_clock_give_byte_identical_records() {
+    let a = serde_json::to_string(&engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid"))
+        .expect("json");
+    let b = serde_json::to_string(&engine_en().build_record(&valid_input(), &[], today(), &stamp()).expect("valid"))
+        .expect("json");
+    assert_eq!(a, b, "the locale must not change the record");
+    let other = RecordStamp { id: "00000000-0000-4000-8000-000000000000".into(), ..stamp() };
+    let c = serde_json::to_string(&engine().build_record(&valid_input(), &[], today(), &other).expect("valid"))
+        .expect("json");
+    assert_ne!(a, c);
+}
+
+#[test]
+fn an_invalid_form_gives_form_invalid_with_its_issues() {
+    let mut input = valid_input();
+    input["subject"]["vNumber"] = json!("12");
+    let error = engine().build_record(&input, &[], today(), &stamp()).expect_err("invalid");
+    assert_eq!(error.code(), "form.invalid");
+    assert!(error.issues().iter().any(|i| i.code == "format.vnumber" && i.path == "/subject/vNumber"));
+}
+
+#[test]
+fn bad_options_give_option_invalid() {
+    for id in ["not-a-uuid", "3F0C6A52-8D1E-4C7A-9B2F-5E4D3C2B1A09", "3f0c6a52-8d1e-1c7a-9b2f-5e4d3c2b1a09"] {
+        let bad = RecordStamp { id: id.into(), ..stamp() };
+        let error = engine().build_record(&valid_input(), &[], today(), &bad).expect_err("bad id");
+        assert_eq!(error.code(), "option.invalid", "{id}");
+    }
+    let far = Date::parse("2026-11-20").expect("date");
+    let error = engine().build_record(&valid_input(), &[], far, &stamp()).expect_err("today far from now");
+    assert!(matches!(error, SignalError::OptionInvalid(_)));
+}
+
+#[test]
+fn every_emitted_record_validates_against_the_record_schema() {
+    let (schemas, index) = schema_validator();
+    let mut inputs = vec![valid_input()];
+    let mut tip = valid_input();
+    tip["context"] = json!({ "type": "post-decision-tip", "tip": { "channel": "public", "receivedOn": "2026-11-02" } });
+    tip["subject"] = json!({ "unknownSubject": true });
+    tip["handling"] = json!({ "tlp": "RED" });
+    tip["indicators"][0]["note"] = json!("Bron bevestigd door tweede partner.");
+    inputs.push(tip);
+    let mut victim = valid_input();
+    victim["indicators"] = json!([{ "code": "VIC-01", "reliability": "F", "credibility": "6", "observedOn": "2020-01-01" }]);
+    victim["sharedWith"] = json!([]);
+    victim["noShareReason"] = json!("Slachtoffer al in contact met AVIM.");
+    inputs.push(victim);
+    for (i, input) in inputs.iter().enumerate() {
+        let record = engine().build_record(input, &[], today(), &stamp()).unwrap_or_else(|e| panic!("{i}: {e:?}"));
+        let value = serde_json::to_value(&record).expect("json");
+        if let Err(error) = schemas.validate(&value, index) {
+            panic!("record {i} does not validate: {error}");
+        }
+        assert!(verify(&value).ok, "record {i}: {:?}", verify(&value).issues);
+    }
+    // The schema is not a rubber stamp.
+    let mut broken = record_value();
+    broken["assessment"]["overall"]["score"] = json!(10001);
+    assert!(schemas.validate(&broken, index).is_err());
+    let mut broken = record_value();
+    broken["subject"]["bsn"] = Value::Null;
+    assert!(schemas.validate(&broken, index).is_err());
+    let mut broken = record_value();
+    broken["surprise"] = json!(1);
+    assert!(schemas.validate(&broken, index).is_err());
+}
+
+#[test]
+fn a_fresh_record_verifies_on_every_check() {
+    let verification = verify(&record_value());
+    assert!(verification.ok, "{:?}", verification.issues);
+    let checks = verification.checks;
+    assert!(checks.schema && checks.digest && checks.catalog && checks.content && checks.assessment);
+    assert!(verification.issues.is_empty());
+}
+
+#[test]
+fn members_in_another_order_still_verify() {
+    let record = record_value();
+    let text = serde_json::to_string(&record).expect("json");
+    // Reverse the top-level member order by hand.
+    let map = record.as_object().expect("object");
+    let reversed: Vec<String> = map
+        .iter()
+        .rev()
+        .map(|(k, v)| format!("{}:{}", serde_json::to_string(k).expect("key"), serde_json::to_string(v).expect("value")))
+        .collect();
+    let reordered = format!("{{{}}}", reversed.join(","));
+    assert_ne!(reordered, text);
+    let value = signal_indicators::core::json_text::parse_strict(&reordered).expect("parse");
+    assert!(verify(&value).ok);
+}
+
+/// Every leaf and container of a JSON value, by pointer.
+fn pointers(value: &Value, base: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let p = format!("{base}/{}", k.replace('~', "~0").replace('/', "~1"));
+                out.push(p.clone());
+                pointers(v, p, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let p = format!("{base}/{i}");
+                out.push(p.clone());
+                pointers(v, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn changed(value: &Value) -> Vec<Value> {
+    match value {
+        Value::String(s) => vec![json!(format!("{s}x")), json!(""), json!(7), Value::Null],
+        Value::Number(n) => {
+            let n = n.as_u64().unwrap_or(0);
+            vec![json!(n + 1), json!(n as f64 + 0.5), json!(n.to_string()), json!(-1)]
+        }
+        Value::Bool(b) => vec![json!(!b), json!("true")],
+        Value::Array(items) => vec![json!([]), json!({}), json!([items.first().cloned().unwrap_or(json!(1)), 1])],
+        Value::Object(_) => vec![json!([]), json!({}), json!("x")],
+        Value::Null => vec![json!(0)],
+    }
+}
+
+#[test]
+fn verify_rejects_every_single_change_of_a_member() {
+    let record = record_value();
+    let mut all = Vec::new();
+    pointers(&record, String::new(), &mut all);
+    let mut tried = 0;
+    for pointer in &all {
+        let original = record.pointer(pointer).expect("exists").clone();
+        for replacement in changed(&original).into_iter().filter(|r| *r != original) {
+            let mut tampered = record.clone();
+            *tampered.pointer_mut(pointer).expect("exists") = replacement.clone();
+            assert!(!verify(&tampered).ok, "changing {pointer} to {replacement} went unnoticed");
+            tried += 1;
+        }
+        // Removal.
+        let mut tampered = record.clone();
+        remove(&mut tampered, pointer);
+        assert!(!verify(&tampered).ok, "removing {pointer} went unnoticed");
+        // Addition next to it.
+        if let Some(Value::Object(map)) = tampered.pointer_mut(pointer.rsplit_once('/').map_or("", |p| p.0)) {
+            map.insert("extra".into(), json!(1));
+        }
+    }
+    for parent in std::iter::once(String::new()).chain(all.iter().filter(|p| record.pointer(p).is_some_and(Value::is_object)).cloned()) {
+        let mut tampered = record.clone();
+        if let Some(Value::Object(map)) = tampered.pointer_mut(&parent) {
+            map.insert("extra".into(), json!(1));
+        }
+        assert!(!verify(&tampered).ok, "adding a member under {parent:?} went unnoticed");
+    }
+    assert!(tried > 300, "only {tried} changes tried");
+}
+
+#[test]
+fn a_redigested_record_with_invalid_content_fails_content_or_assessment() {
+    let redigest = |mut record: Value| {
+        let digest = signal_indicators::core::record::record_digest(&record).expect("digest");
+        record["integrity"]["digest"] = json!(digest);
+        record
+    };
+    // Invalid V-nummer: digest fine, content not.
+    let mut record = record_value();
+    record["subject"]["vNumber"] = json!("12345");
+    let verification = verify(&redigest(record));
+    assert!(verification.checks.digest && verification.checks.schema);
+    assert!(!verification.checks.content);
+    assert!(verification.issues.iter().any(|i| i.code == "format.vnumber" && i.path == "/subject/vNumber"));
+    // Unexplained unshared advice.
+    let mut record = record_value();
+    record["routing"]["sharedWith"] = json!(["AIVD"]);
+    let verification = verify(&redigest(record));
+    assert!(!verification.checks.content);
+    assert!(verification.issues.iter().any(|i| i.code == "routing.unshared" && i.path == "/routing/sharedWith"));
+    // A lowered score.
+    let mut record = record_value();
+    record["assessment"]["overall"]["score"] = json!(100);
+    let verification = verify(&redigest(record));
+    assert!(verification.checks.content && !verification.checks.assessment);
+    assert!(verification.issues.iter().any(|i| i.code == "record.assessment" && i.path == "/assessment"));
+    // Dropped measure.
+    let mut record = record_value();
+    record["measuresForConsideration"].as_array_mut().expect("array").pop();
+    let verification = verify(&redigest(record));
+    assert!(!verification.checks.assessment);
+    // evaluatedOn far from createdAt.
+    let mut record = record_value();
+    record["assessment"]["evaluatedOn"] = json!("2026-11-25");
+    let verification = verify(&redigest(record));
+    assert!(!verification.ok);
+    assert!(verification.issues.iter().any(|i| i.code == "record.evaluated-on"));
+    // Untrimmed text the engine would never write.
+    let mut record = record_value();
+    record["summary"] = json!(format!(" {} ", record["summary"].as_str().expect("text")));
+    assert!(!verify(&redigest(record)).checks.content);
+}
+
+#[test]
+fn the_catalog_check_accepts_listed_catalogs_only() {
+    let mut custom: Value = serde_json::from_str(signal_indicators::EXAMPLE_CATALOG_JSON).expect("json");
+    custom["version"] = json!("2027.1");
+    let custom = ActiveCatalog::from_value(&custom, Locale::Nl).expect("valid");
+    let other_engine = SignalEngine::new(Locale::Nl, Some(custom.clone()), &[]).expect("engine");
+    let record = other_engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid");
+    let value = serde_json::to_value(&record).expect("json");
+    let verification = engine().verify_record(&value, &[]);
+    assert!(!verification.ok && !verification.checks.catalog);
+    assert!(verification.issues.iter().any(|i| i.code == "record.catalog"));
+    assert!(engine().verify_record(&value, &[custom]).ok);
+}
+
+#[test]
+fn created_at_is_utc_with_milliseconds() {
+    let stamp = RecordStamp { id: ID.into(), created_at: Instant::parse("2026-11-28T23:30:00Z").expect("instant") };
+    // 23:30 UTC is already 29 November in Amsterdam.
+    let tomorrow = Date::parse("2026-11-29").expect("date");
+    let record = engine().build_record(&valid_input(), &[], tomorrow, &stamp).expect("valid");
+    assert_eq!(record.created_at, "2026-11-28T23:30:00.000Z");
+    assert!(verify(&serde_json::to_value(&record).expect("json")).ok);
+}
