@@ -23,6 +23,9 @@
 
 pub mod core;
 
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
 pub use crate::core::canonical::{canonical_bytes, canonical_digest, sha256_tagged};
 pub use crate::core::catalog::{ActiveCatalog, Catalog, EXAMPLE_CATALOG_JSON};
 pub use crate::core::date::{Date, Instant};

@@ -256,13 +256,19 @@ fn a_redigested_record_with_invalid_content_fails_content_or_assessment() {
         record["integrity"]["digest"] = json!(digest);
         record
     };
-    // Invalid V-nummer: digest fine, content not.
+    // A V-nummer of the wrong form breaks the schema already.
     let mut record = record_value();
     record["subject"]["vNumber"] = json!("12345");
     let verification = verify(&redigest(record));
+    assert!(verification.checks.digest && !verification.checks.schema);
+    assert!(verification.issues.iter().any(|i| i.code == "record.schema" && i.path == "/subject/vNumber"));
+    // A BSN of the right form failing the 11-proef: digest and schema fine, content not.
+    let mut record = record_value();
+    record["subject"]["bsn"] = json!("123456789");
+    let verification = verify(&redigest(record));
     assert!(verification.checks.digest && verification.checks.schema);
     assert!(!verification.checks.content);
-    assert!(verification.issues.iter().any(|i| i.code == "format.vnumber" && i.path == "/subject/vNumber"));
+    assert!(verification.issues.iter().any(|i| i.code == "format.bsn" && i.path == "/subject/bsn"));
     // Unexplained unshared advice.
     let mut record = record_value();
     record["routing"]["sharedWith"] = json!(["AIVD"]);

@@ -1,13 +1,14 @@
 //! RFC 8785 (JCS) canonical JSON and the SHA-256 digests built on it.
 
-use serde::Serialize;
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::error::SignalError;
 
-/// The canonical RFC 8785 UTF-8 bytes of `value`: members sorted by UTF-16
+/// The canonical RFC 8785 UTF-8 bytes of a JSON value (one instantiation of
+/// the canonicalizer keeps the WebAssembly module small): members sorted by UTF-16
 /// code units, numbers in ECMAScript form, no insignificant whitespace.
-pub fn canonical_bytes<T: Serialize>(value: &T) -> Result<Vec<u8>, SignalError> {
+pub fn canonical_bytes(value: &Value) -> Result<Vec<u8>, SignalError> {
     serde_json_canonicalizer::to_vec(value).map_err(|e| SignalError::Canonicalization(e.to_string()))
 }
 
@@ -24,7 +25,7 @@ pub fn sha256_tagged(bytes: &[u8]) -> String {
 }
 
 /// `sha256:<hex>` of the canonical form of `value`.
-pub fn canonical_digest<T: Serialize>(value: &T) -> Result<String, SignalError> {
+pub fn canonical_digest(value: &Value) -> Result<String, SignalError> {
     canonical_bytes(value).map(|bytes| sha256_tagged(&bytes))
 }
 

@@ -5,11 +5,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use super::schema::catalog_validator;
 use serde_json::Value;
 
 use super::canonical::canonical_digest;
 use super::error::SignalError;
-use super::issue::{codes, pointer_push, serde_path_to_pointer, Finding};
+use super::issue::{codes, pointer_push, Finding};
 use super::messages::Locale;
 
 /// Texts per locale tag, e.g. `{ "nl": "…", "en": "…" }`.
@@ -17,6 +19,7 @@ pub type LocalizedText = BTreeMap<String, String>;
 
 /// A catalog exactly as published: plain data, versioned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Catalog {
@@ -48,6 +51,7 @@ pub struct Catalog {
 
 /// A category of signals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Category {
@@ -61,6 +65,7 @@ pub struct Category {
 
 /// An indicator: a fact about conduct or records, never about who someone is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct IndicatorDefinition {
@@ -81,6 +86,7 @@ pub struct IndicatorDefinition {
 
 /// Per-mille factors for reliability `A`–`F` and credibility `1`–`6`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Grading {
@@ -92,10 +98,12 @@ pub struct Grading {
 
 /// Indicators observed at most `maxDays` days ago count with `factor` ‰.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RecencyBucket {
     /// Upper bound of the age in days; `null` for the last bucket.
+    #[cfg_attr(test, schemars(required, extend("type" = ["integer", "null"])))]
     pub max_days: Option<u32>,
     /// Factor ‰.
     pub factor: u32,
@@ -103,6 +111,7 @@ pub struct RecencyBucket {
 
 /// A score band, from `from` basis points up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Band {
@@ -114,6 +123,7 @@ pub struct Band {
 
 /// Advises partners for a category from a minimum band.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RoutingRule {
@@ -127,6 +137,7 @@ pub struct RoutingRule {
 
 /// A measure listed for consideration by the decision-maker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct MeasureDefinition {
@@ -170,10 +181,16 @@ impl ActiveCatalog {
     /// Validates a catalog given as JSON and prepares it for use. Fails with
     /// `catalog.invalid` listing every problem found.
     pub fn from_value(value: &Value, locale: Locale) -> Result<ActiveCatalog, SignalError> {
-        let catalog: Catalog = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = serde_path_to_pointer(&e.path().to_string());
-            SignalError::CatalogInvalid(vec![Finding::error(path, codes::CATALOG_SHAPE).localize(locale)])
-        })?;
+        let shape = |paths: Vec<String>| {
+            SignalError::CatalogInvalid(
+                paths.into_iter().map(|path| Finding::error(path, codes::CATALOG_SHAPE).localize(locale)).collect(),
+            )
+        };
+        let errors = catalog_validator().validate(value);
+        if !errors.is_empty() {
+            return Err(shape(errors));
+        }
+        let catalog = Catalog::deserialize(value).map_err(|_| shape(vec![String::new()]))?;
         ActiveCatalog::new(catalog, locale)
     }
 
@@ -183,7 +200,8 @@ impl ActiveCatalog {
         if !findings.is_empty() {
             return Err(SignalError::CatalogInvalid(findings.iter().map(|f| f.localize(locale)).collect()));
         }
-        let digest = canonical_digest(&catalog)?;
+        let as_json = serde_json::to_value(&catalog).map_err(|e| SignalError::Canonicalization(e.to_string()))?;
+        let digest = canonical_digest(&as_json)?;
         let category_index: HashMap<String, usize> =
             catalog.categories.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
         let indicator_index = catalog.indicators.iter().enumerate().map(|(i, d)| (d.code.clone(), i)).collect();
@@ -213,10 +231,12 @@ impl ActiveCatalog {
         static EXAMPLE: OnceLock<ActiveCatalog> = OnceLock::new();
         EXAMPLE
             .get_or_init(|| {
-                let catalog: Catalog = serde_json::from_str(EXAMPLE_CATALOG_JSON)
-                    .unwrap_or_else(|e| panic!("the embedded example catalog does not parse: {e}"));
-                ActiveCatalog::new(catalog, Locale::En)
-                    .unwrap_or_else(|e| panic!("the embedded example catalog is invalid: {:?}", e.issues()))
+                // Checked by the test suite; a failure here is a build defect.
+                let value: Value = serde_json::from_str(EXAMPLE_CATALOG_JSON).unwrap_or(Value::Null);
+                match ActiveCatalog::from_value(&value, Locale::En) {
+                    Ok(catalog) => catalog,
+                    Err(_) => panic!("the embedded example catalog is invalid"),
+                }
             })
             .clone()
     }

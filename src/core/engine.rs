@@ -1,7 +1,7 @@
 //! The engine: a catalog, host extensions and a locale, with the three
 //! operations of the product (evaluate, build a record, verify a record).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::catalog::{ActiveCatalog, Catalog};
@@ -15,7 +15,8 @@ use super::record::{build_record, verify_record, RecordStamp, SignalRecord, Veri
 use super::scoring::{label_measures, Assessment, Measure};
 
 /// The result of evaluating a form: data, never an exception.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Evaluation {
     /// No issue is an error.
@@ -31,7 +32,8 @@ pub struct Evaluation {
 }
 
 /// Partners the catalog advises sharing the signal with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RoutingAdvice {
     /// Sorted partner codes.

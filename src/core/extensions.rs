@@ -7,6 +7,7 @@ use super::error::SignalError;
 
 /// The kind of value an extension holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum ExtensionType {
     /// Free text, optionally restricted by `pattern` and `maxLength`.
@@ -19,6 +20,7 @@ pub enum ExtensionType {
 
 /// One extension as the host declares it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExtensionDeclaration {
     /// Field name, `^[a-z][A-Za-z0-9]{0,31}$`.

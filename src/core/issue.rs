@@ -1,13 +1,14 @@
 //! Validation issues: stable codes, severities, JSON Pointer paths and the
 //! deterministic order in which they are reported.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::messages::{message, Locale};
 
 /// How serious an issue is: errors block a record, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The form cannot become a record until this is fixed.
@@ -17,7 +18,8 @@ pub enum Severity {
 }
 
 /// One finding about an input, a catalog or a record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Issue {
     /// RFC 6901 JSON Pointer into what was checked; `""` is the whole.
     pub path: String,
@@ -29,6 +31,7 @@ pub struct Issue {
     pub message: String,
     /// Facts the message is built from, such as `{ "min": 20, "actual": 5 }`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
     pub params: Option<Map<String, Value>>,
 }
 
@@ -190,44 +193,9 @@ pub fn pointer_tokens(pointer: &str) -> Vec<String> {
         .collect()
 }
 
-/// Turns a `serde_path_to_error` path (`a.b[2].c`, `.` for the root) into a
-/// JSON Pointer.
-pub fn serde_path_to_pointer(path: &str) -> String {
-
-    // serde_path_to_error prints `a.b[2].c`; "." means the root.
-    if path == "." || path.is_empty() {
-        return String::new();
-    }
-    let mut out = String::new();
-    for part in path.split('.') {
-        let mut rest = part;
-        if let Some(open) = rest.find('[') {
-            let (name, indexes) = rest.split_at(open);
-            if !name.is_empty() {
-                out = pointer_push(&out, name);
-            }
-            rest = indexes;
-            for index in rest.split(['[', ']']).filter(|s| !s.is_empty()) {
-                out = pointer_push(&out, index);
-            }
-        } else if !rest.is_empty() && rest != "?" {
-            out = pointer_push(&out, rest);
-        }
-    }
-    out
-}
-
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn serde_paths_become_pointers() {
-        assert_eq!(serde_path_to_pointer("."), "");
-        assert_eq!(serde_path_to_pointer("indicators[3].weight"), "/indicators/3/weight");
-        assert_eq!(serde_path_to_pointer("grading.reliability"), "/grading/reliability");
-    }
 
     #[test]
     fn pointers_escape_and_unescape() {

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 /// A language the engine speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     /// Dutch, the default.

@@ -1,9 +1,18 @@
-//! The JSON Schemas (draft 2020-12) of the record and of the catalog.
+//! The JSON Schemas (draft 2020-12) of the record and of the catalog, and
+//! the validator the engine checks records and catalogs with.
 //!
-//! They are generated from the Rust types by the test below, which writes
-//! them to `schemas/` when `UPDATE_SCHEMAS=1` and otherwise fails if the
-//! shipped files differ from what the types generate. The shipped module
-//! embeds the files, so the schema generator stays out of it.
+//! The schemas are generated from the Rust types by the test below, which
+//! writes them to `schemas/` when `UPDATE_SCHEMAS=1` and otherwise fails if
+//! the shipped files differ from what the types generate. The module embeds
+//! the files, so the generator stays out of it, and validates with the very
+//! schema it publishes.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::issue::pointer_push;
 
 /// The record JSON Schema (draft 2020-12), as text.
 pub fn record_schema() -> &'static str {
@@ -13,6 +22,164 @@ pub fn record_schema() -> &'static str {
 /// The catalog JSON Schema (draft 2020-12), as text.
 pub fn catalog_schema() -> &'static str {
     include_str!("../../schemas/catalog.schema.json")
+}
+
+/// The validator of the record schema.
+pub fn record_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| Validator::new(record_schema()))
+}
+
+/// The validator of the catalog schema.
+pub fn catalog_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| Validator::new(catalog_schema()))
+}
+
+/// Checks values against one of the generated schemas. It knows exactly the
+/// keywords those schemas use (`$ref` into `$defs`, `type`, `const`, `enum`,
+/// `properties`, `required`, `additionalProperties`, `items`, `pattern`,
+/// `minLength`, `maxLength`, `minimum`, `maximum`, `format: uint32`); a test
+/// keeps it honest against an independent draft 2020-12 validator.
+#[derive(Debug)]
+pub struct Validator {
+    root: Value,
+    patterns: HashMap<String, regex_lite::Regex>,
+}
+
+/// Deepest schema/value nesting followed (the schemas are not recursive).
+const MAX_DEPTH: usize = 64;
+
+impl Validator {
+    /// Compiles a schema given as JSON text.
+    pub fn new(text: &str) -> Validator {
+        let root: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let mut patterns = HashMap::new();
+        let mut stack = vec![&root];
+        while let Some(node) = stack.pop() {
+            match node {
+                Value::Object(map) => {
+                    if let Some(Value::String(pattern)) = map.get("pattern") {
+                        if let Ok(regex) = regex_lite::Regex::new(pattern) {
+                            patterns.insert(pattern.clone(), regex);
+                        }
+                    }
+                    stack.extend(map.values());
+                }
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+        Validator { root, patterns }
+    }
+
+    /// Pointers of the values that break the schema (empty when valid).
+    pub fn validate(&self, value: &Value) -> Vec<String> {
+        let mut errors = Vec::new();
+        self.check(&self.root, value, "", 0, &mut errors);
+        errors
+    }
+
+    fn check(&self, schema: &Value, value: &Value, path: &str, depth: usize, errors: &mut Vec<String>) {
+        let Value::Object(schema) = schema else { return };
+        if depth > MAX_DEPTH {
+            errors.push(path.to_owned());
+            return;
+        }
+        let mut fail = || errors.push(path.to_owned());
+        if let Some(Value::String(reference)) = schema.get("$ref") {
+            match reference.strip_prefix('#').and_then(|pointer| self.root.pointer(pointer)) {
+                Some(target) => self.check(target, value, path, depth + 1, errors),
+                None => errors.push(path.to_owned()),
+            }
+            return;
+        }
+        if let Some(expected) = schema.get("type") {
+            let matches = |name: &str| match name {
+                "object" => value.is_object(),
+                "array" => value.is_array(),
+                "string" => value.is_string(),
+                // Integers only: a float where an integer belongs is refused.
+                "integer" => value.is_i64() || value.is_u64(),
+                "number" => value.is_number(),
+                "boolean" => value.is_boolean(),
+                "null" => value.is_null(),
+                _ => false,
+            };
+            let ok = match expected {
+                Value::String(name) => matches(name),
+                Value::Array(names) => names.iter().filter_map(Value::as_str).any(matches),
+                _ => true,
+            };
+            if !ok {
+                fail();
+                return;
+            }
+        }
+        if let Some(constant) = schema.get("const") {
+            if constant != value {
+                fail();
+                return;
+            }
+        }
+        if let Some(Value::Array(allowed)) = schema.get("enum") {
+            if !allowed.contains(value) {
+                fail();
+                return;
+            }
+        }
+        match value {
+            Value::String(text) => {
+                let length = text.chars().count() as u64;
+                let too_short = schema.get("minLength").and_then(Value::as_u64).is_some_and(|min| length < min);
+                let too_long = schema.get("maxLength").and_then(Value::as_u64).is_some_and(|max| length > max);
+                let mismatch = schema
+                    .get("pattern")
+                    .and_then(Value::as_str)
+                    .is_some_and(|p| self.patterns.get(p).is_none_or(|regex| !regex.is_match(text)));
+                if too_short || too_long || mismatch {
+                    fail();
+                }
+            }
+            Value::Number(number) => {
+                let n = number.as_f64().unwrap_or(f64::NAN);
+                let below = schema.get("minimum").and_then(Value::as_f64).is_some_and(|min| n < min);
+                let above = schema.get("maximum").and_then(Value::as_f64).is_some_and(|max| n > max);
+                let not_u32 = schema.get("format").and_then(Value::as_str) == Some("uint32")
+                    && number.as_u64().is_none_or(|u| u > u64::from(u32::MAX));
+                if below || above || not_u32 || n.is_nan() {
+                    fail();
+                }
+            }
+            Value::Array(items) => {
+                if let Some(item_schema) = schema.get("items") {
+                    for (i, item) in items.iter().enumerate() {
+                        self.check(item_schema, item, &format!("{path}/{i}"), depth + 1, errors);
+                    }
+                }
+            }
+            Value::Object(members) => {
+                if let Some(Value::Array(required)) = schema.get("required") {
+                    for name in required.iter().filter_map(Value::as_str) {
+                        if !members.contains_key(name) {
+                            errors.push(pointer_push(path, name));
+                        }
+                    }
+                }
+                let properties = schema.get("properties").and_then(Value::as_object);
+                for (name, member) in members {
+                    let member_path = pointer_push(path, name);
+                    match (properties.and_then(|p| p.get(name)), schema.get("additionalProperties")) {
+                        (Some(member_schema), _) => self.check(member_schema, member, &member_path, depth + 1, errors),
+                        (None, Some(Value::Bool(false))) => errors.push(member_path),
+                        (None, Some(extra)) => self.check(extra, member, &member_path, depth + 1, errors),
+                        (None, None) => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -85,6 +252,33 @@ mod tests {
         assert!(
             shipped == generated,
             "{path} is out of date with the Rust types; run `make schemas` (UPDATE_SCHEMAS=1 cargo test --lib schema)"
+        );
+    }
+
+    #[test]
+    fn the_validator_finds_what_breaks_the_schema() {
+        let validator = super::catalog_validator();
+        let mut catalog: serde_json::Value =
+            serde_json::from_str(super::super::catalog::EXAMPLE_CATALOG_JSON).expect("json");
+        assert_eq!(validator.validate(&catalog), Vec::<String>::new());
+        catalog["indicators"][2]["weight"] = serde_json::json!(1.5);
+        catalog["bands"][0]["from"] = serde_json::json!(-1);
+        catalog["grading"]["credibility"]["1"] = serde_json::json!(5_000_000_000u64);
+        catalog["recency"][3]["maxDays"] = serde_json::json!("forever");
+        catalog["extra"] = serde_json::json!(true);
+        catalog.as_object_mut().expect("object").remove("partners");
+        let mut errors = validator.validate(&catalog);
+        errors.sort();
+        assert_eq!(
+            errors,
+            vec![
+                "/bands/0/from",
+                "/extra",
+                "/grading/credibility/1",
+                "/indicators/2/weight",
+                "/partners",
+                "/recency/3/maxDays"
+            ]
         );
     }
 

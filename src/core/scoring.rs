@@ -2,7 +2,7 @@
 //! measures that follow from it (§6.3). Integers only, so every platform
 //! computes the same bits.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::catalog::ActiveCatalog;
 use super::date::Date;
@@ -30,7 +30,8 @@ pub struct ScoredIndicator {
 }
 
 /// The assessment: advice for human review, never a decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Assessment {
@@ -52,7 +53,8 @@ pub struct Assessment {
 }
 
 /// A score and its band.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Overall {
@@ -64,7 +66,8 @@ pub struct Overall {
 }
 
 /// The score of one category and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CategoryAssessment {
@@ -80,7 +83,8 @@ pub struct CategoryAssessment {
 }
 
 /// What one indicator contributed, with the three factors behind it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Contribution {
@@ -100,7 +104,8 @@ pub struct Contribution {
 }
 
 /// A measure listed for consideration by the decision-maker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RecordedMeasure {
@@ -113,8 +118,9 @@ pub struct RecordedMeasure {
 }
 
 /// A measure for consideration, with its label for display.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Measure {
     /// Measure code.
     pub code: String,

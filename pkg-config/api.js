@@ -1,0 +1,45 @@
+// Completes the wasm-bindgen bindings into the public API (SPEC §8):
+// calls on a freed engine throw SignalError "engine.freed" instead of a bare
+// "null pointer" error, and free() may be called twice.
+
+function freedError() {
+  const error = new Error("the engine was freed and can no longer be used");
+  error.name = "SignalError";
+  error.code = "engine.freed";
+  return error;
+}
+
+const finished = new WeakSet();
+
+/** Wraps the bindings of one build (web or node) once. */
+export function finish(bindings) {
+  const Engine = bindings.SignalEngine;
+  if (!finished.has(Engine)) {
+    finished.add(Engine);
+    const proto = Engine.prototype;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name === "constructor") continue;
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      if (name === "free" && typeof descriptor.value === "function") {
+        const free = descriptor.value;
+        descriptor.value = function () {
+          if (this.__wbg_ptr) free.call(this);
+        };
+      } else if (typeof descriptor.value === "function" && typeof name === "string") {
+        const method = descriptor.value;
+        descriptor.value = function (...args) {
+          if (!this.__wbg_ptr) throw freedError();
+          return method.apply(this, args);
+        };
+      } else if (typeof descriptor.get === "function") {
+        const get = descriptor.get;
+        descriptor.get = function () {
+          if (!this.__wbg_ptr) throw freedError();
+          return get.call(this);
+        };
+      }
+      Object.defineProperty(proto, name, descriptor);
+    }
+  }
+  return bindings;
+}

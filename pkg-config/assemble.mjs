@@ -1,0 +1,46 @@
+// Assembles ONE npm package in pkg/ from the two wasm-pack builds
+// (target/pkg-build/web and target/pkg-build/node) and the entry shims here.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const build = join(root, "target", "pkg-build");
+const out = join(root, "pkg");
+
+const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
+if (!version) throw new Error("no version in Cargo.toml");
+
+for (const target of ["web", "node"]) {
+  if (!existsSync(join(build, target, "signal_indicators_bg.wasm"))) {
+    throw new Error(`missing ${target} build; run make pkg`);
+  }
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+for (const target of ["web", "node"]) {
+  mkdirSync(join(out, target));
+  for (const file of ["signal_indicators.js", "signal_indicators_bg.wasm", "signal_indicators.d.ts", "signal_indicators_bg.wasm.d.ts"]) {
+    if (existsSync(join(build, target, file))) cpSync(join(build, target, file), join(out, target, file));
+  }
+}
+// The nodejs build is CommonJS inside an ES module package.
+writeFileSync(join(out, "node", "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
+
+for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "api.js"]) {
+  cpSync(join(here, file), join(out, file));
+}
+writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const version = ${JSON.stringify(version)};\n`);
+cpSync(join(here, "README.md"), join(out, "README.md"));
+if (existsSync(join(root, "LICENSE"))) cpSync(join(root, "LICENSE"), join(out, "LICENSE"));
+mkdirSync(join(out, "schemas"));
+for (const file of ["signal-record.schema.json", "catalog.schema.json"]) {
+  cpSync(join(root, "schemas", file), join(out, "schemas", file));
+}
+const manifest = JSON.parse(readFileSync(join(here, "package.template.json"), "utf8"));
+manifest.version = version;
+writeFileSync(join(out, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+console.log(`pkg/: @ind/signal-indicators ${version}`);

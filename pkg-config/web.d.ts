@@ -1,0 +1,12 @@
+import type { InitInput } from "./web/signal_indicators.js";
+export { SignalEngine, inputFromFormData, recordSchema, catalogSchema } from "./web/signal_indicators.js";
+export type * from "./web/signal_indicators.js";
+/** The crate version. */
+export declare const version: string;
+/**
+ * Loads the WebAssembly module: the co-located `.wasm` by default, or the
+ * URL, `Response` or bytes given as `module_or_path`. Calling it twice is harmless.
+ */
+export default function init(
+  options?: { module_or_path?: InitInput | Promise<InitInput> },
+): Promise<void>;

@@ -1,0 +1,42 @@
+//! Rust values to JS values, and `SignalError` to a real JS `Error`.
+
+use js_sys::Reflect;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use crate::core::error::SignalError;
+
+/// One serializer configuration for every value handed to JS: maps become
+/// plain objects (a JS `Map` would print as `{}` in `JSON.stringify`).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| error_value("internal", &format!("could not convert a result: {e}"), None))
+}
+
+/// A JS `Error` named `SignalError` with a stable `code` and, when given, `issues`.
+pub fn error_value(code: &str, message: &str, issues: Option<JsValue>) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("SignalError");
+    // Setting own properties on a fresh Error cannot fail.
+    let _ = Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    if let Some(issues) = issues {
+        let _ = Reflect::set(&error, &JsValue::from_str("issues"), &issues);
+    }
+    error.into()
+}
+
+/// Converts an engine error for JS.
+pub fn signal_error(error: &SignalError) -> JsValue {
+    let issues = match error {
+        SignalError::FormInvalid(issues) | SignalError::CatalogInvalid(issues) => to_js(issues).ok(),
+        _ => None,
+    };
+    error_value(error.code(), &error.to_string(), issues)
+}
+
+/// `option.invalid` with a message.
+pub fn option_invalid(message: impl Into<String>) -> JsValue {
+    signal_error(&SignalError::OptionInvalid(message.into()))
+}

@@ -1,0 +1,266 @@
+//! `SignalEngine` and the free functions of the JS API (SPEC §8).
+
+use std::collections::BTreeMap;
+
+use js_sys::{Array, Function, Reflect, Uint8Array};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::boundary::{read, CATALOG_LIMITS, FORM_LIMITS, RECORD_LIMITS};
+use super::convert::{option_invalid, signal_error, to_js};
+use super::types::{BuildRecordOptions, EngineOptions, EvaluateOptions, FormDataOptions, VerifyOptions};
+use crate::core::catalog::ActiveCatalog;
+use crate::core::date::{Date, Instant};
+use crate::core::engine::SignalEngine;
+use crate::core::form_data::{input_from_entries, MAX_ENTRIES};
+use crate::core::messages::Locale;
+use crate::core::record::RecordStamp;
+use crate::core::schema;
+
+/// Validates, scores and records signal forms against one catalog.
+///
+/// ```ts
+/// const engine = new SignalEngine({ locale: "nl" });
+/// const { valid, issues, assessment } = engine.evaluate(form, { today: "2026-11-28" });
+/// const record = engine.buildRecord(form);          // throws SignalError "form.invalid"
+/// const { ok, checks } = engine.verifyRecord(record);
+/// ```
+#[wasm_bindgen(js_name = SignalEngine)]
+pub struct JsSignalEngine {
+    engine: SignalEngine,
+}
+
+/// Reads an options object into `T`: absent gives the defaults, anything
+/// unreadable gives `option.invalid`.
+fn options<T: DeserializeOwned + Default>(value: Option<JsValue>, what: &str) -> Result<T, JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else { return Ok(T::default()) };
+    let read = read(&value, CATALOG_LIMITS);
+    if !read.findings.is_empty() || !read.value.is_object() {
+        return Err(option_invalid(format!("{what} must be a plain object")));
+    }
+    serde_json::from_value(read.value).map_err(|e| option_invalid(format!("{what}: {e}")))
+}
+
+fn parse_today(text: Option<String>, now: Instant) -> Result<Date, JsValue> {
+    match text {
+        Some(text) => Date::parse(&text).ok_or_else(|| option_invalid("today must be a date YYYY-MM-DD")),
+        None => Ok(now.amsterdam_date()),
+    }
+}
+
+fn current_instant() -> Result<Instant, JsValue> {
+    Instant::from_millis(js_sys::Date::now() as i64).ok_or_else(|| option_invalid("the clock is out of range"))
+}
+
+fn catalog_from(value: &Value, locale: Locale) -> Result<ActiveCatalog, JsValue> {
+    ActiveCatalog::from_value(value, locale).map_err(|e| signal_error(&e))
+}
+
+fn read_catalog(value: &JsValue, locale: Locale) -> Result<ActiveCatalog, JsValue> {
+    let read = read(value, CATALOG_LIMITS);
+    if !read.findings.is_empty() {
+        let error = crate::core::error::SignalError::CatalogInvalid(
+            read.findings.iter().map(|f| f.localize(locale)).collect(),
+        );
+        return Err(signal_error(&error));
+    }
+    catalog_from(&read.value, locale)
+}
+
+#[wasm_bindgen(js_class = SignalEngine)]
+impl JsSignalEngine {
+    /// Creates an engine. Throws `SignalError` with `option.invalid` or
+    /// `catalog.invalid` (with every problem in `issues`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "EngineOptions")] options: Option<JsValue>) -> Result<JsSignalEngine, JsValue> {
+        let raw_catalog = options
+            .as_ref()
+            .filter(|o| o.is_object())
+            .and_then(|o| Reflect::get(o, &JsValue::from_str("catalog")).ok())
+            .filter(|c| !c.is_undefined());
+        // The catalog is read on its own so its problems come back as
+        // `catalog.invalid` issues rather than one option error.
+        let without_catalog = match (&options, &raw_catalog) {
+            (Some(o), Some(_)) if o.is_object() => {
+                let copy = js_sys::Object::assign(&js_sys::Object::new(), o.unchecked_ref());
+                let _ = Reflect::delete_property(&copy, &JsValue::from_str("catalog"));
+                Some(copy.into())
+            }
+            _ => options,
+        };
+        let parsed: EngineOptions = self::options(without_catalog, "SignalEngine options")?;
+        let locale = parsed.locale.unwrap_or_default();
+        let catalog = match raw_catalog {
+            Some(value) => Some(read_catalog(&value, locale)?),
+            None => None,
+        };
+        let engine = SignalEngine::new(locale, catalog, parsed.extensions.as_deref().unwrap_or_default())
+            .map_err(|e| signal_error(&e))?;
+        Ok(JsSignalEngine { engine })
+    }
+
+    /// The engine's locale, `"nl"` or `"en"`.
+    #[wasm_bindgen(getter)]
+    pub fn locale(&self) -> String {
+        self.engine.locale().tag().to_owned()
+    }
+
+    /// Validates and scores a form. Invalid content is not an exception: it
+    /// comes back as `{ valid: false, issues }`.
+    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalForm")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let options: EvaluateOptions = self::options(options, "evaluate options")?;
+        let today = parse_today(options.today, current_instant()?)?;
+        let input = read(&input, FORM_LIMITS);
+        to_js(&self.engine.evaluate_with(&input.value, &input.findings, today))
+    }
+
+    /// Builds the signal record of a valid form. Throws `SignalError`
+    /// `form.invalid` (with `issues`) when the form has errors.
+    #[wasm_bindgen(js_name = buildRecord, unchecked_return_type = "SignalRecord")]
+    pub fn build_record(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalForm")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BuildRecordOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let options: BuildRecordOptions = self::options(options, "buildRecord options")?;
+        let now = match options.now {
+            Some(text) => Instant::parse(&text).ok_or_else(|| option_invalid("now must be an ISO 8601 UTC instant"))?,
+            None => current_instant()?,
+        };
+        let today = parse_today(options.today, now)?;
+        let id = match options.id {
+            Some(id) => id,
+            None => random_uuid()?,
+        };
+        let input = read(&input, FORM_LIMITS);
+        let record = self
+            .engine
+            .build_record(&input.value, &input.findings, today, &RecordStamp { id, created_at: now })
+            .map_err(|e| signal_error(&e))?;
+        to_js(&record)
+    }
+
+    /// Verifies a record: schema, digest, catalog, content, assessment.
+    #[wasm_bindgen(js_name = verifyRecord, unchecked_return_type = "Verification")]
+    pub fn verify_record(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalRecord")] record: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let options: VerifyOptions = self::options(options, "verifyRecord options")?;
+        let locale = self.engine.locale();
+        let catalogs = options
+            .catalogs
+            .unwrap_or_default()
+            .iter()
+            .map(|value| catalog_from(value, locale))
+            .collect::<Result<Vec<_>, _>>()?;
+        let read = read(&record, RECORD_LIMITS);
+        let mut verification = self.engine.verify_record(&read.value, &catalogs);
+        if !read.findings.is_empty() {
+            // Something in the record was not plain JSON data (NaN, a getter,
+            // a Date, a lone surrogate): it is not the record the engine built.
+            verification.ok = false;
+            verification.checks.schema = false;
+            verification.issues.extend(read.findings.iter().map(|f| {
+                crate::core::issue::Finding::error(f.path.clone(), crate::core::issue::codes::RECORD_SCHEMA)
+                    .localize(locale)
+            }));
+        }
+        to_js(&verification)
+    }
+
+    /// The active catalog, in the §6.1 shape: `new SignalEngine({ catalog:
+    /// engine.catalog() })` reproduces the same digest.
+    #[wasm_bindgen(unchecked_return_type = "Catalog")]
+    pub fn catalog(&self) -> Result<JsValue, JsValue> {
+        to_js(self.engine.catalog())
+    }
+
+    /// `sha256:` + hex of the active catalog's canonical form.
+    #[wasm_bindgen(getter, js_name = catalogDigest)]
+    pub fn catalog_digest(&self) -> String {
+        self.engine.active_catalog().digest().to_owned()
+    }
+}
+
+/// A lowercase UUID v4: `crypto.randomUUID()`, or one made from
+/// `crypto.getRandomValues` where `randomUUID` is missing (plain-HTTP pages).
+fn random_uuid() -> Result<String, JsValue> {
+    let missing = || option_invalid("no crypto source for a record id; pass options.id");
+    let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).map_err(|_| missing())?;
+    if crypto.is_undefined() || crypto.is_null() {
+        return Err(missing());
+    }
+    if let Ok(random_uuid) = Reflect::get(&crypto, &JsValue::from_str("randomUUID")) {
+        if let Some(function) = random_uuid.dyn_ref::<Function>() {
+            if let Some(id) = function.call0(&crypto).ok().and_then(|v| v.as_string()) {
+                return Ok(id.to_ascii_lowercase());
+            }
+        }
+    }
+    let get_random_values = Reflect::get(&crypto, &JsValue::from_str("getRandomValues")).map_err(|_| missing())?;
+    let function = get_random_values.dyn_ref::<Function>().ok_or_else(missing)?;
+    let buffer = Uint8Array::new_with_length(16);
+    function.call1(&crypto, &buffer).map_err(|_| missing())?;
+    let mut bytes = [0u8; 16];
+    buffer.copy_to(&mut bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]))
+}
+
+/// Rebuilds the input object from a plain form post: `FormData` or
+/// `[name, value]` pairs, using the same control names as `attach()`.
+///
+/// ```ts
+/// const input = inputFromFormData(new FormData(form), { fieldMap: { "subject.vNumber": "vnr" } });
+/// ```
+#[wasm_bindgen(js_name = inputFromFormData, unchecked_return_type = "SignalForm")]
+pub fn input_from_form_data(
+    #[wasm_bindgen(unchecked_param_type = "FormData | Iterable<[string, string]>")] entries: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormDataOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options: FormDataOptions = self::options(options, "inputFromFormData options")?;
+    let not_iterable = || option_invalid("entries must be a FormData or an iterable of [name, value] pairs");
+    let iterator = js_sys::try_iter(&entries).map_err(|_| not_iterable())?.ok_or_else(not_iterable)?;
+    let mut pairs = Vec::new();
+    for entry in iterator.take(MAX_ENTRIES) {
+        let entry = entry.map_err(|_| not_iterable())?;
+        let Some(pair) = entry.dyn_ref::<Array>() else { continue };
+        let name = Reflect::get_u32(pair, 0).ok().and_then(|v| v.as_string());
+        // Files and other non-text values carry no form input.
+        let value = Reflect::get_u32(pair, 1).ok().and_then(|v| v.as_string());
+        if let (Some(name), Some(value)) = (name, value) {
+            pairs.push((name, value));
+        }
+    }
+    let field_map: BTreeMap<String, String> = options.field_map.unwrap_or_default();
+    to_js(&input_from_entries(&pairs, &field_map))
+}
+
+/// The record JSON Schema (draft 2020-12).
+#[wasm_bindgen(js_name = recordSchema)]
+pub fn record_schema() -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(schema::record_schema())
+}
+
+/// The catalog JSON Schema (draft 2020-12).
+#[wasm_bindgen(js_name = catalogSchema)]
+pub fn catalog_schema() -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(schema::catalog_schema())
+}
+
+/// The crate version (the package exports it as the constant `version`).
+#[wasm_bindgen(js_name = engineVersion)]
+pub fn engine_version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,233 @@
+//! Types that exist only at the JS boundary: option objects and the shape of
+//! the form input, declared for TypeScript.
+//!
+//! The engine reads every value leniently and reports what is wrong as
+//! issues, so these declarations describe a *valid* form for editors and
+//! `tsc`; at run time any value is accepted.
+#![allow(dead_code)] // Some types are declarations for TypeScript only.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+use tsify::Tsify;
+
+use crate::core::extensions::ExtensionDeclaration;
+use crate::core::messages::Locale;
+
+/// Options of `new SignalEngine(options)`.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EngineOptions {
+    /// Language of messages and labels, `"nl"` (default) or `"en"`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub locale: Option<Locale>,
+    /// A catalog of the §6.1 shape; default: the embedded example catalog.
+    #[serde(default)]
+    #[tsify(optional, type = "Catalog")]
+    pub catalog: Option<Value>,
+    /// Host-declared extra fields (§9.3).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub extensions: Option<Vec<ExtensionDeclaration>>,
+}
+
+/// Options of `engine.evaluate(input, options)`.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EvaluateOptions {
+    /// Evaluation date `YYYY-MM-DD`; default: today in Europe/Amsterdam.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub today: Option<String>,
+}
+
+/// Options of `engine.buildRecord(input, options)`.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BuildRecordOptions {
+    /// Creation instant (ISO 8601, UTC `Z`); default: now.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub now: Option<String>,
+    /// Record id, a lowercase UUID v4; default: `crypto.randomUUID()`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub id: Option<String>,
+    /// Evaluation date `YYYY-MM-DD`; default: the Amsterdam date at `now`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub today: Option<String>,
+}
+
+/// Options of `engine.verifyRecord(record, options)`.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerifyOptions {
+    /// Further accepted catalogs (besides the engine's own).
+    #[serde(default)]
+    #[tsify(optional, type = "Catalog[]")]
+    pub catalogs: Option<Vec<Value>>,
+}
+
+/// Options of `inputFromFormData(entries, options)`.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FormDataOptions {
+    /// Input path (`"subject.vNumber"`) → the host's control name.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub field_map: Option<BTreeMap<String, String>>,
+}
+
+/// The signal form input (SPEC §4), as a host hands it in.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SignalForm {
+    /// Case number, `^[A-Za-z0-9/.-]{1,40}$`.
+    #[tsify(optional)]
+    pub case_number: Option<String>,
+    /// Procedure.
+    #[tsify(optional, type = "\"regular\" | \"asylum\" | \"naturalisation\"")]
+    pub procedure: Option<String>,
+    /// The person concerned.
+    #[tsify(optional)]
+    pub subject: Option<FormSubject>,
+    /// How the signal arose.
+    #[tsify(optional)]
+    pub context: Option<FormContext>,
+    /// 1–200 indicators.
+    #[tsify(optional)]
+    pub indicators: Option<Vec<FormIndicator>>,
+    /// The factual statement, 20–4000 characters.
+    #[tsify(optional)]
+    pub summary: Option<String>,
+    /// The officer.
+    #[tsify(optional)]
+    pub officer: Option<FormOfficer>,
+    /// Handling.
+    #[tsify(optional)]
+    pub handling: Option<FormHandling>,
+    /// Partner codes shared with.
+    #[tsify(optional)]
+    pub shared_with: Option<Vec<String>>,
+    /// Required (≥ 10 characters) when an advised partner is not shared with.
+    #[tsify(optional)]
+    pub no_share_reason: Option<String>,
+    /// Values of host-declared extensions.
+    #[tsify(optional)]
+    pub extensions: Option<BTreeMap<String, String>>,
+}
+
+/// `subject` of the form.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormSubject {
+    /// Ten digits; required unless `unknownSubject`.
+    #[tsify(optional)]
+    pub v_number: Option<String>,
+    /// Nine digits passing the 11-proef.
+    #[tsify(optional)]
+    pub bsn: Option<String>,
+    /// The subject is not identified.
+    #[tsify(optional)]
+    pub unknown_subject: Option<bool>,
+}
+
+/// `context` of the form.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormContext {
+    /// Context type.
+    #[serde(rename = "type")]
+    #[tsify(optional, type = "\"application-assessment\" | \"post-decision-tip\" | \"sis-check\" | \"asylum-screening\" | \"partner-report\" | \"document-examination\"")]
+    pub context_type: Option<String>,
+    /// Required for `sis-check`.
+    #[tsify(optional)]
+    pub sis_alert: Option<FormSisAlert>,
+    /// Required for `post-decision-tip`.
+    #[tsify(optional)]
+    pub tip: Option<FormTip>,
+    /// Required for `asylum-screening`.
+    #[tsify(optional, type = "\"dossier-review\" | \"internet-search\" | \"interview\"")]
+    pub screening_method: Option<String>,
+    /// Required for `partner-report`: a catalog partner code.
+    #[tsify(optional)]
+    pub partner: Option<String>,
+}
+
+/// `context.sisAlert` of the form.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormSisAlert {
+    /// Regulation.
+    #[tsify(optional, type = "\"2018/1861\" | \"2018/1862\"")]
+    pub regulation: Option<String>,
+    /// Article: 24 or 25 under 2018/1861; 26, 36 or 38 under 2018/1862.
+    #[tsify(optional, type = "\"24\" | \"25\" | \"26\" | \"36\" | \"38\"")]
+    pub article: Option<String>,
+    /// A code of the catalog's `sisStates`.
+    #[tsify(optional)]
+    pub issuing_state: Option<String>,
+    /// 1–64 characters.
+    #[tsify(optional)]
+    pub alert_reference: Option<String>,
+}
+
+/// `context.tip` of the form.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormTip {
+    /// Channel.
+    #[tsify(optional, type = "\"public\" | \"anonymous\" | \"partner\"")]
+    pub channel: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[tsify(optional)]
+    pub received_on: Option<String>,
+}
+
+/// One indicator on the form.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormIndicator {
+    /// A code of the active catalog.
+    #[tsify(optional)]
+    pub code: Option<String>,
+    /// Source reliability.
+    #[tsify(optional, type = "\"A\" | \"B\" | \"C\" | \"D\" | \"E\" | \"F\"")]
+    pub reliability: Option<String>,
+    /// Information credibility.
+    #[tsify(optional, type = "\"1\" | \"2\" | \"3\" | \"4\" | \"5\" | \"6\"")]
+    pub credibility: Option<String>,
+    /// `YYYY-MM-DD`, not after the evaluation date.
+    #[tsify(optional)]
+    pub observed_on: Option<String>,
+    /// Required where the catalog marks the indicator `requiresEvidence`.
+    #[tsify(optional)]
+    pub evidence_refs: Option<Vec<String>>,
+    /// At most 2000 characters.
+    #[tsify(optional)]
+    pub note: Option<String>,
+}
+
+/// `officer` of the form.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormOfficer {
+    /// Staff code `^[A-Z0-9-]{2,32}$`.
+    #[tsify(optional)]
+    pub id: Option<String>,
+    /// 1–80 characters.
+    #[tsify(optional)]
+    pub unit: Option<String>,
+}
+
+/// `handling` of the form.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormHandling {
+    /// TLP 2.0 label.
+    #[tsify(optional, type = "\"RED\" | \"AMBER+STRICT\" | \"AMBER\" | \"GREEN\" | \"CLEAR\"")]
+    pub tlp: Option<String>,
+}
