@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use signal_indicators::{ExtensionDeclaration, Locale, SignalEngine};
 
 fn declarations(value: Value) -> Vec<ExtensionDeclaration> {
-    serde_json::from_value(value).expect("declarations")
+    signal_indicators::core::extensions::declarations_from_value(&value).expect("declarations")
 }
 
 fn host_engine() -> SignalEngine {
@@ -76,8 +76,13 @@ fn bad_declarations_give_option_invalid() {
         json!([{ "name": "x", "type": "date", "pattern": "." }]),
         json!([{ "name": "x", "type": "string" }, { "name": "x", "type": "date" }]),
         json!([{ "name": "x", "type": "string", "maxLength": 0 }]),
+        json!([{ "name": "x", "type": "number" }]),
+        json!([{ "name": "x", "type": "string", "colour": "red" }]),
+        json!({ "name": "x" }),
     ] {
-        let error = SignalEngine::new(Locale::Nl, None, &declarations(bad.clone())).expect_err("invalid");
+        let error = signal_indicators::core::extensions::declarations_from_value(&bad)
+            .and_then(|d| SignalEngine::new(Locale::Nl, None, &d))
+            .expect_err("invalid");
         assert_eq!(error.code(), "option.invalid", "{bad}");
     }
 }

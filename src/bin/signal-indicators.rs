@@ -9,6 +9,7 @@ use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
+use signal_indicators::core::extensions::declarations_from_value;
 use signal_indicators::core::json_text::parse_strict;
 use signal_indicators::{
     catalog_schema, input_from_entries, record_schema, ActiveCatalog, ExtensionDeclaration, Locale, SignalEngine,
@@ -93,8 +94,8 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
             "--catalog" => catalog_paths.push(iter.next().ok_or(Unusable("--catalog needs a FILE".into()))?),
             "--extensions" => {
                 let path = iter.next().ok_or(Unusable("--extensions needs a FILE".into()))?;
-                extensions = serde_json::from_value(read_json_file(path)?)
-                    .map_err(|e| Unusable(format!("{path}: not a list of extension declarations: {e}")))?;
+                extensions = declarations_from_value(&read_json_file(path)?)
+                    .map_err(|e| Unusable(format!("{path}: {e}")))?;
             }
             "--locale" => {
                 let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;

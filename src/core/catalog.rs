@@ -1,7 +1,7 @@
 //! The indicator catalog: its data shape (SPEC §6.1), loading with full
 //! validation, lookups used by scoring, and its digest.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -190,8 +190,7 @@ impl ActiveCatalog {
         if !errors.is_empty() {
             return Err(shape(errors));
         }
-        let catalog = Catalog::deserialize(value).map_err(|_| shape(vec![String::new()]))?;
-        ActiveCatalog::new(catalog, locale)
+        ActiveCatalog::new(catalog_from_checked(value), locale)
     }
 
     /// Validates a typed catalog and prepares it for use.
@@ -344,7 +343,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         }
     };
 
-    let categories: BTreeMap<&str, &Category> = catalog.categories.iter().map(|c| (c.code.as_str(), c)).collect();
+    let category = |code: &str| catalog.categories.iter().find(|c| c.code == code);
     duplicates("/categories", catalog.categories.iter().map(|c| c.code.as_str()), &mut out);
     for (i, category) in catalog.categories.iter().enumerate() {
         nonempty(format!("/categories/{i}/code"), &category.code, &mut out);
@@ -354,7 +353,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     duplicates("/indicators", catalog.indicators.iter().map(|d| d.code.as_str()), &mut out);
     for (i, indicator) in catalog.indicators.iter().enumerate() {
         nonempty(format!("/indicators/{i}/code"), &indicator.code, &mut out);
-        if !categories.contains_key(indicator.category.as_str()) {
+        if category(&indicator.category).is_none() {
             out.push(Finding::error(format!("/indicators/{i}/category"), codes::CATALOG_REFERENCE));
         }
         range(format!("/indicators/{i}/weight"), indicator.weight, 1, 100, &mut out);
@@ -423,24 +422,23 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         }
     }
 
-    let partners: BTreeSet<&str> = catalog.partners.iter().map(String::as_str).collect();
     for (i, rule) in catalog.routing.iter().enumerate() {
-        if !categories.contains_key(rule.category.as_str()) {
+        if category(&rule.category).is_none() {
             out.push(Finding::error(format!("/routing/{i}/category"), codes::CATALOG_REFERENCE));
         }
         if !band_known(&rule.min_band) {
             out.push(Finding::error(format!("/routing/{i}/minBand"), codes::CATALOG_REFERENCE));
         }
         for (j, partner) in rule.partners.iter().enumerate() {
-            if !partners.contains(partner.as_str()) {
+            if !catalog.partners.contains(partner) {
                 out.push(Finding::error(format!("/routing/{i}/partners/{j}"), codes::CATALOG_REFERENCE));
             }
         }
     }
 
-    let mut seen_measures = BTreeSet::new();
+    let mut seen_measures: Vec<(&str, &str)> = Vec::new();
     for (i, measure) in catalog.measures.iter().enumerate() {
-        match categories.get(measure.category.as_str()) {
+        match category(&measure.category) {
             None => out.push(Finding::error(format!("/measures/{i}/category"), codes::CATALOG_REFERENCE)),
             Some(category) if category.protective => {
                 out.push(Finding::error(format!("/measures/{i}/category"), codes::CATALOG_PROTECTIVE_MEASURE));
@@ -453,19 +451,114 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         nonempty(format!("/measures/{i}/code"), &measure.code, &mut out);
         nonempty(format!("/measures/{i}/legalBasis"), &measure.legal_basis, &mut out);
         labels(format!("/measures/{i}/labels"), &measure.labels, &mut out);
-        if !seen_measures.insert((measure.category.as_str(), measure.code.as_str())) {
+        let key = (measure.category.as_str(), measure.code.as_str());
+        if seen_measures.contains(&key) {
             out.push(Finding::error(format!("/measures/{i}/code"), codes::CATALOG_DUPLICATE));
         }
+        seen_measures.push(key);
     }
     out
 }
 
+/// Reports every later occurrence of a code already seen.
 fn duplicates<'a>(base: &str, codes_in_order: impl Iterator<Item = &'a str>, out: &mut Vec<Finding>) {
-    let mut seen = BTreeSet::new();
-    for (i, code) in codes_in_order.enumerate() {
-        if !seen.insert(code) {
-            out.push(Finding::error(format!("{base}/{i}"), codes::CATALOG_DUPLICATE));
-        }
+    let mut sorted: Vec<(&str, usize)> = codes_in_order.enumerate().map(|(i, code)| (code, i)).collect();
+    sorted.sort_unstable();
+    let mut later: Vec<usize> =
+        sorted.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| pair[1].1).collect();
+    later.sort_unstable();
+    for i in later {
+        out.push(Finding::error(format!("{base}/{i}"), codes::CATALOG_DUPLICATE));
+    }
+}
+
+/// Reads a catalog that passed the catalog schema. Reading by hand, rather
+/// than with a derived deserializer, keeps the WebAssembly module small.
+fn catalog_from_checked(value: &Value) -> Catalog {
+    fn text(value: &Value, key: &str) -> String {
+        value.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
+    }
+    fn number(value: &Value, key: &str) -> u32 {
+        value.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).unwrap_or(0)
+    }
+    fn list<'v>(value: &'v Value, key: &str) -> &'v [Value] {
+        value.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+    }
+    fn texts(value: &Value, key: &str) -> Vec<String> {
+        list(value, key).iter().filter_map(Value::as_str).map(str::to_owned).collect()
+    }
+    fn localized(value: &Value, key: &str) -> LocalizedText {
+        value
+            .get(key)
+            .and_then(Value::as_object)
+            .map(|map| map.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
+            .unwrap_or_default()
+    }
+    fn factors(value: Option<&Value>) -> BTreeMap<String, u32> {
+        value
+            .and_then(Value::as_object)
+            .map(|map| {
+                map.iter()
+                    .map(|(k, v)| (k.clone(), v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    Catalog {
+        id: text(value, "id"),
+        version: text(value, "version"),
+        locales: texts(value, "locales"),
+        categories: list(value, "categories")
+            .iter()
+            .map(|c| Category {
+                code: text(c, "code"),
+                protective: c.get("protective").and_then(Value::as_bool).unwrap_or(false),
+                labels: localized(c, "labels"),
+            })
+            .collect(),
+        indicators: list(value, "indicators")
+            .iter()
+            .map(|d| IndicatorDefinition {
+                code: text(d, "code"),
+                category: text(d, "category"),
+                weight: number(d, "weight"),
+                requires_evidence: d.get("requiresEvidence").and_then(Value::as_bool).unwrap_or(false),
+                labels: localized(d, "labels"),
+                guidance: localized(d, "guidance"),
+            })
+            .collect(),
+        grading: Grading {
+            reliability: factors(value.pointer("/grading/reliability")),
+            credibility: factors(value.pointer("/grading/credibility")),
+        },
+        recency: list(value, "recency")
+            .iter()
+            .map(|b| RecencyBucket {
+                max_days: b.get("maxDays").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()),
+                factor: number(b, "factor"),
+            })
+            .collect(),
+        bands: list(value, "bands").iter().map(|b| Band { code: text(b, "code"), from: number(b, "from") }).collect(),
+        partners: texts(value, "partners"),
+        sis_states: texts(value, "sisStates"),
+        routing: list(value, "routing")
+            .iter()
+            .map(|r| RoutingRule {
+                category: text(r, "category"),
+                min_band: text(r, "minBand"),
+                partners: texts(r, "partners"),
+            })
+            .collect(),
+        measures: list(value, "measures")
+            .iter()
+            .map(|m| MeasureDefinition {
+                category: text(m, "category"),
+                min_band: text(m, "minBand"),
+                code: text(m, "code"),
+                labels: localized(m, "labels"),
+                legal_basis: text(m, "legalBasis"),
+            })
+            .collect(),
     }
 }
 

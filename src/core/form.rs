@@ -5,7 +5,7 @@
 //! limits are checked before anything else, and nothing here can panic on
 //! any value.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -384,15 +384,14 @@ impl Reader<'_, '_> {
             self.push(Finding::error(path, codes::ARRAY_TOO_MANY).with("max", max_items).with("actual", items.len()));
             return Vec::new();
         }
-        let mut out = Vec::with_capacity(items.len());
-        let mut seen = BTreeSet::new();
+        let mut out: Vec<(usize, String)> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}/{i}");
             let Some(text) = self.text(Some(item), &item_path, true) else { continue };
             if !self.length(&text, &item_path, 1, max_len) {
                 continue;
             }
-            if !seen.insert(text.clone()) {
+            if out.iter().any(|(_, seen)| *seen == text) {
                 self.push(Finding::error(item_path, codes::ARRAY_DUPLICATE));
                 continue;
             }
@@ -620,7 +619,7 @@ impl Reader<'_, '_> {
             self.push(Finding::error("/indicators", codes::ARRAY_TOO_FEW).with("min", 1).with("actual", 0));
             return;
         }
-        let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+        let mut seen: Vec<(String, String)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let base = format!("/indicators/{i}");
             let Value::Object(entry) = item else {
@@ -664,8 +663,10 @@ impl Reader<'_, '_> {
             out.note = self.text(entry.get("note"), &note_path, false).filter(|text| self.length(text, &note_path, 0, 2000));
 
             if let (Some(code), Some(date)) = (&out.code, &out.observed_on) {
-                if !seen.insert((code.clone(), date.clone())) {
+                if seen.iter().any(|(c, d)| c == code && d == date) {
                     self.push(Finding::warning(base.clone(), codes::INDICATOR_DUPLICATE));
+                } else {
+                    seen.push((code.clone(), date.clone()));
                 }
             }
             let catalog = self.rules.catalog;
@@ -829,11 +830,10 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
         (row_of(&f.path), indexes, f.code, f.path.clone())
     };
     let mut keyed: Vec<_> = findings.drain(..).map(|f| (key(&f), f)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut seen = BTreeSet::new();
-    findings.extend(
-        keyed.into_iter().map(|(_, f)| f).filter(|f| seen.insert((f.path.clone(), f.code))),
-    );
+    // Equal keys mean equal (path, code): duplicates end up adjacent and go.
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    findings.extend(keyed.into_iter().map(|(_, f)| f));
 }
 
 #[cfg(test)]

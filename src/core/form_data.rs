@@ -41,17 +41,16 @@ pub const MAX_ENTRIES: usize = 10_000;
 /// names; unmapped paths use the path itself as the name. Entries whose
 /// names mean nothing to the form are ignored (they belong to the host).
 pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<String, String>) -> Value {
-    let by_name: BTreeMap<&str, &str> = field_map.iter().map(|(path, name)| (name.as_str(), path.as_str())).collect();
     let path_of = |name: &str| -> String {
-        match by_name.get(name) {
-            Some(path) => (*path).to_owned(),
+        match field_map.iter().find(|(_, control)| control.as_str() == name) {
+            Some((path, _)) => path.clone(),
             None if field_map.contains_key(name) => String::new(), // the default name was remapped
             None => name.to_owned(),
         }
     };
     let mut root = Map::new();
     let mut picked: Vec<String> = Vec::new();
-    let mut members: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+    let mut members: Vec<(String, Map<String, Value>)> = Vec::new();
     let mut shared: Vec<Value> = Vec::new();
     for (name, value) in entries.iter().take(MAX_ENTRIES) {
         let path = path_of(name);
@@ -70,7 +69,12 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
                     } else {
                         Value::from(value.as_str())
                     };
-                    members.entry(code.to_owned()).or_default().insert(member.to_owned(), item);
+                    match members.iter_mut().find(|(c, _)| c == code) {
+                        Some((_, map)) => {
+                            map.insert(member.to_owned(), item);
+                        }
+                        None => members.push((code.to_owned(), [(member.to_owned(), item)].into_iter().collect())),
+                    }
                 }
             }
         } else if path == "sharedWith" {
@@ -94,8 +98,8 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
             .map(|code| {
                 let mut item = Map::new();
                 item.insert("code".into(), Value::from(code.as_str()));
-                if let Some(found) = members.remove(&code) {
-                    item.extend(found);
+                if let Some(position) = members.iter().position(|(c, _)| *c == code) {
+                    item.extend(members.swap_remove(position).1);
                 }
                 Value::Object(item)
             })

@@ -500,7 +500,7 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
 }
 
 fn finish(checks: Checks, mut findings: Vec<Finding>, locale: Locale) -> Verification {
-    findings.sort_by(|a, b| (&a.path, a.code).cmp(&(&b.path, b.code)));
+    findings.sort_unstable_by(|a, b| (&a.path, a.code).cmp(&(&b.path, b.code)));
     findings.dedup_by(|a, b| a.path == b.path && a.code == b.code);
     let ok = checks.schema && checks.digest && checks.catalog && checks.content && checks.assessment;
     Verification { ok, checks, issues: findings.iter().map(|f| f.localize(locale)).collect() }

@@ -7,7 +7,6 @@
 //! the files, so the generator stays out of it, and validates with the very
 //! schema it publishes.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -44,7 +43,7 @@ pub fn catalog_validator() -> &'static Validator {
 #[derive(Debug)]
 pub struct Validator {
     root: Value,
-    patterns: HashMap<String, regex_lite::Regex>,
+    patterns: Vec<(String, regex_lite::Regex)>,
 }
 
 /// Deepest schema/value nesting followed (the schemas are not recursive).
@@ -54,14 +53,14 @@ impl Validator {
     /// Compiles a schema given as JSON text.
     pub fn new(text: &str) -> Validator {
         let root: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-        let mut patterns = HashMap::new();
+        let mut patterns = Vec::new();
         let mut stack = vec![&root];
         while let Some(node) = stack.pop() {
             match node {
                 Value::Object(map) => {
                     if let Some(Value::String(pattern)) = map.get("pattern") {
                         if let Ok(regex) = regex_lite::Regex::new(pattern) {
-                            patterns.insert(pattern.clone(), regex);
+                            patterns.push((pattern.clone(), regex));
                         }
                     }
                     stack.extend(map.values());
@@ -136,7 +135,7 @@ impl Validator {
                 let mismatch = schema
                     .get("pattern")
                     .and_then(Value::as_str)
-                    .is_some_and(|p| self.patterns.get(p).is_none_or(|regex| !regex.is_match(text)));
+                    .is_some_and(|p| self.patterns.iter().find(|(q, _)| q == p).is_none_or(|(_, regex)| !regex.is_match(text)));
                 if too_short || too_long || mismatch {
                     fail();
                 }

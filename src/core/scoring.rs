@@ -255,7 +255,7 @@ pub fn advise(catalog: &ActiveCatalog, assessment: &Assessment) -> Advice {
         .filter(|rule| applies(&rule.category, &rule.min_band))
         .flat_map(|rule| rule.partners.iter().cloned())
         .collect();
-    advised.sort();
+    advised.sort_unstable();
     advised.dedup();
     let measures = data
         .measures

@@ -3,17 +3,16 @@
 use std::collections::BTreeMap;
 
 use js_sys::{Array, Function, Reflect, Uint8Array};
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::boundary::{read, CATALOG_LIMITS, FORM_LIMITS, RECORD_LIMITS};
 use super::convert::{option_invalid, signal_error, to_js};
-use super::types::{BuildRecordOptions, EngineOptions, EvaluateOptions, FormDataOptions, VerifyOptions};
 use crate::core::catalog::ActiveCatalog;
 use crate::core::date::{Date, Instant};
 use crate::core::engine::SignalEngine;
+use crate::core::extensions::declarations_from_value;
 use crate::core::form_data::{input_from_entries, MAX_ENTRIES};
 use crate::core::messages::Locale;
 use crate::core::record::RecordStamp;
@@ -32,15 +31,31 @@ pub struct JsSignalEngine {
     engine: SignalEngine,
 }
 
-/// Reads an options object into `T`: absent gives the defaults, anything
-/// unreadable gives `option.invalid`.
-fn options<T: DeserializeOwned + Default>(value: Option<JsValue>, what: &str) -> Result<T, JsValue> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else { return Ok(T::default()) };
+/// Reads an options object: absent gives an empty object; anything but a
+/// plain object, or a member not in `allowed`, gives `option.invalid`.
+/// Read by hand rather than with derived deserializers: smaller module.
+fn options(value: Option<JsValue>, what: &str, allowed: &[&str]) -> Result<Map<String, Value>, JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else { return Ok(Map::new()) };
     let read = read(&value, CATALOG_LIMITS);
-    if !read.findings.is_empty() || !read.value.is_object() {
+    let Value::Object(map) = read.value else {
         return Err(option_invalid(format!("{what} must be a plain object")));
+    };
+    if !read.findings.is_empty() {
+        return Err(option_invalid(format!("{what} must hold plain data")));
     }
-    serde_json::from_value(read.value).map_err(|e| option_invalid(format!("{what}: {e}")))
+    if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(option_invalid(format!("{what}: unknown option {key:?}")));
+    }
+    Ok(map)
+}
+
+/// An optional text option.
+fn text_option(map: &Map<String, Value>, key: &str) -> Result<Option<String>, JsValue> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(option_invalid(format!("{key} must be a string"))),
+    }
 }
 
 fn parse_today(text: Option<String>, now: Instant) -> Result<Date, JsValue> {
@@ -90,13 +105,20 @@ impl JsSignalEngine {
             }
             _ => options,
         };
-        let parsed: EngineOptions = self::options(without_catalog, "SignalEngine options")?;
-        let locale = parsed.locale.unwrap_or_default();
+        let parsed = self::options(without_catalog, "SignalEngine options", &["locale", "catalog", "extensions"])?;
+        let locale = match text_option(&parsed, "locale")? {
+            None => Locale::default(),
+            Some(tag) => Locale::parse(&tag).ok_or_else(|| option_invalid("locale must be \"nl\" or \"en\""))?,
+        };
+        let extensions = match parsed.get("extensions") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(value) => declarations_from_value(value).map_err(|e| signal_error(&e))?,
+        };
         let catalog = match raw_catalog {
             Some(value) => Some(read_catalog(&value, locale)?),
             None => None,
         };
-        let engine = SignalEngine::new(locale, catalog, parsed.extensions.as_deref().unwrap_or_default())
+        let engine = SignalEngine::new(locale, catalog, &extensions)
             .map_err(|e| signal_error(&e))?;
         Ok(JsSignalEngine { engine })
     }
@@ -115,8 +137,8 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "SignalForm")] input: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let options: EvaluateOptions = self::options(options, "evaluate options")?;
-        let today = parse_today(options.today, current_instant()?)?;
+        let options = self::options(options, "evaluate options", &["today"])?;
+        let today = parse_today(text_option(&options, "today")?, current_instant()?)?;
         let input = read(&input, FORM_LIMITS);
         to_js(&self.engine.evaluate_with(&input.value, &input.findings, today))
     }
@@ -129,13 +151,13 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "SignalForm")] input: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BuildRecordOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let options: BuildRecordOptions = self::options(options, "buildRecord options")?;
-        let now = match options.now {
+        let options = self::options(options, "buildRecord options", &["now", "id", "today"])?;
+        let now = match text_option(&options, "now")? {
             Some(text) => Instant::parse(&text).ok_or_else(|| option_invalid("now must be an ISO 8601 UTC instant"))?,
             None => current_instant()?,
         };
-        let today = parse_today(options.today, now)?;
-        let id = match options.id {
+        let today = parse_today(text_option(&options, "today")?, now)?;
+        let id = match text_option(&options, "id")? {
             Some(id) => id,
             None => random_uuid()?,
         };
@@ -154,14 +176,13 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "SignalRecord")] record: JsValue,
         #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let options: VerifyOptions = self::options(options, "verifyRecord options")?;
+        let options = self::options(options, "verifyRecord options", &["catalogs"])?;
         let locale = self.engine.locale();
-        let catalogs = options
-            .catalogs
-            .unwrap_or_default()
-            .iter()
-            .map(|value| catalog_from(value, locale))
-            .collect::<Result<Vec<_>, _>>()?;
+        let catalogs = match options.get("catalogs") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(values)) => values.iter().map(|value| catalog_from(value, locale)).collect::<Result<Vec<_>, _>>()?,
+            Some(_) => return Err(option_invalid("catalogs must be an array of catalogs")),
+        };
         let read = read(&record, RECORD_LIMITS);
         let mut verification = self.engine.verify_record(&read.value, &catalogs);
         if !read.findings.is_empty() {
@@ -229,7 +250,7 @@ pub fn input_from_form_data(
     #[wasm_bindgen(unchecked_param_type = "FormData | Iterable<[string, string]>")] entries: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FormDataOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options: FormDataOptions = self::options(options, "inputFromFormData options")?;
+    let options = self::options(options, "inputFromFormData options", &["fieldMap"])?;
     let not_iterable = || option_invalid("entries must be a FormData or an iterable of [name, value] pairs");
     let iterator = js_sys::try_iter(&entries).map_err(|_| not_iterable())?.ok_or_else(not_iterable)?;
     let mut pairs = Vec::new();
@@ -243,7 +264,17 @@ pub fn input_from_form_data(
             pairs.push((name, value));
         }
     }
-    let field_map: BTreeMap<String, String> = options.field_map.unwrap_or_default();
+    let field_map: BTreeMap<String, String> = match options.get("fieldMap") {
+        None | Some(Value::Null) => BTreeMap::new(),
+        Some(Value::Object(map)) => map
+            .iter()
+            .map(|(path, name)| match name {
+                Value::String(name) => Ok((path.clone(), name.clone())),
+                _ => Err(option_invalid("fieldMap values must be control names (strings)")),
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(option_invalid("fieldMap must map input paths to control names")),
+    };
     to_js(&input_from_entries(&pairs, &field_map))
 }
 
