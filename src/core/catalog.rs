@@ -1,7 +1,7 @@
 //! The indicator catalog: its data shape (SPEC §6.1), loading with full
 //! validation, lookups used by scoring, and its digest.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -169,8 +169,6 @@ pub struct ActiveCatalog {
 struct Loaded {
     catalog: Catalog,
     digest: String,
-    indicator_index: HashMap<String, usize>,
-    category_index: HashMap<String, usize>,
     /// Category index of each indicator, parallel to `catalog.indicators`.
     indicator_category: Vec<usize>,
     reliability: [u32; 6],
@@ -201,13 +199,10 @@ impl ActiveCatalog {
         }
         let as_json = serde_json::to_value(&catalog).map_err(|e| SignalError::Canonicalization(e.to_string()))?;
         let digest = canonical_digest(&as_json)?;
-        let category_index: HashMap<String, usize> =
-            catalog.categories.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
-        let indicator_index = catalog.indicators.iter().enumerate().map(|(i, d)| (d.code.clone(), i)).collect();
         let indicator_category = catalog
             .indicators
             .iter()
-            .map(|d| category_index.get(&d.category).copied().unwrap_or(0))
+            .map(|d| catalog.categories.iter().position(|c| c.code == d.category).unwrap_or(0))
             .collect();
         let factors = |map: &BTreeMap<String, u32>, keys: [&str; 6]| keys.map(|k| map.get(k).copied().unwrap_or(0));
         let reliability = factors(&catalog.grading.reliability, RELIABILITY_CODES);
@@ -216,8 +211,6 @@ impl ActiveCatalog {
             data: std::sync::Arc::new(Loaded {
                 catalog,
                 digest,
-                indicator_index,
-                category_index,
                 indicator_category,
                 reliability,
                 credibility,
@@ -252,8 +245,9 @@ impl ActiveCatalog {
 
     /// Index and definition of an indicator code.
     pub fn indicator(&self, code: &str) -> Option<(usize, &IndicatorDefinition)> {
-        let i = *self.data.indicator_index.get(code)?;
-        self.data.catalog.indicators.get(i).map(|d| (i, d))
+        // A linear scan: catalogs hold dozens of indicators (at most 10 000),
+        // and a hash map would add its own code to the module.
+        self.data.catalog.indicators.iter().enumerate().find(|(_, d)| d.code == code)
     }
 
     /// Category index of indicator number `indicator`.
@@ -263,7 +257,7 @@ impl ActiveCatalog {
 
     /// Index of a category code.
     pub fn category_index(&self, code: &str) -> Option<usize> {
-        self.data.category_index.get(code).copied()
+        self.data.catalog.categories.iter().position(|c| c.code == code)
     }
 
     /// Reliability factor ‰ of `A`–`F`.
@@ -460,15 +454,16 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     out
 }
 
-/// Reports every later occurrence of a code already seen.
+/// Reports every later occurrence of a code already seen. Quadratic, but
+/// lists are capped at [`MAX_LIST`] and it needs no extra map code.
 fn duplicates<'a>(base: &str, codes_in_order: impl Iterator<Item = &'a str>, out: &mut Vec<Finding>) {
-    let mut sorted: Vec<(&str, usize)> = codes_in_order.enumerate().map(|(i, code)| (code, i)).collect();
-    sorted.sort_unstable();
-    let mut later: Vec<usize> =
-        sorted.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| pair[1].1).collect();
-    later.sort_unstable();
-    for i in later {
-        out.push(Finding::error(format!("{base}/{i}"), codes::CATALOG_DUPLICATE));
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, code) in codes_in_order.enumerate() {
+        if seen.contains(&code) {
+            out.push(Finding::error(format!("{base}/{i}"), codes::CATALOG_DUPLICATE));
+        } else {
+            seen.push(code);
+        }
     }
 }
 
@@ -487,22 +482,21 @@ fn catalog_from_checked(value: &Value) -> Catalog {
     fn texts(value: &Value, key: &str) -> Vec<String> {
         list(value, key).iter().filter_map(Value::as_str).map(str::to_owned).collect()
     }
+    // Maps are filled by insertion: `collect()` into a BTreeMap would add a
+    // sort to the module for each map type.
     fn localized(value: &Value, key: &str) -> LocalizedText {
-        value
-            .get(key)
-            .and_then(Value::as_object)
-            .map(|map| map.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
-            .unwrap_or_default()
+        let mut out = LocalizedText::new();
+        for (k, v) in value.get(key).and_then(Value::as_object).into_iter().flatten() {
+            out.insert(k.clone(), v.as_str().unwrap_or_default().to_owned());
+        }
+        out
     }
     fn factors(value: Option<&Value>) -> BTreeMap<String, u32> {
-        value
-            .and_then(Value::as_object)
-            .map(|map| {
-                map.iter()
-                    .map(|(k, v)| (k.clone(), v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0)))
-                    .collect()
-            })
-            .unwrap_or_default()
+        let mut out = BTreeMap::new();
+        for (k, v) in value.and_then(Value::as_object).into_iter().flatten() {
+            out.insert(k.clone(), v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0));
+        }
+        out
     }
     Catalog {
         id: text(value, "id"),

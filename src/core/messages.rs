@@ -44,7 +44,8 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
             .and_then(|p| p.get(key))
             .map(|v| match v {
                 Value::String(s) => s.clone(),
-                other => other.to_string(),
+                // Parameters are counts and limits: whole numbers.
+                other => other.as_u64().map(|n| n.to_string()).unwrap_or_default(),
             })
             .unwrap_or_default()
     };

@@ -11,7 +11,7 @@ use super::catalog::ActiveCatalog;
 use super::date::{Date, Instant};
 use super::error::SignalError;
 use super::extensions::Extension;
-use super::form::{exceeds_limits_with, read_form, FormRules, Reading};
+use super::form::{exceeds_limits_with, read_form, sort_findings, FormRules, Reading};
 use super::issue::{codes, pointer_tokens, Finding, Issue, Severity};
 use super::schema::record_validator;
 use super::messages::Locale;
@@ -500,8 +500,7 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
 }
 
 fn finish(checks: Checks, mut findings: Vec<Finding>, locale: Locale) -> Verification {
-    findings.sort_unstable_by(|a, b| (&a.path, a.code).cmp(&(&b.path, b.code)));
-    findings.dedup_by(|a, b| a.path == b.path && a.code == b.code);
+    sort_findings(&mut findings);
     let ok = checks.schema && checks.digest && checks.catalog && checks.content && checks.assessment;
     Verification { ok, checks, issues: findings.iter().map(|f| f.localize(locale)).collect() }
 }
