@@ -1,21 +1,58 @@
-# signal-indicators: `make test` runs every test suite; `make demo` builds and
-# serves the demo portal. Both install what they need and skip what is there.
+# signal-indicators
+#   make demo   builds the package and serves the demo page on http://127.0.0.1:8080
+#   make test   every test suite
+# Both install what they need and skip what is already there.
 
 CARGO ?= cargo
+WASM_PACK_FLAGS = --release --no-pack --out-name signal_indicators
+SIZE_BUDGET_GZIP = 122880
 
-.PHONY: test test-native schemas lint cli
+.PHONY: test test-native test-js test-browser demo pkg size size-check setup schemas cli clean
 
 ## Every test suite.
-test: test-native
+test: test-native test-js
 
 ## The core, the CLI and the schemas: plain `cargo test`, no browser.
 test-native:
 	$(CARGO) test --locked
 
+## The npm package in Node: API, errors, bad input, schema (Ajv), digest
+## (independent RFC 8785), the same bytes as the native crate.
+test-js: pkg cli
+	scripts/setup.sh node
+	mkdir -p node_modules/@ind && ln -sfn ../../pkg node_modules/@ind/signal-indicators
+	node --test tests/js/
+
+## Set-up only.
+setup:
+	scripts/setup.sh wasm node browser
+
+## The npm package in pkg/ (ready for `npm pack pkg`).
+pkg:
+	scripts/setup.sh wasm
+	wasm-pack build --target web --out-dir target/pkg-build/web $(WASM_PACK_FLAGS)
+	wasm-pack build --target nodejs --out-dir target/pkg-build/node $(WASM_PACK_FLAGS)
+	node pkg-config/assemble.mjs
+
+## Raw, gzip and brotli bytes of what a browser downloads (.wasm + JS glue).
+size: pkg
+	node scripts/size.mjs
+
+## Fails when the browser download is over budget.
+size-check: pkg
+	node scripts/size.mjs --budget-gzip $(SIZE_BUDGET_GZIP)
+
+## Build and serve the demo page.
+demo: pkg
+	node scripts/serve.mjs
+
 ## Regenerate schemas/ from the Rust types.
 schemas:
 	UPDATE_SCHEMAS=1 $(CARGO) test --locked --lib schema
 
-## Build the native CLI (target/release/signal-indicators).
+## The native CLI (target/release/signal-indicators).
 cli:
 	$(CARGO) build --locked --release --bin signal-indicators
+
+clean:
+	rm -rf pkg target/pkg-build

@@ -163,3 +163,18 @@ fn from_form_rebuilds_the_input_of_a_plain_post() {
     let input: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(input, json!({ "caseNumber": "Z-1" }));
 }
+
+#[test]
+fn build_prints_the_record_as_json_stringify_writes_it() {
+    let output = cli(&["build", "--id", ID, "--now", NOW, "--today", TODAY], valid_input().to_string().as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert_eq!(text.trim_end(), record_text());
+    let mut invalid = valid_input();
+    invalid["subject"]["vNumber"] = json!("1");
+    let output = cli(&["build", "--id", ID, "--now", NOW], invalid.to_string().as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["code"], "form.invalid");
+    assert_eq!(cli(&["build", "--now", NOW], b"{}").status.code(), Some(2));
+}

@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 use signal_indicators::core::extensions::declarations_from_value;
 use signal_indicators::core::json_text::parse_strict;
 use signal_indicators::{
-    catalog_schema, input_from_entries, record_schema, ActiveCatalog, ExtensionDeclaration, Locale, SignalEngine,
+    catalog_schema, input_from_entries, record_schema, ActiveCatalog, Date, ExtensionDeclaration, Instant, Locale,
+    RecordStamp, SignalEngine, SignalError,
 };
 
 const USAGE: &str = "\
@@ -25,6 +26,9 @@ usage:
       check a catalog; prints its digest or every problem
   signal-indicators from-form [--field-map FILE]
       read application/x-www-form-urlencoded on stdin, print the input object
+  signal-indicators build --id UUID --now INSTANT [--today DATE] [--catalog FILE] [FILE|-]
+      build the record of a valid form input (as JSON.stringify writes it);
+      exit 1 with the issues when the form is invalid
 
 exit: 0 ok, 1 verification or lint failed, 2 unusable input";
 
@@ -38,6 +42,7 @@ fn main() -> ExitCode {
         Some("schema") => schema(args.get(1..).unwrap_or_default()),
         Some("catalog") if args.get(1).map(String::as_str) == Some("lint") => lint(args.get(2..).unwrap_or_default()),
         Some("from-form") => from_form(args.get(1..).unwrap_or_default()),
+        Some("build") => build(args.get(1..).unwrap_or_default()),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(true)
@@ -202,4 +207,46 @@ fn from_form(args: &[String]) -> Result<bool, Unusable> {
         form_urlencoded::parse(body.trim_ascii()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     println!("{}", serde_json::to_string_pretty(&input_from_entries(&entries, &field_map)).unwrap_or_default());
     Ok(true)
+}
+
+fn build(args: &[String]) -> Result<bool, Unusable> {
+    let (mut id, mut now, mut today, mut catalog, mut file) = (None, None, None, None, None);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or(Unusable(format!("{name} needs a value")));
+        match arg.as_str() {
+            "--id" => id = Some(value("--id")?),
+            "--now" => now = Some(value("--now")?),
+            "--today" => today = Some(value("--today")?),
+            "--catalog" => catalog = Some(value("--catalog")?),
+            other if file.is_none() && (other == "-" || !other.starts_with('-')) => file = Some(other.to_owned()),
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    let id = id.ok_or(Unusable("build needs --id (records are reproducible only with a given id)".into()))?;
+    let now = now.ok_or(Unusable("build needs --now".into()))?;
+    let now = Instant::parse(&now).ok_or(Unusable("--now must be an ISO 8601 UTC instant".into()))?;
+    let today = match today {
+        Some(text) => Date::parse(&text).ok_or(Unusable("--today must be YYYY-MM-DD".into()))?,
+        None => now.amsterdam_date(),
+    };
+    let catalog = match catalog {
+        Some(path) => Some(load_catalog(&path, Locale::Nl)?),
+        None => None,
+    };
+    let engine = SignalEngine::new(Locale::Nl, catalog, &[]).map_err(|e| Unusable(e.to_string()))?;
+    let text = read_input(file.as_deref())?;
+    let input = parse_strict(text.strip_prefix('\u{FEFF}').unwrap_or(&text))
+        .map_err(|e| Unusable(format!("the input is not JSON: {e}")))?;
+    match engine.build_record(&input, &[], today, &RecordStamp { id, created_at: now }) {
+        Ok(record) => {
+            println!("{}", serde_json::to_string(&record).map_err(|e| Unusable(e.to_string()))?);
+            Ok(true)
+        }
+        Err(SignalError::FormInvalid(issues)) => {
+            println!("{}", json!({ "code": "form.invalid", "issues": issues }));
+            Ok(false)
+        }
+        Err(error) => Err(Unusable(error.to_string())),
+    }
 }

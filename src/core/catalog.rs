@@ -60,6 +60,7 @@ pub struct Category {
     /// A protective category (possible victim) never raises a score.
     pub protective: bool,
     /// Name per locale.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub labels: LocalizedText,
 }
 
@@ -79,8 +80,10 @@ pub struct IndicatorDefinition {
     #[serde(default)]
     pub requires_evidence: bool,
     /// Short label per locale.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub labels: LocalizedText,
     /// Guidance for the officer per locale.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub guidance: LocalizedText,
 }
 
@@ -91,8 +94,10 @@ pub struct IndicatorDefinition {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Grading {
     /// Source reliability `A`–`F` → factor ‰.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
     pub reliability: BTreeMap<String, u32>,
     /// Information credibility `1`–`6` → factor ‰.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
     pub credibility: BTreeMap<String, u32>,
 }
 
@@ -148,6 +153,7 @@ pub struct MeasureDefinition {
     /// Measure code, e.g. `entry-ban`.
     pub code: String,
     /// Name per locale.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub labels: LocalizedText,
     /// Legal basis text.
     pub legal_basis: String,

@@ -75,6 +75,7 @@ pub struct SignalRecord {
     pub officer: Officer,
     /// Declared host extensions with a value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string>"))]
     pub extensions: Option<BTreeMap<String, String>>,
     /// Canonicalization and digest.
     pub integrity: Integrity,

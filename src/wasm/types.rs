@@ -77,7 +77,7 @@ pub struct VerifyOptions {
 pub struct FormDataOptions {
     /// Input path (`"subject.vNumber"`) → the host's control name.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "Record<string, string>")]
     pub field_map: Option<BTreeMap<String, String>>,
 }
 
@@ -116,7 +116,7 @@ pub struct SignalForm {
     #[tsify(optional)]
     pub no_share_reason: Option<String>,
     /// Values of host-declared extensions.
-    #[tsify(optional)]
+    #[tsify(optional, type = "Record<string, string>")]
     pub extensions: Option<BTreeMap<String, String>>,
 }
 

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping what is there:
+#   scripts/setup.sh wasm      wasm32 target, wasm-pack, wasm-bindgen CLI (= Cargo.lock), wasm-opt
+#   scripts/setup.sh node      npm dev dependencies (package-lock.json)
+#   scripts/setup.sh browser   Chromium and ChromeDriver from Debian
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { ! command -v "$1" >/dev/null 2>&1; }
+
+wasm() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+  fi
+  if need wasm-pack; then
+    cargo install wasm-pack --locked
+  fi
+  local want
+  want=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    # --locked first; some lock entries of the CLI are not always on the index.
+    cargo install wasm-bindgen-cli --version "$want" --locked || cargo install wasm-bindgen-cli --version "$want"
+  fi
+  if need wasm-opt || ! wasm-opt --version | grep -qE 'version 1[2-9][0-9]'; then
+    npm install -g binaryen@132
+  fi
+}
+
+node_deps() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  fi
+}
+
+browser() {
+  if need chromium || need chromedriver; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+for what in "$@"; do
+  case "$what" in
+    wasm) wasm ;;
+    node) node_deps ;;
+    browser) browser ;;
+    *) echo "unknown setup step: $what" >&2; exit 2 ;;
+  esac
+done

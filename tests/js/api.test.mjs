@@ -1,0 +1,176 @@
+// The whole JS API of the Node build (SPEC §8), with independent checks of
+// every record: Ajv against the shipped schema, and the digest recomputed
+// with another RFC 8785 implementation and node:crypto.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  SignalEngine, inputFromFormData, recordSchema, catalogSchema, version,
+} from "@ind/signal-indicators";
+import { validInput, FIXED, TODAY, NOW, ID, root, validateRecord, independentDigest } from "./fixtures.mjs";
+
+function checkIndependently(record) {
+  assert.ok(validateRecord(record), JSON.stringify(validateRecord.errors));
+  assert.equal(record.integrity.digest, independentDigest(record));
+}
+
+test("evaluate gives the worked example of the README", () => {
+  const engine = new SignalEngine();
+  const evaluation = engine.evaluate(validInput(), { today: TODAY });
+  assert.equal(evaluation.valid, true);
+  assert.deepEqual(evaluation.issues, []);
+  assert.deepEqual(evaluation.assessment.overall, { score: 7124, band: "high" });
+  const [terrorism] = evaluation.assessment.categories;
+  assert.deepEqual(terrorism.contributions.map((c) => c.strength), [6503, 1775]);
+  assert.deepEqual(evaluation.routing, { advised: ["AIVD", "CT-INFOBOX", "NCTV"] });
+  assert.deepEqual(evaluation.measures.map((m) => m.code),
+    ["refuse-or-withdraw-residence", "refuse-naturalisation", "revoke-nationality", "entry-ban"]);
+  assert.equal(evaluation.measures[0].label, "Aanvraag afwijzen of verblijfsvergunning intrekken");
+});
+
+test("buildRecord writes the documented record, which verifies", () => {
+  const engine = new SignalEngine();
+  const record = engine.buildRecord(validInput(), FIXED);
+  assert.deepEqual(Object.keys(record), [
+    "recordType", "schemaVersion", "id", "createdAt", "engine", "catalog", "case", "subject", "context",
+    "indicators", "assessment", "routing", "measuresForConsideration", "handling", "summary", "officer", "integrity",
+  ]);
+  assert.equal(record.id, ID);
+  assert.equal(record.createdAt, NOW);
+  assert.equal(record.engine.version, version);
+  assert.equal(record.catalog.digest, engine.catalogDigest);
+  assert.ok(!JSON.stringify(record).includes("null"));
+  checkIndependently(record);
+  const verification = engine.verifyRecord(record);
+  assert.equal(verification.ok, true);
+  assert.deepEqual(verification.checks, { schema: true, digest: true, catalog: true, content: true, assessment: true });
+  // A record that travelled as text verifies too.
+  assert.equal(engine.verifyRecord(JSON.parse(JSON.stringify(record))).ok, true);
+});
+
+test("defaults: a fresh UUID v4, the current instant, today in Amsterdam", () => {
+  const engine = new SignalEngine();
+  const before = Date.now();
+  const record = engine.buildRecord(validInput());
+  const created = Date.parse(record.createdAt);
+  assert.match(record.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.ok(created >= before - 1 && created <= Date.now() + 1);
+  const amsterdam = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date(created));
+  assert.equal(record.assessment.evaluatedOn, amsterdam);
+  assert.notEqual(engine.buildRecord(validInput()).id, record.id);
+  checkIndependently(record);
+  assert.equal(engine.verifyRecord(record).ok, true);
+});
+
+test("the Amsterdam date at now is the default today, across midnight and DST", () => {
+  const engine = new SignalEngine();
+  for (const [now, date] of [
+    ["2026-11-28T23:30:00.000Z", "2026-11-29"],
+    ["2026-07-01T22:00:00.000Z", "2026-07-02"],
+    ["2026-07-01T21:59:59.999Z", "2026-07-01"],
+  ]) {
+    const input = validInput();
+    const record = engine.buildRecord(input, { now, id: ID });
+    assert.equal(record.assessment.evaluatedOn, date, now);
+    const expected = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date(now));
+    assert.equal(date, expected);
+  }
+});
+
+test("locale switching changes messages and labels, never the record", () => {
+  const input = validInput();
+  input.subject.vNumber = "12";
+  const nl = new SignalEngine({ locale: "nl" }).evaluate(input, { today: TODAY });
+  const en = new SignalEngine({ locale: "en" }).evaluate(input, { today: TODAY });
+  assert.equal(nl.issues[0].code, "format.vnumber");
+  assert.match(nl.issues[0].message, /V-nummer/);
+  assert.match(en.issues[0].message, /V-number/);
+  assert.equal(new SignalEngine({ locale: "en" }).locale, "en");
+  assert.equal(en.measures[0].label, "Refuse the application or withdraw the residence permit");
+  const a = JSON.stringify(new SignalEngine({ locale: "nl" }).buildRecord(validInput(), FIXED));
+  const b = JSON.stringify(new SignalEngine({ locale: "en" }).buildRecord(validInput(), FIXED));
+  assert.equal(a, b);
+});
+
+test("catalog() round-trips to the same digest; a custom catalog works; an invalid one lists its problems", () => {
+  const engine = new SignalEngine();
+  const catalog = engine.catalog();
+  assert.equal(catalog.id, "ind-example");
+  assert.equal(catalog.recency.at(-1).maxDays, null);
+  assert.equal(new SignalEngine({ catalog }).catalogDigest, engine.catalogDigest);
+
+  const custom = structuredClone(catalog);
+  custom.version = "2027.1";
+  custom.indicators.find((i) => i.code === "TER-01").weight = 50;
+  const customEngine = new SignalEngine({ catalog: custom });
+  assert.notEqual(customEngine.catalogDigest, engine.catalogDigest);
+  const evaluation = customEngine.evaluate(validInput(), { today: TODAY });
+  assert.equal(evaluation.assessment.categories[0].contributions[0].strength, 3613);
+  const record = customEngine.buildRecord(validInput(), FIXED);
+  checkIndependently(record);
+  assert.equal(engine.verifyRecord(record).ok, false);
+  assert.equal(engine.verifyRecord(record).checks.catalog, false);
+  assert.equal(engine.verifyRecord(record, { catalogs: [custom] }).ok, true);
+
+  const broken = structuredClone(catalog);
+  broken.indicators[0].weight = 0;
+  broken.bands[2].from = 10;
+  broken.measures.push({ ...broken.measures[0], category: "trafficking-victim", minBand: "none" });
+  assert.throws(() => new SignalEngine({ catalog: broken }), (error) => {
+    assert.ok(error instanceof Error);
+    assert.equal(error.name, "SignalError");
+    assert.equal(error.code, "catalog.invalid");
+    assert.deepEqual(error.issues.map((i) => i.code).sort(),
+      ["catalog.order", "catalog.protective-measure", "catalog.range"]);
+    return true;
+  });
+});
+
+test("inputFromFormData rebuilds the input from FormData and from pairs, with fieldMap", () => {
+  const form = new FormData();
+  form.append("zaaknummer", "IND-2026-000123");
+  form.append("procedure", "asylum");
+  form.append("indicator", "TER-05");
+  form.append("indicator.TER-05.reliability", "C");
+  form.append("indicator.TER-05.evidenceRefs", "A-1, B-2");
+  form.append("sharedWith", "AIVD");
+  form.append("sharedWith", "NCTV");
+  form.append("upload", new Blob(["x"]), "x.txt");
+  const input = inputFromFormData(form, { fieldMap: { caseNumber: "zaaknummer" } });
+  assert.deepEqual(input, {
+    caseNumber: "IND-2026-000123",
+    procedure: "asylum",
+    indicators: [{ code: "TER-05", reliability: "C", evidenceRefs: ["A-1", "B-2"] }],
+    sharedWith: ["AIVD", "NCTV"],
+  });
+  assert.deepEqual(inputFromFormData([["subject.vNumber", "1234567890"], ["subject.unknownSubject", "on"]]),
+    { subject: { vNumber: "1234567890", unknownSubject: true } });
+  assert.throws(() => inputFromFormData(42), { name: "SignalError", code: "option.invalid" });
+});
+
+test("schemas and version", () => {
+  const record = recordSchema();
+  assert.equal(record.$schema, "https://json-schema.org/draft/2020-12/schema");
+  assert.deepEqual(record, JSON.parse(readFileSync(join(root, "pkg", "schemas", "signal-record.schema.json"), "utf8")));
+  assert.equal(catalogSchema().$schema, "https://json-schema.org/draft/2020-12/schema");
+  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+  assert.equal(version, /^version = "([^"]+)"/m.exec(cargo)[1]);
+});
+
+test("host extensions are validated and recorded", () => {
+  const engine = new SignalEngine({ extensions: [
+    { name: "teamCode", type: "string", required: true, pattern: "[A-Z]{2}[0-9]{2}" },
+    { name: "priority", type: "enum", values: ["normal", "urgent"] },
+  ] });
+  const input = validInput();
+  assert.deepEqual(engine.evaluate(input, { today: TODAY }).issues.map((i) => [i.path, i.code]),
+    [["/extensions/teamCode", "required"]]);
+  input.extensions = { teamCode: "AB12", priority: "urgent" };
+  const record = engine.buildRecord(input, FIXED);
+  assert.deepEqual(record.extensions, { priority: "urgent", teamCode: "AB12" });
+  checkIndependently(record);
+  assert.equal(engine.verifyRecord(record).ok, true);
+  assert.throws(() => new SignalEngine({ extensions: [{ name: "Bad", type: "string" }] }),
+    { name: "SignalError", code: "option.invalid" });
+});

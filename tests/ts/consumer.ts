@@ -1,0 +1,33 @@
+// A consumer of the package, type-checked with `tsc --noEmit` in the tests.
+import { SignalEngine, inputFromFormData, recordSchema, version } from "@ind/signal-indicators";
+import type { Evaluation, Issue, SignalRecord, Verification, Catalog, SignalForm } from "@ind/signal-indicators";
+import init from "@ind/signal-indicators/web";
+
+const form: SignalForm = {
+  caseNumber: "IND-1",
+  procedure: "asylum",
+  subject: { vNumber: "1234567890" },
+  context: { type: "sis-check", sisAlert: { regulation: "2018/1861", article: "24", issuingState: "DE", alertReference: "R" } },
+  indicators: [{ code: "TER-01", reliability: "B", credibility: "2", observedOn: "2026-05-12", evidenceRefs: ["A"] }],
+  handling: { tlp: "AMBER+STRICT" },
+};
+
+async function main(): Promise<void> {
+  await init();
+  const engine = new SignalEngine({ locale: "en" });
+  const evaluation: Evaluation = engine.evaluate(form, { today: "2026-11-28" });
+  const first: Issue | undefined = evaluation.issues[0];
+  const score: number = evaluation.assessment.overall.score;
+  const advised: string[] = evaluation.routing.advised;
+  const record: SignalRecord = engine.buildRecord(form, { now: "2026-11-28T20:15:00.000Z", id: "x", today: "2026-11-28" });
+  const digest: string = record.integrity.digest;
+  const verification: Verification = engine.verifyRecord(record, { catalogs: [engine.catalog()] });
+  const ok: boolean = verification.ok && verification.checks.digest;
+  const catalog: Catalog = engine.catalog();
+  const input: SignalForm = inputFromFormData(new FormData(), { fieldMap: { caseNumber: "zaak" } });
+  const schema: unknown = recordSchema();
+  const v: string = version;
+  engine.free();
+  void [first, score, advised, digest, ok, catalog, input, schema, v];
+}
+void main;
