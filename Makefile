@@ -10,7 +10,7 @@ SIZE_BUDGET_GZIP = 122880
 .PHONY: test test-native test-js test-browser demo pkg size size-check setup schemas cli clean
 
 ## Every test suite.
-test: test-native test-js
+test: test-native test-js test-browser test-wasm
 
 ## The core, the CLI and the schemas: plain `cargo test`, no browser.
 test-native:
@@ -56,3 +56,15 @@ cli:
 
 clean:
 	rm -rf pkg target/pkg-build
+
+## Chromium: the script-tag page under the strict CSP, the packed package
+## in a Vite app.
+test-browser: pkg
+	scripts/setup.sh node browser
+	mkdir -p node_modules/@ind && ln -sfn ../../pkg node_modules/@ind/signal-indicators
+	node --test --test-concurrency=1 tests/browser/
+
+## The engine API in headless Chromium through wasm-bindgen-test.
+test-wasm:
+	scripts/setup.sh wasm browser
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web

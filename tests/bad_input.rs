@@ -1,5 +1,6 @@
 //! Malformed values of every JSON type at every path of a valid form give
 //! issues, never a panic (the wasm instance would die with it).
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 mod common;
 

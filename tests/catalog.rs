@@ -1,4 +1,5 @@
 //! The example catalog's content and the validation of any catalog.
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 use serde_json::{json, Value};
 use signal_indicators::{ActiveCatalog, Locale, SignalError};

@@ -1,5 +1,6 @@
 //! The native CLI (SPEC §10): verdicts, exit codes, schemas, catalog lint
 //! and from-form.
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Host-declared extensions (SPEC §9.3).
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 mod common;
 

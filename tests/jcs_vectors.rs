@@ -1,5 +1,6 @@
 //! The canonicalizer against every RFC 8785 test vector by the RFC's author
 //! (`shared/testdata/jcs`): input → exactly the expected output bytes.
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 use std::path::PathBuf;
 

@@ -1,4 +1,5 @@
 //! Property tests of the engine's invariants (SPEC §2, §6.2, §7).
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 mod common;
 

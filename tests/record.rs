@@ -1,5 +1,6 @@
 //! The signal record (SPEC §7): building, canonical digest, member order,
 //! schema validity and verification that catches tampering.
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Scoring (SPEC §6.2), routing advice and measures (§6.3), and the worked
 //! example of the README checked against the engine.
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 mod common;
 

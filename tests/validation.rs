@@ -1,4 +1,5 @@
 //! One test per issue code and per conditional rule of SPEC §4–5.
+#![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 mod common;
 
