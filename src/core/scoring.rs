@@ -148,12 +148,24 @@ pub fn strength(weight: u32, reliability: u32, credibility: u32, recency: u32) -
 /// strengths sorted descending, `R₀ = 10^12`,
 /// `Rₖ = ⌊Rₖ₋₁ × (10000 − sₖ) / 10000⌋`, `S = 10000 − ⌊Rₙ / 10^8⌋`.
 pub fn noisy_or(strengths: &mut [u32]) -> u32 {
-    strengths.sort_unstable_by(|a, b| b.cmp(a));
+    sort_descending(strengths);
     let remainder = strengths.iter().fold(1_000_000_000_000u64, |r, s| {
         // r ≤ 10^12 and (10000 − s) ≤ 10^4, so the product stays below 2^64.
         r * u64::from(MAX_BP - (*s).min(MAX_BP)) / u64::from(MAX_BP)
     });
     MAX_BP - (remainder / 100_000_000) as u32
+}
+
+/// Insertion sort, largest first: at most 200 strengths per category, and it
+/// keeps a general sort routine out of the WebAssembly module.
+fn sort_descending(values: &mut [u32]) {
+    for i in 1..values.len() {
+        let mut j = i;
+        while j > 0 && values.get(j - 1) < values.get(j) {
+            values.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Recency factor ‰ for an observation `age_days` before the evaluation date.
@@ -249,14 +261,13 @@ pub fn advise(catalog: &ActiveCatalog, assessment: &Assessment) -> Advice {
         (Some(have), Some(need)) => have >= need,
         _ => false,
     };
-    let mut advised: Vec<String> = data
-        .routing
-        .iter()
-        .filter(|rule| applies(&rule.category, &rule.min_band))
-        .flat_map(|rule| rule.partners.iter().cloned())
-        .collect();
-    advised.sort_unstable();
-    advised.dedup();
+    // Sorted and unique, built by insertion (no general sort routine needed).
+    let mut advised: Vec<String> = Vec::new();
+    for partner in data.routing.iter().filter(|rule| applies(&rule.category, &rule.min_band)).flat_map(|rule| &rule.partners) {
+        if let Err(position) = advised.binary_search(partner) {
+            advised.insert(position, partner.clone());
+        }
+    }
     let measures = data
         .measures
         .iter()

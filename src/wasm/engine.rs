@@ -264,17 +264,19 @@ pub fn input_from_form_data(
             pairs.push((name, value));
         }
     }
-    let field_map: BTreeMap<String, String> = match options.get("fieldMap") {
-        None | Some(Value::Null) => BTreeMap::new(),
-        Some(Value::Object(map)) => map
-            .iter()
-            .map(|(path, name)| match name {
-                Value::String(name) => Ok((path.clone(), name.clone())),
-                _ => Err(option_invalid("fieldMap values must be control names (strings)")),
-            })
-            .collect::<Result<_, _>>()?,
+    let mut field_map = BTreeMap::new();
+    match options.get("fieldMap") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(map)) => {
+            for (path, name) in map {
+                let Value::String(name) = name else {
+                    return Err(option_invalid("fieldMap values must be control names (strings)"));
+                };
+                field_map.insert(path.clone(), name.clone());
+            }
+        }
         Some(_) => return Err(option_invalid("fieldMap must map input paths to control names")),
-    };
+    }
     to_js(&input_from_entries(&pairs, &field_map))
 }
 
