@@ -125,7 +125,7 @@ pub fn declarations_from_value(value: &serde_json::Value) -> Result<Vec<Extensio
         .map(|item| {
             let Value::Object(map) = item else { return Err(invalid("each declaration must be an object")) };
             if let Some(key) = map.keys().find(|k| !["name", "type", "required", "pattern", "maxLength", "values"].contains(&k.as_str())) {
-                return Err(invalid(&format!("unknown member {key:?}")));
+                return Err(invalid(&format!("unknown member \"{key}\"")));
             }
             let text = |key: &str| match map.get(key) {
                 None | Some(Value::Null) => Ok(None),

@@ -44,7 +44,7 @@ fn options(value: Option<JsValue>, what: &str, allowed: &[&str]) -> Result<Map<S
         return Err(option_invalid(format!("{what} must hold plain data")));
     }
     if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(option_invalid(format!("{what}: unknown option {key:?}")));
+        return Err(option_invalid(format!("{what}: unknown option \"{key}\"")));
     }
     Ok(map)
 }
