@@ -7,7 +7,7 @@ CARGO ?= cargo
 WASM_PACK_FLAGS = --release --no-pack --out-name signal_indicators
 SIZE_BUDGET_GZIP = 122880
 
-.PHONY: test test-native test-js test-browser demo pkg size size-check setup schemas cli clean
+.PHONY: test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz
 
 ## Every test suite.
 test: test-native test-js test-browser test-wasm
@@ -68,3 +68,17 @@ test-browser: pkg
 test-wasm:
 	scripts/setup.sh wasm browser
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = form catalog verify canonical
+
+## Fuzz every target for FUZZ_SECONDS each (default 60). cargo-fuzz needs
+## unstable sanitizer flags: RUSTC_BOOTSTRAP applies to this build only,
+## never to the shipped one.
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$target && \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$target fuzz/corpus/$$target fuzz/seeds/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 || exit 1; \
+	done

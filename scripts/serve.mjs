@@ -22,8 +22,10 @@ const types = {
 const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /** Maps a URL path to a file under www/ or pkg/, refusing anything outside them. */
-function fileFor(pathname) {
-  const [base, rest] = pathname.startsWith("/pkg/")
+function fileFor(pathname, testFiles) {
+  const [base, rest] = testFiles && pathname.startsWith("/tests/js/")
+    ? [join(root, "tests", "js"), pathname.slice(10)]
+    : pathname.startsWith("/pkg/")
     ? [join(root, "pkg"), pathname.slice(5)]
     : pathname.startsWith("/node_modules/")
       ? [join(root, "node_modules"), pathname.slice(14)]
@@ -32,10 +34,11 @@ function fileFor(pathname) {
   return file.startsWith(base) ? file : null;
 }
 
-export function startServer({ port: listenPort = port } = {}) {
+/** Starts the server; `testFiles` also serves tests/js/ (for the browser suites). */
+export function startServer({ port: listenPort = port, testFiles = false } = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", `http://${host}`);
-    let file = fileFor(url.pathname);
+    let file = fileFor(url.pathname, testFiles);
     if (file && url.pathname.endsWith("/") && url.pathname !== "/") file = join(file, "index.html");
     try {
       if (!file) throw new Error("outside");

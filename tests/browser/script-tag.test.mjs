@@ -36,6 +36,14 @@ test("the demo page evaluates a form under the strict CSP, with no outside reque
   assert.equal(new SignalEngine().verifyRecord(record).ok, true);
   assert.deepEqual(violations, []);
   assert.deepEqual(outside, []);
+  // Nothing stored: no cookies, no web storage, no IndexedDB databases.
+  const stored = await page.evaluate(async () => ({
+    cookies: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(stored, { cookies: "", local: 0, session: 0, databases: 0 });
 });
 
 test("init() twice is harmless and takes bytes or a URL", async () => {

@@ -1,0 +1,64 @@
+// The bad-input table of tests/js/bad-input-table.mjs, in Chromium through
+// the "./web" entry.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../../scripts/serve.mjs";
+import { launch } from "./chromium.mjs";
+
+let server;
+let browser;
+const port = 18082;
+
+before(async () => {
+  server = await startServer({ port, testFiles: true });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("every hostile value at every path, and hostile records, in Chromium", async () => {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForSelector("html[data-ready]");
+  const result = await page.evaluate(async () => {
+    const web = await import("/pkg/web.js");
+    await web.default();
+    const table = await import("/tests/js/bad-input-table.mjs");
+    const FIXED = { today: "2026-11-28", now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" };
+    const engine = new web.SignalEngine();
+    const failures = [];
+    let rows = 0;
+    for (const path of table.PATHS) {
+      for (const [name, value] of table.hostileValues()) {
+        const where = `${name} at /${path.join("/")}`;
+        try {
+          const input = table.plant(path, value);
+          const evaluation = engine.evaluate(input, { today: FIXED.today });
+          if (typeof evaluation.valid !== "boolean") failures.push(`${where}: no verdict`);
+          try {
+            const record = engine.buildRecord(input, FIXED);
+            if (!engine.verifyRecord(record).ok) failures.push(`${where}: own record fails`);
+          } catch (error) {
+            if (!(error instanceof Error) || error.name !== "SignalError") failures.push(`${where}: ${error}`);
+          }
+        } catch (error) {
+          failures.push(`${where}: threw ${error}`);
+        }
+        rows++;
+      }
+      if (!engine.evaluate(table.validForm(), { today: FIXED.today }).valid) failures.push("engine stopped working");
+    }
+    const record = engine.buildRecord(table.validForm(), FIXED);
+    for (const [name, value] of table.hostileRecords(record)) {
+      if (engine.verifyRecord(value).ok) failures.push(`record ${name} verified`);
+    }
+    if (!engine.verifyRecord(table.reordered(record)).ok) failures.push("reordered record failed");
+    return { rows, failures, getterRan: globalThis.__getterRan ?? false, polluted: {}.polluted ?? null };
+  });
+  assert.deepEqual(result.failures, []);
+  assert.ok(result.rows >= 700);
+  assert.equal(result.getterRan, false);
+  assert.equal(result.polluted, null);
+});

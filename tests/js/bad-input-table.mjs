@@ -1,0 +1,97 @@
+// The bad-input table (SPEC §2, §8.2), shared by the Node suite and the
+// Chromium suite so both runtimes face exactly the same rows. Each row is
+// a form or a record that must give issues or a SignalError, never a trap,
+// with the engine still working afterwards. The native suite mirrors it in
+// tests/bad_input.rs.
+
+const MB = 1024 * 1024;
+
+export function validForm() {
+  return {
+    caseNumber: "IND-2026-000123", procedure: "asylum",
+    subject: { vNumber: "1234567890", bsn: "123456782" },
+    context: { type: "sis-check", sisAlert: { regulation: "2018/1861", article: "24", issuingState: "DE", alertReference: "SIS-DE-2026-0042" } },
+    indicators: [
+      { code: "TER-01", reliability: "B", credibility: "2", observedOn: "2026-05-12", evidenceRefs: ["AB-2026-17"] },
+      { code: "TER-05", reliability: "C", credibility: "3", observedOn: "2024-09-10" },
+    ],
+    summary: "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.",
+    officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" },
+    handling: { tlp: "AMBER+STRICT" },
+    sharedWith: ["AIVD", "CT-INFOBOX", "NCTV"],
+  };
+}
+
+/** Paths of the form where a hostile value is planted. */
+export const PATHS = [
+  [], ["caseNumber"], ["procedure"], ["subject"], ["subject", "vNumber"], ["subject", "unknownSubject"],
+  ["context"], ["context", "sisAlert"], ["context", "sisAlert", "article"], ["indicators"], ["indicators", 0],
+  ["indicators", 0, "reliability"], ["indicators", 0, "observedOn"], ["indicators", 0, "evidenceRefs"],
+  ["indicators", 0, "evidenceRefs", 0], ["indicators", 0, "note"], ["summary"], ["officer"], ["officer", "id"],
+  ["handling", "tlp"], ["sharedWith"], ["sharedWith", 0], ["noShareReason"], ["extensions"],
+];
+
+function deep(levels) {
+  let inner = {};
+  const top = inner;
+  for (let i = 0; i < levels; i++) inner = inner.x = {};
+  return top;
+}
+
+class Instance { constructor() { this.value = "x"; } }
+
+/** Hostile values of every JS type. Made fresh per call (some are big). */
+export function hostileValues() {
+  const cyclic = {};
+  cyclic.self = cyclic;
+  const getter = {};
+  Object.defineProperty(getter, "value", { enumerable: true, get() { globalThis.__getterRan = true; return "x"; } });
+  return [
+    ["undefined", undefined], ["null", null], ["true", true], ["NaN", NaN], ["Infinity", Infinity],
+    ["-Infinity", -Infinity], ["-0", -0], ["1e400", 1e400], ["2^60", 2 ** 60], ["float", 1.5],
+    ["bigint", 2n ** 70n], ["symbol", Symbol("x")], ["function", () => 1], ["empty string", ""],
+    ["lone surrogates", "\ud800x\udfff"], ["NUL", "a\u0000b"], ["10 MB string", "x".repeat(10 * MB)],
+    ["100 000 items", new Array(100_000).fill("AIVD")], ["array with holes", [, , "x"]],
+    ["10 000 deep", deep(10_000)], ["cycle", cyclic], ["getter", getter], ["Map", new Map([["a", 1]])],
+    ["Date", new Date(0)], ["RegExp", /x/], ["class instance", new Instance()], ["typed array", new Uint8Array(4)],
+    ["proxy that throws", new Proxy({}, { ownKeys() { throw new Error("trap"); }, getPrototypeOf() { throw new Error("trap"); } })],
+    ["__proto__ key", JSON.parse('{"__proto__": {"polluted": true}}')],
+    ["constructor key", JSON.parse('{"constructor": {"prototype": {"polluted": true}}}')],
+  ];
+}
+
+/** Plants `value` at `path` in a fresh valid form. */
+export function plant(path, value) {
+  if (path.length === 0) return value;
+  const form = validForm();
+  let target = form;
+  for (const key of path.slice(0, -1)) {
+    if (typeof target[key] !== "object" || target[key] === null) target[key] = {};
+    target = target[key];
+  }
+  target[path.at(-1)] = value;
+  return form;
+}
+
+/** Records that must not verify: tampered text and JS values of wrong types. */
+export function hostileRecords(record) {
+  const text = JSON.stringify(record);
+  const rows = [
+    ["duplicate key (last wins, digest breaks)", JSON.parse(text.replace('"summary":', '"summary":"tampered","summary":').replace(/"summary":"([^"]*)"(?=,"officer")/, '"summary":"$1 (changed)"'))],
+    ["extra member", { ...record, extra: 1 }],
+    ["integrity removed", (({ integrity, ...rest }) => rest)(record)],
+    ["float where an integer belongs", { ...record, assessment: { ...record.assessment, overall: { ...record.assessment.overall, score: record.assessment.overall.score + 0.5 } } }],
+    ["NaN score", { ...record, assessment: { ...record.assessment, overall: { ...record.assessment.overall, score: NaN } } }],
+    ["score beyond 2^53", { ...record, assessment: { ...record.assessment, overall: { ...record.assessment.overall, score: 2 ** 60 } } }],
+    ["string score", { ...record, assessment: { ...record.assessment, overall: { ...record.assessment.overall, score: String(record.assessment.overall.score) } } }],
+    ["Date createdAt", { ...record, createdAt: new Date(record.createdAt) }],
+    ["lone surrogate in summary", { ...record, summary: record.summary + "\ud800" }],
+    ["null subject member", { ...record, subject: { ...record.subject, bsn: null } }],
+  ];
+  return rows;
+}
+
+/** A record re-serialized with its members in another order. */
+export function reordered(record) {
+  return Object.fromEntries(Object.entries(record).reverse());
+}

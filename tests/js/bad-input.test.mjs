@@ -1,0 +1,42 @@
+// The bad-input table in Node (the Chromium suite runs the same table).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { SignalEngine } from "@ind/signal-indicators";
+import { PATHS, hostileValues, plant, validForm, hostileRecords, reordered } from "./bad-input-table.mjs";
+
+const FIXED = { today: "2026-11-28", now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" };
+
+test("every hostile value at every path: issues or SignalError, never a trap; the engine keeps working", () => {
+  const engine = new SignalEngine();
+  let rows = 0;
+  for (const path of PATHS) {
+    for (const [name, value] of hostileValues()) {
+      const input = plant(path, value);
+      const evaluation = engine.evaluate(input, { today: FIXED.today });
+      assert.equal(typeof evaluation.valid, "boolean", `${name} at /${path.join("/")}`);
+      assert.ok(Array.isArray(evaluation.issues));
+      try {
+        const record = engine.buildRecord(input, FIXED);
+        assert.equal(engine.verifyRecord(record).ok, true, `${name} at /${path.join("/")}`);
+      } catch (error) {
+        assert.ok(error instanceof Error && error.name === "SignalError", `${name} at /${path.join("/")}: ${error}`);
+      }
+      rows++;
+    }
+    assert.equal(engine.evaluate(validForm(), { today: FIXED.today }).valid, true);
+  }
+  assert.ok(rows >= 700, `${rows} rows`);
+  assert.equal(globalThis.__getterRan, undefined, "a getter was called");
+  assert.equal({}.polluted, undefined, "Object.prototype polluted");
+  assert.equal(Object.prototype.polluted, undefined);
+});
+
+test("records: tampered ones fail, reordered ones verify", () => {
+  const engine = new SignalEngine();
+  const record = engine.buildRecord(validForm(), FIXED);
+  for (const [name, value] of hostileRecords(record)) {
+    assert.equal(engine.verifyRecord(value).ok, false, name);
+  }
+  assert.equal(engine.verifyRecord(reordered(record)).ok, true);
+  assert.equal(engine.verifyRecord(JSON.parse(JSON.stringify(reordered(record)))).ok, true);
+});
