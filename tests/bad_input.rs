@@ -51,6 +51,8 @@ fn every_type_at_every_path_gives_issues_not_panics() {
         json!(-1.5),
         json!(1e300),
         json!(u64::MAX),
+        json!(-0.0),
+        json!(1u64 << 60),
         json!("x"),
         json!("\u{0}\u{FFFD}"),
         json!([]),
