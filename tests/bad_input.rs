@@ -7,25 +7,6 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-fn all_pointers(value: &Value, base: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let p = format!("{base}/{k}");
-                out.push(p.clone());
-                all_pointers(v, p, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let p = format!("{base}/{i}");
-                out.push(p.clone());
-                all_pointers(v, p, out);
-            }
-        }
-        _ => {}
-    }
-}
 
 fn kind(value: &Value) -> &'static str {
     match value {

@@ -168,7 +168,7 @@ proptest! {
         let record = serde_json::to_value(record).expect("json");
         prop_assert!(engine().verify_record(&record, &[]).ok);
         let mut leaves = Vec::new();
-        collect_pointers(&record, String::new(), &mut leaves);
+        all_pointers(&record, String::new(), &mut leaves);
         let pointer = &leaves[pick.index(leaves.len())];
         let original = record.pointer(pointer).cloned().unwrap_or(Value::Null);
         prop_assume!(original != replacement);
@@ -180,22 +180,3 @@ proptest! {
     }
 }
 
-fn collect_pointers(value: &Value, base: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let p = format!("{base}/{}", k.replace('~', "~0").replace('/', "~1"));
-                out.push(p.clone());
-                collect_pointers(v, p, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let p = format!("{base}/{i}");
-                out.push(p.clone());
-                collect_pointers(v, p, out);
-            }
-        }
-        _ => {}
-    }
-}

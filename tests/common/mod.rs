@@ -118,3 +118,17 @@ pub fn assert_issue(input: &Value, path: &str, code: &str, severity: &str) {
         "expected {severity} {code} at {path:?}, got {found:?}"
     );
 }
+
+/// Every member and item of a JSON value (containers included), as JSON Pointers.
+pub fn all_pointers(value: &Value, base: String, out: &mut Vec<String>) {
+    let children: Vec<(String, &Value)> = match value {
+        Value::Object(map) => map.iter().map(|(k, v)| (k.replace('~', "~0").replace('/', "~1"), v)).collect(),
+        Value::Array(items) => items.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+        _ => Vec::new(),
+    };
+    for (token, child) in children {
+        let pointer = format!("{base}/{token}");
+        out.push(pointer.clone());
+        all_pointers(child, pointer, out);
+    }
+}
