@@ -12,3 +12,15 @@ export const SignalEngine = bindings.SignalEngine;
 export const inputFromFormData = bindings.inputFromFormData;
 export const recordSchema = bindings.recordSchema;
 export const catalogSchema = bindings.catalogSchema;
+
+/** Attaches the engine to an existing form (SPEC §9); see the README. */
+export function attach(form, options) {
+  const { engine, ...rest } = options ?? {};
+  const own = engine ?? new bindings.SignalEngine(rest.locale ? { locale: rest.locale } : undefined);
+  try {
+    return bindings.attachWithEngine(form, rest, own);
+  } finally {
+    // The handle keeps its own copy of the engine's state.
+    if (!engine) own.free();
+  }
+}

@@ -25,7 +25,9 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 function fileFor(pathname, testFiles) {
   const [base, rest] = testFiles && pathname.startsWith("/tests/js/")
     ? [join(root, "tests", "js"), pathname.slice(10)]
-    : pathname.startsWith("/pkg/")
+    : testFiles && pathname.startsWith("/tests/browser/pages/")
+      ? [join(root, "tests", "browser", "pages"), pathname.slice(21)]
+      : pathname.startsWith("/pkg/")
     ? [join(root, "pkg"), pathname.slice(5)]
     : pathname.startsWith("/node_modules/")
       ? [join(root, "node_modules"), pathname.slice(14)]
@@ -34,7 +36,7 @@ function fileFor(pathname, testFiles) {
   return file.startsWith(base) ? file : null;
 }
 
-/** Starts the server; `testFiles` also serves tests/js/ (for the browser suites). */
+/** Starts the server; `testFiles` also serves tests/js/ and tests/browser/pages/ (for the browser suites). */
 export function startServer({ port: listenPort = port, testFiles = false } = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", `http://${host}`);

@@ -89,6 +89,9 @@ pub struct Instant {
 }
 
 impl Instant {
+    /// 1970-01-01T00:00:00.000Z.
+    pub const EPOCH: Instant = Instant { millis_since_epoch: 0 };
+
     /// The instant `millis` milliseconds after 1970-01-01T00:00:00Z.
     pub fn from_millis(millis: i64) -> Option<Instant> {
         let instant = Instant { millis_since_epoch: millis };

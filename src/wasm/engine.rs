@@ -205,6 +205,11 @@ impl JsSignalEngine {
         to_js(self.engine.catalog())
     }
 
+    /// The engine inside (for `attach`).
+    pub(crate) fn inner(&self) -> &SignalEngine {
+        &self.engine
+    }
+
     /// `sha256:` + hex of the active catalog's canonical form.
     #[wasm_bindgen(getter, js_name = catalogDigest)]
     pub fn catalog_digest(&self) -> String {
@@ -214,7 +219,7 @@ impl JsSignalEngine {
 
 /// A lowercase UUID v4: `crypto.randomUUID()`, or one made from
 /// `crypto.getRandomValues` where `randomUUID` is missing (plain-HTTP pages).
-fn random_uuid() -> Result<String, JsValue> {
+pub(crate) fn random_uuid() -> Result<String, JsValue> {
     let missing = || option_invalid("no crypto source for a record id; pass options.id");
     let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).map_err(|_| missing())?;
     if crypto.is_undefined() || crypto.is_null() {

@@ -1,11 +1,13 @@
 //! WebAssembly bindings: a thin layer that reads JS values safely, calls the
 //! core and hands plain JS objects back. Nothing here decides anything.
 
+mod attach;
 mod boundary;
 mod convert;
 mod engine;
 mod types;
 
+pub use attach::{attach_with_engine, AttachHandle};
 pub use engine::{catalog_schema, engine_version, input_from_form_data, record_schema, JsSignalEngine};
 
 /// Installs a panic hook that prints Rust panics to the console (debug aid;

@@ -231,3 +231,39 @@ pub struct FormHandling {
     #[tsify(optional, type = "\"RED\" | \"AMBER+STRICT\" | \"AMBER\" | \"GREEN\" | \"CLEAR\"")]
     pub tlp: Option<String>,
 }
+
+/// Options of `attach(form, options)` (SPEC §9).
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachOptions {
+    /// The engine to use; default: `new SignalEngine({ locale })`.
+    #[tsify(optional, type = "SignalEngine")]
+    pub engine: Option<()>,
+    /// Language of the interface, `"nl"` (default) or `"en"`.
+    #[tsify(optional)]
+    pub locale: Option<Locale>,
+    /// Input path (`"subject.vNumber"`) → the host's control name.
+    #[tsify(optional, type = "Record<string, string>")]
+    pub field_map: Option<BTreeMap<String, String>>,
+    /// Where the indicator picker is rendered; default: the end of the form.
+    #[tsify(optional, type = "Element")]
+    pub indicators_container: Option<()>,
+    /// Where the live advice is shown; default: after the picker.
+    #[tsify(optional, type = "Element")]
+    pub score_panel: Option<()>,
+    /// Name of the hidden field that receives the record; default `signal_record`.
+    #[tsify(optional)]
+    pub record_field: Option<String>,
+    /// `"native"` (default): the form submits with the record; `"event-only"`: only the event.
+    #[tsify(optional, type = "\"native\" | \"event-only\"")]
+    pub submit_mode: Option<String>,
+    /// Evaluation date `YYYY-MM-DD` (tests, replays).
+    #[tsify(optional)]
+    pub today: Option<String>,
+    /// Creation instant (tests, replays).
+    #[tsify(optional)]
+    pub now: Option<String>,
+    /// Record id (tests, replays).
+    #[tsify(optional)]
+    pub id: Option<String>,
+}

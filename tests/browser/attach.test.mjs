@@ -1,0 +1,129 @@
+// attach() on a bare form in Chromium: picker, errors after touch, summary
+// and focus on a failed submit, record and event on a valid one, detach.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../../scripts/serve.mjs";
+import { SignalEngine } from "@ind/signal-indicators";
+import { launch, watchRequests } from "./chromium.mjs";
+
+let server;
+let browser;
+const port = 18083;
+
+before(async () => {
+  server = await startServer({ port, testFiles: true });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(mode = "event-only") {
+  const page = await browser.newPage();
+  const outside = watchRequests(page);
+  await page.goto(`http://127.0.0.1:${port}/tests/browser/pages/bare-form.html?mode=${mode}`);
+  await page.waitForSelector("html[data-ready]");
+  return { page, outside };
+}
+
+async function fillValid(page) {
+  await page.fill("#zaak", "IND-2026-000123");
+  await page.selectOption("#procedure", "asylum");
+  await page.fill("#vnr", "1234567890");
+  await page.fill("#summary", "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.");
+  await page.check('input[name="indicator"][value="TER-05"]');
+  await page.selectOption('select[name="indicator.TER-05.reliability"]', "A");
+  await page.selectOption('select[name="indicator.TER-05.credibility"]', "1");
+  await page.fill('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
+  for (const partner of ["AIVD", "NCTV", "CT-INFOBOX"]) await page.check(`input[name="sharedWith"][value="${partner}"]`);
+}
+
+test("the picker has the contract's control names, grading starts empty and hidden", async () => {
+  const { page } = await open();
+  assert.equal(await page.locator('input[type="checkbox"][name="indicator"]').count(), 27);
+  const details = page.locator("#signal-indicators-TER-01-details");
+  assert.equal(await details.getAttribute("hidden"), "");
+  await page.check('input[name="indicator"][value="TER-01"]');
+  assert.equal(await details.getAttribute("hidden"), null);
+  assert.equal(await page.inputValue('select[name="indicator.TER-01.reliability"]'), "");
+  assert.equal(await page.inputValue('select[name="indicator.TER-01.credibility"]'), "");
+  assert.equal(await page.getAttribute('input[name="indicator.TER-01.observedOn"]', "type"), "date");
+  assert.equal(await page.locator("textarea[name='indicator.TER-01.note']").count(), 1);
+  assert.match(await page.textContent("#panel"), /Advies — geen besluit/);
+});
+
+test("errors show only after touch; aria attributes follow", async () => {
+  const { page } = await open();
+  assert.equal(await page.locator(".utrecht-form-field-error-message").count(), 0);
+  await page.fill("#vnr", "12");
+  assert.equal(await page.getAttribute("#vnr", "aria-invalid"), null, "not touched yet: typing alone");
+  await page.locator("#vnr").blur();
+  assert.equal(await page.getAttribute("#vnr", "aria-invalid"), "true");
+  const describedBy = await page.getAttribute("#vnr", "aria-describedby");
+  assert.match(await page.textContent(`#${describedBy}`), /V-nummer/);
+  assert.equal(await page.getAttribute("#zaak", "aria-invalid"), null, "untouched fields stay quiet");
+  await page.fill("#vnr", "1234567890");
+  assert.equal(await page.getAttribute("#vnr", "aria-invalid"), null);
+  assert.equal(await page.getAttribute("#vnr", "aria-describedby"), null);
+});
+
+test("a failed submit shows the summary, focuses it, links focus fields, keeps every value", async () => {
+  const { page } = await open();
+  await page.fill("#zaak", "IND 2026 <script>alert(1)</script>");
+  await page.fill("#summary", "Kort");
+  await page.click("button[type=submit]");
+  const summary = page.locator(".signal-indicators-summary");
+  assert.equal(await summary.count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("signal-indicators-summary")), true);
+  assert.ok(await page.locator(".signal-indicators-summary a").count() >= 3);
+  await page.click('.signal-indicators-summary a[href="#zaak"]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), "zaak");
+  assert.equal(await page.inputValue("#zaak"), "IND 2026 <script>alert(1)</script>");
+  assert.equal(await page.inputValue("#summary"), "Kort");
+  assert.equal(await page.evaluate(() => window.events.length), 0);
+});
+
+test("a valid submit writes the record and fires signal-record; it verifies elsewhere", async () => {
+  const { page, outside } = await open("event-only");
+  await fillValid(page);
+  await page.click("button[type=submit]");
+  const events = await page.evaluate(() => window.events);
+  assert.equal(events.length, 1);
+  const hidden = await page.inputValue('input[name="signal_record"]');
+  assert.equal(hidden, JSON.stringify(events[0]));
+  const record = JSON.parse(hidden);
+  assert.deepEqual(record.case, { caseNumber: "IND-2026-000123", procedure: "asylum" });
+  assert.equal(new SignalEngine().verifyRecord(record).ok, true);
+  assert.equal(page.url().includes("/submitted"), false, "event-only: no navigation");
+  assert.match(await page.textContent("#panel"), /Waarom deze score\?/);
+  assert.deepEqual(outside, []);
+});
+
+test("native mode submits the form with the record; the clicked button's name travels", async () => {
+  const { page } = await open("native");
+  await fillValid(page);
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith("/submitted")),
+    page.click("button[type=submit]"),
+  ]);
+  const body = new URLSearchParams(request.postData());
+  assert.equal(body.get("action"), "save");
+  assert.equal(JSON.parse(body.get("signal_record")).case.caseNumber, "IND-2026-000123");
+});
+
+test("detach restores the original DOM and stops listening", async () => {
+  const { page } = await open();
+  await page.fill("#vnr", "12");
+  await page.locator("#vnr").blur();
+  await page.click("button[type=submit]");
+  await page.evaluate(() => window.handle.detach());
+  await page.evaluate(() => window.handle.detach());
+  const [now, original] = await page.evaluate(() => [document.getElementById("signal").innerHTML, window.originalForm]);
+  // Values typed by the officer stay (they are properties, not markup).
+  assert.equal(now, original);
+  assert.equal(await page.inputValue("#vnr"), "12");
+  await page.fill("#vnr", "34");
+  await page.locator("#vnr").blur();
+  assert.equal(await page.getAttribute("#vnr", "aria-invalid"), null);
+});
