@@ -40,6 +40,10 @@ function fileFor(pathname, testFiles) {
 export function startServer({ port: listenPort = port, testFiles = false } = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", `http://${host}`);
+    if (request.method === "POST" && url.pathname === "/signaal") {
+      await receiveSignal(request, response);
+      return;
+    }
     let file = fileFor(url.pathname, testFiles);
     if (file && url.pathname.endsWith("/") && url.pathname !== "/") file = join(file, "index.html");
     try {
@@ -58,6 +62,55 @@ export function startServer({ port: listenPort = port, testFiles = false } = {})
     }
   });
   return new Promise((resolve) => server.listen(listenPort, host, () => resolve(server)));
+}
+
+const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Reads a request body, at most 8 MiB. */
+async function body(request) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > 8 * 1024 * 1024) throw new Error("too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The portal's server side: re-verifies the posted record with the same
+ * engine (Node build), or rebuilds the input from a plain post when the page
+ * had no JavaScript, and shows what it received.
+ */
+async function receiveSignal(request, response) {
+  const { SignalEngine, inputFromFormData } = await import("../pkg/node.mjs");
+  const { fieldMap } = await import("../www/field-map.js");
+  let html;
+  try {
+    const form = new URLSearchParams(await body(request));
+    const engine = new SignalEngine();
+    const text = form.get("signal_record");
+    if (text) {
+      const record = JSON.parse(text);
+      const verdict = engine.verifyRecord(record);
+      html = `<h1>Signaal ontvangen</h1>
+        <p id="verdict">${verdict.ok ? "Record geverifieerd door de server." : "Record NIET geverifieerd."}</p>
+        <ul>${verdict.issues.map((i) => `<li>${escape(i.path)} ${escape(i.code)}: ${escape(i.message)}</li>`).join("")}</ul>
+        <h2>Record</h2><pre id="record" tabindex="0">${escape(JSON.stringify(record, null, 2))}</pre>`;
+    } else {
+      const input = inputFromFormData([...form.entries()], { fieldMap });
+      const evaluation = engine.evaluate(input);
+      html = `<h1>Formulier ontvangen zonder record</h1>
+        <p id="verdict">De pagina had geen JavaScript; de server bouwde de invoer opnieuw op (${evaluation.valid ? "geldig" : "ongeldig"}).</p>
+        <pre id="input" tabindex="0">${escape(JSON.stringify(input, null, 2))}</pre>`;
+    }
+  } catch (error) {
+    html = `<h1>Ongeldige inzending</h1><p id="verdict">${escape(error.message)}</p>`;
+  }
+  response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": csp });
+  response.end(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Ontvangen — IND zaakportaal (demo)</title>
+    <link rel="stylesheet" href="/demo.css"></head><body><main class="portal-main">${html}<p><a href="/">Terug</a></p></main></body></html>`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

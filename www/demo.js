@@ -1,44 +1,35 @@
-// Loads the package the script-tag way and evaluates a sample signal.
-import init, { SignalEngine, version } from "/pkg/web.js";
+// The host page's own script: shows the context fields that apply, switches
+// language, and attaches the component with the portal's own field names.
+import init, { attach } from "/pkg/web.js";
+import { fieldMap } from "./field-map.js";
 
-const sample = {
-  caseNumber: "IND-2026-000123",
-  procedure: "asylum",
-  subject: { vNumber: "1234567890" },
-  context: { type: "sis-check", sisAlert: { regulation: "2018/1861", article: "24", issuingState: "DE", alertReference: "SIS-DE-2026-0042" } },
-  indicators: [
-    { code: "TER-01", reliability: "B", credibility: "2", observedOn: "2026-05-12", evidenceRefs: ["AB-2026-17"] },
-    { code: "TER-05", reliability: "C", credibility: "3", observedOn: "2024-09-10" },
-  ],
-  summary: "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.",
-  officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" },
-  handling: { tlp: "AMBER+STRICT" },
-  sharedWith: ["AIVD", "CT-INFOBOX", "NCTV"],
-};
-
-function row(list, term, description) {
-  const dt = document.createElement("dt");
-  dt.textContent = term;
-  const dd = document.createElement("dd");
-  dd.textContent = description;
-  list.append(dt, dd);
+const english = new URLSearchParams(location.search).get("lang") === "en";
+if (english) {
+  document.documentElement.lang = "en";
+  document.title = "Register a signal — Case IND-2026-000123 — IND case portal (demo)";
+  for (const element of document.querySelectorAll("[data-en]")) element.textContent = element.dataset.en;
+  for (const element of document.querySelectorAll("[data-en-aria-label]")) element.setAttribute("aria-label", element.dataset.enAriaLabel);
+  const switcher = document.getElementById("language");
+  switcher.textContent = "Nederlands";
+  switcher.lang = "nl";
+  switcher.href = "?";
 }
 
-const status = document.getElementById("status");
-try {
-  await init();
-  const engine = new SignalEngine({ locale: "nl" });
-  const evaluation = engine.evaluate(sample);
-  const result = document.getElementById("result");
-  row(result, "Geldig", evaluation.valid ? "ja" : "nee");
-  row(result, "Advies (score)", `${(evaluation.assessment.overall.score / 100).toFixed(1)} — ${evaluation.assessment.overall.band}`);
-  row(result, "Routeringsadvies", evaluation.routing.advised.join(", "));
-  row(result, "Maatregelen ter overweging", evaluation.measures.map((m) => m.label).join("; "));
-  const record = engine.buildRecord(sample);
-  document.getElementById("record").textContent = JSON.stringify(record, null, 2);
-  status.textContent = `Klaar (engine ${version}). Advies — geen besluit.`;
-  document.documentElement.dataset.ready = "true";
-} catch (error) {
-  status.textContent = `Laden mislukt: ${error.message}`;
-  document.documentElement.dataset.ready = "error";
+const form = document.getElementById("signal-form");
+const context = document.getElementById("aanleiding");
+function showContext() {
+  for (const section of document.querySelectorAll(".portal-conditional")) {
+    section.hidden = section.dataset.context !== context.value;
+  }
 }
+context.addEventListener("change", showContext);
+showContext();
+
+await init();
+attach(form, {
+  locale: english ? "en" : "nl",
+  indicatorsContainer: document.getElementById("indicatoren"),
+  scorePanel: document.getElementById("advies"),
+  fieldMap,
+});
+document.documentElement.dataset.ready = "true";

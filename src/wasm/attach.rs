@@ -84,7 +84,7 @@ impl AttachHandle {
     /// The current evaluation of the form.
     #[wasm_bindgen(unchecked_return_type = "Evaluation")]
     pub fn evaluate(&self) -> Result<JsValue, JsValue> {
-        let state = self.state.borrow();
+        let state = self.state.try_borrow().map_err(|_| option_invalid("attach is busy handling an event"))?;
         let attached = state.as_ref().ok_or_else(|| option_invalid("the form was detached"))?;
         to_js(&attached.evaluation())
     }
@@ -92,7 +92,12 @@ impl AttachHandle {
     /// Removes every listener and injected node and restores every changed
     /// attribute. Calling it twice is harmless.
     pub fn detach(&self) {
-        let taken = self.state.borrow_mut().take();
+        // Called from a host listener while a submit is handled, the state is
+        // not borrowed any more (events are dispatched after release).
+        let taken = match self.state.try_borrow_mut() {
+            Ok(mut state) => state.take(),
+            Err(_) => None,
+        };
         if let Some(mut attached) = taken {
             attached.listeners.clear(); // dropping a gloo listener removes it
             attached.clear_errors();
@@ -181,9 +186,11 @@ pub fn attach_with_engine(
 
     let state = Rc::new(RefCell::new(Some(attached)));
     let listeners = listen(&form, &state);
-    if let Some(attached) = state.borrow_mut().as_mut() {
-        attached.listeners = listeners;
-        attached.refresh();
+    if let Ok(mut guard) = state.try_borrow_mut() {
+        if let Some(attached) = guard.as_mut() {
+            attached.listeners = listeners;
+            attached.refresh();
+        }
     }
     Ok(AttachHandle { state })
 }
@@ -259,30 +266,77 @@ fn text_element(document: &Document, tag: &str, text: &str, locale: Locale) -> R
     Ok(element)
 }
 
+/// Listens on the form. Every handler takes the state with `try_borrow_mut`
+/// and does its DOM side effects that fire events synchronously (focus,
+/// dispatching `signal-record`) only after releasing it: a host listener or a
+/// focus change may call back into this component, and a double borrow would
+/// be a panic, which ends the WebAssembly instance.
 fn listen(form: &HtmlFormElement, state: &Rc<RefCell<Option<Attached>>>) -> Vec<EventListener> {
     let mut listeners = Vec::new();
     for kind in ["input", "change", "focusout"] {
         let state = Rc::clone(state);
         listeners.push(EventListener::new(form, kind, move |event| {
-            if let Some(attached) = state.borrow_mut().as_mut() {
-                attached.on_edit(event);
+            if let Ok(mut guard) = state.try_borrow_mut() {
+                if let Some(attached) = guard.as_mut() {
+                    attached.on_edit(event);
+                }
             }
         }));
     }
     let state_for_submit = Rc::clone(state);
     // Not passive: the handler may cancel the submit.
     listeners.push(EventListener::new_with_options(form, "submit", EventListenerOptions::enable_prevent_default(), move |event| {
-        if let Some(attached) = state_for_submit.borrow_mut().as_mut() {
-            attached.on_submit(event);
+        let outcome = match state_for_submit.try_borrow_mut() {
+            Ok(mut guard) => match guard.as_mut() {
+                Some(attached) => attached.on_submit(),
+                None => return,
+            },
+            Err(_) => return,
+        };
+        match outcome {
+            Submit::Invalid(summary) => {
+                event.prevent_default();
+                if let Some(summary) = summary {
+                    let _ = summary.focus();
+                }
+            }
+            Submit::Valid { form, record, mode } => {
+                let init = CustomEventInit::new();
+                init.set_detail(&record);
+                init.set_cancelable(true);
+                init.set_bubbles(true);
+                let proceed = CustomEvent::new_with_event_init_dict("signal-record", &init)
+                    .map(|custom| form.dispatch_event(&custom).unwrap_or(false))
+                    .unwrap_or(false);
+                if !proceed || mode == SubmitMode::EventOnly {
+                    event.prevent_default();
+                }
+            }
+            Submit::Failed => event.prevent_default(),
         }
     }));
     let state_for_clicks = Rc::clone(state);
     listeners.push(EventListener::new_with_options(form, "click", EventListenerOptions::enable_prevent_default(), move |event| {
-        if let Some(attached) = state_for_clicks.borrow_mut().as_mut() {
-            attached.on_click(event);
+        let target = match state_for_clicks.try_borrow() {
+            Ok(guard) => guard.as_ref().and_then(|attached| attached.summary_link_target(event)),
+            Err(_) => None,
+        };
+        if let Some(field) = target {
+            event.prevent_default();
+            let _ = field.focus();
         }
     }));
     listeners
+}
+
+/// What a submit comes to; side effects happen after the state is released.
+enum Submit {
+    /// Errors: cancel, focus the summary.
+    Invalid(Option<HtmlElement>),
+    /// A record: dispatch the event, then let the submit go on or not.
+    Valid { form: HtmlFormElement, record: JsValue, mode: SubmitMode },
+    /// The record could not be built (not expected for a valid form): cancel.
+    Failed,
 }
 
 impl Attached {
@@ -418,57 +472,40 @@ impl Attached {
         self.refresh();
     }
 
-    fn on_click(&mut self, event: &Event) {
-        // A link of the error summary moves focus to its field.
-        let Some(link) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Some(summary) = &self.summary else { return };
+    /// The field a click on an error-summary link should focus.
+    fn summary_link_target(&self, event: &Event) -> Option<HtmlElement> {
+        let link = event.target()?.dyn_into::<Element>().ok()?;
+        let summary = self.summary.as_ref()?;
         if !summary.contains(Some(&link)) || link.tag_name() != "A" {
-            return;
+            return None;
         }
-        if let Some(target) = link.get_attribute("href").and_then(|h| h.strip_prefix('#').map(str::to_owned)) {
-            if let Some(field) = self.document.get_element_by_id(&target).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-                event.prevent_default();
-                let _ = field.focus();
-            }
-        }
+        let target = link.get_attribute("href")?.strip_prefix('#')?.to_owned();
+        self.document.get_element_by_id(&target)?.dyn_into::<HtmlElement>().ok()
     }
 
-    fn on_submit(&mut self, event: &Event) {
+    fn on_submit(&mut self) -> Submit {
         self.submit_tried = true;
         let input = self.input();
         let evaluation = self.engine.evaluate(&input, self.today());
         if !evaluation.valid {
-            event.prevent_default();
             self.render(&evaluation, &input);
-            self.render_summary(&evaluation, &input);
-            return;
+            let summary = self.render_summary(&evaluation, &input);
+            return Submit::Invalid(summary);
         }
         self.remove_summary();
         let stamp = RecordStamp {
             id: self.settings.id.clone().unwrap_or_else(|| super::engine::random_uuid().unwrap_or_default()),
             created_at: self.now(),
         };
-        let record = match self.engine.build_record(&input, &[], self.today(), &stamp) {
-            Ok(record) => record,
-            Err(_) => {
-                event.prevent_default();
-                return;
-            }
-        };
+        let Ok(record) = self.engine.build_record(&input, &[], self.today(), &stamp) else { return Submit::Failed };
         let text = serde_json::to_string(&record).unwrap_or_default();
-        if let Some(field) = self.find_control(&self.settings.record_field.clone(), None).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+        let field = self.find_control(&self.settings.record_field, None).and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+        if let Some(field) = field {
             field.set_value(&text);
         }
-        let detail = to_js(&record).unwrap_or(JsValue::NULL);
-        let init = CustomEventInit::new();
-        init.set_detail(&detail);
-        init.set_cancelable(true);
-        init.set_bubbles(true);
-        let proceed = CustomEvent::new_with_event_init_dict("signal-record", &init)
-            .map(|custom| self.form.dispatch_event(&custom).unwrap_or(false))
-            .unwrap_or(false);
-        if !proceed || self.settings.submit_mode == SubmitMode::EventOnly {
-            event.prevent_default();
+        match to_js(&record) {
+            Ok(record) => Submit::Valid { form: self.form.clone(), record, mode: self.settings.submit_mode },
+            Err(_) => Submit::Failed,
         }
     }
 
@@ -499,7 +536,17 @@ impl Attached {
             let message_id = format!("{id}-error");
             let Ok(message) = create(&self.document, "p", &[("id", &message_id), ("class", "utrecht-form-field-error-message")], self.settings.locale) else { continue };
             message.set_text_content(Some(&issue.message));
-            let _ = control.after_with_node_1(&message);
+            // A group of checkboxes or radios gets one message at the end of its
+            // fieldset, not inside the first box's label.
+            let kind = control.get_attribute("type").unwrap_or_default();
+            let group = (kind == "checkbox" || kind == "radio")
+                .then(|| control.closest("fieldset").ok().flatten())
+                .flatten()
+                .filter(|fieldset| !fieldset.class_name().contains("signal-indicators"));
+            let _ = match group {
+                Some(fieldset) => fieldset.append_child(&message).map(|_| ()),
+                None => control.after_with_node_1(&message),
+            };
             self.errors.push(message);
             self.remember(&control, "aria-invalid");
             self.remember(&control, "aria-describedby");
@@ -599,19 +646,21 @@ impl Attached {
         }
     }
 
-    fn render_summary(&mut self, evaluation: &Evaluation, input: &Value) {
+    /// Renders the error summary at the top of the form; returns it so the
+    /// caller can move focus there once the state is released.
+    fn render_summary(&mut self, evaluation: &Evaluation, input: &Value) -> Option<HtmlElement> {
         self.remove_summary();
         let words = self.words();
         let locale = self.settings.locale;
         let document = self.document.clone();
-        let Ok(summary) = create(&document, "div", &[("class", "utrecht-alert utrecht-alert--error signal-indicators-summary"), ("tabindex", "-1"), ("role", "group")], locale) else { return };
+        let summary = create(&document, "div", &[("class", "utrecht-alert utrecht-alert--error signal-indicators-summary"), ("tabindex", "-1"), ("role", "group")], locale).ok()?;
         let heading_id = "signal-indicators-summary-heading";
         let _ = summary.set_attribute("aria-labelledby", heading_id);
         if let Ok(heading) = text_element(&document, "h2", words.summary, locale) {
             let _ = heading.set_attribute("id", heading_id);
             let _ = summary.append_child(&heading);
         }
-        let Ok(list) = create(&document, "ul", &[], locale) else { return };
+        let list = create(&document, "ul", &[], locale).ok()?;
         let mut linked: Vec<Element> = Vec::new();
         for issue in evaluation.issues.iter().filter(|i| i.severity == Severity::Error) {
             let item = create(&document, "li", &[], locale);
@@ -632,11 +681,9 @@ impl Attached {
         }
         let _ = summary.append_child(&list);
         let _ = self.form.prepend_with_node_1(&summary);
-        if let Some(element) = summary.dyn_ref::<HtmlElement>() {
-            let _ = element.focus();
-        }
         self.injected.push(summary.clone());
-        self.summary = Some(summary);
+        self.summary = Some(summary.clone());
+        summary.dyn_into::<HtmlElement>().ok()
     }
 
     /// The hidden record field: the host's own, or one this component adds.

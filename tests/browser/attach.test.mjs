@@ -4,10 +4,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "../../scripts/serve.mjs";
 import { SignalEngine } from "@ind/signal-indicators";
-import { launch, watchRequests } from "./chromium.mjs";
+import { launch, watchErrors, watchRequests } from "./chromium.mjs";
 
 let server;
 let browser;
+/** Page errors of every page opened: none may occur. */
+const pages = [];
 const port = 18083;
 
 before(async () => {
@@ -17,14 +19,17 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
+  assert.deepEqual(pages.flat(), [], "uncaught page errors");
 });
 
 async function open(mode = "event-only") {
   const page = await browser.newPage();
   const outside = watchRequests(page);
+  const errors = watchErrors(page);
+  pages.push(errors);
   await page.goto(`http://127.0.0.1:${port}/tests/browser/pages/bare-form.html?mode=${mode}`);
   await page.waitForSelector("html[data-ready]");
-  return { page, outside };
+  return { page, outside, errors };
 }
 
 async function fillValid(page) {
@@ -126,4 +131,32 @@ test("detach restores the original DOM and stops listening", async () => {
   await page.fill("#vnr", "34");
   await page.locator("#vnr").blur();
   assert.equal(await page.getAttribute("#vnr", "aria-invalid"), null);
+});
+
+test("a signal-record listener may call evaluate() and detach() during the event", async () => {
+  const { page, errors } = await open("event-only");
+  await fillValid(page);
+  await page.evaluate(() => {
+    document.getElementById("signal").addEventListener("signal-record", () => {
+      window.during = window.handle.evaluate().valid;
+      window.handle.detach();
+    });
+  });
+  await page.click("button[type=submit]");
+  assert.equal(await page.evaluate(() => window.during), true);
+  assert.equal(await page.locator(".signal-indicators-picker").count(), 0);
+  await page.locator("#vnr").focus();
+  await page.locator("#zaak").focus();
+  assert.deepEqual(errors, []);
+});
+
+test("focus moves (summary, links) never re-enter the component", async () => {
+  const { page, errors } = await open();
+  await page.locator("#vnr").focus();
+  await page.click("button[type=submit]");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.click("button[type=submit]");
+  assert.deepEqual(errors, []);
+  assert.equal(await page.evaluate(() => typeof window.handle.evaluate().valid), "boolean");
 });

@@ -22,3 +22,10 @@ export function watchRequests(page) {
   });
   return outside;
 }
+
+/** Records uncaught page errors (a trapped WebAssembly instance shows up here). */
+export function watchErrors(page) {
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}

@@ -1,0 +1,191 @@
+// The demo portal end to end in Chromium (SPEC §9): strict CSP, keyboard
+// only, live advice, accessibility (axe-core, WCAG 2.0/2.1 A and AA) in both
+// languages, script payloads stay text, nothing leaves 127.0.0.1, and the
+// form still posts natively when the module cannot load.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { startServer } from "../../scripts/serve.mjs";
+import { SignalEngine } from "@ind/signal-indicators";
+import { launch, watchErrors, watchRequests } from "./chromium.mjs";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+let server;
+let browser;
+const pageErrors = [];
+const port = 18084;
+const base = `http://127.0.0.1:${port}/`;
+
+before(async () => {
+  server = await startServer({ port });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+  assert.deepEqual(pageErrors.flat(), [], "uncaught page errors");
+});
+
+async function open(path = "", contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const outside = watchRequests(page);
+  pageErrors.push(watchErrors(page));
+  const violations = [];
+  page.on("console", (m) => { if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text()); });
+  await page.goto(base + path);
+  await page.waitForSelector("html[data-ready]");
+  return { page, context, outside, violations };
+}
+
+async function fillValid(page) {
+  await page.fill("#vnummer", "1234567890");
+  await page.selectOption("#aanleiding", "sis-check");
+  await page.selectOption("#sis-verordening", "2018/1861");
+  await page.selectOption("#sis-artikel", "24");
+  await page.fill("#sis-land", "DE");
+  await page.fill("#sis-ref", "SIS-DE-2026-0042");
+  await page.check('input[name="indicator"][value="TER-05"]');
+  await page.selectOption('select[name="indicator.TER-05.reliability"]', "A");
+  await page.selectOption('select[name="indicator.TER-05.credibility"]', "1");
+  await page.fill('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
+  await page.fill("#samenvatting", "Eigen openbare uitlatingen die terroristisch geweld verheerlijken, vastgelegd.");
+  for (const partner of ["AIVD", "NCTV", "CT-INFOBOX"]) await page.check(`input[name="delen_met"][value="${partner}"]`);
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+test("under the strict CSP the portal loads, advises and posts a record the server verifies", async () => {
+  const { page, outside, violations } = await open();
+  assert.equal(await page.locator('input[name="indicator"]').count(), 27);
+  await fillValid(page);
+  await Promise.all([page.waitForURL(/\/signaal$/), page.click("button[type=submit]")]);
+  assert.equal(await page.textContent("#verdict"), "Record geverifieerd door de server.");
+  const record = JSON.parse(await page.textContent("#record"));
+  assert.equal(record.case.caseNumber, "IND-2026-000123");
+  assert.equal(new SignalEngine().verifyRecord(record).ok, true);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(outside, []);
+  const stored = await page.evaluate(async () => ({
+    cookies: document.cookie, local: localStorage.length, session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(stored, { cookies: "", local: 0, session: 0, databases: 0 });
+});
+
+async function tabTo(page, selector, limit = 200) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+test("keyboard only: a valid signal is completed and submitted; the event carries the posted record", async () => {
+  const { page } = await open();
+  const events = [];
+  await page.exposeFunction("reportRecord", (text) => events.push(text));
+  await page.evaluate(() => document.getElementById("signal-form")
+    .addEventListener("signal-record", (e) => window.reportRecord(JSON.stringify(e.detail))));
+  await tabTo(page, "#vnummer");
+  await page.keyboard.type("1234567890");
+  await tabTo(page, "#aanleiding");
+  await page.keyboard.press("ArrowDown"); // application-assessment
+  await tabTo(page, 'input[name="indicator"][value="TER-05"]');
+  await page.keyboard.press("Space");
+  await tabTo(page, 'select[name="indicator.TER-05.reliability"]');
+  await page.keyboard.press("ArrowDown"); // A
+  await tabTo(page, 'select[name="indicator.TER-05.credibility"]');
+  await page.keyboard.press("ArrowDown"); // 1
+  await tabTo(page, 'input[name="indicator.TER-05.observedOn"]');
+  await page.keyboard.type("11012026");
+  await tabTo(page, "#samenvatting");
+  await page.keyboard.type("Eigen openbare uitlatingen die terroristisch geweld verheerlijken, vastgelegd.");
+  for (const partner of ["AIVD", "NCTV", "CT-INFOBOX"]) {
+    await tabTo(page, `input[name="delen_met"][value="${partner}"]`);
+    await page.keyboard.press("Space");
+  }
+  await tabTo(page, "button[type=submit]");
+  const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/signaal")), page.keyboard.press("Enter")]);
+  const posted = new URLSearchParams(request.postData()).get("signal_record");
+  const record = JSON.parse(posted);
+  assert.equal(record.context.type, "application-assessment");
+  assert.equal(record.indicators[0].observedOn, "2026-11-01");
+  assert.equal(new SignalEngine().verifyRecord(record).ok, true);
+  assert.equal(events.length, 1);
+  assert.deepEqual(JSON.parse(events[0]), record);
+});
+
+test("the advice panel follows indicators and gradings, with contributions", async () => {
+  const { page } = await open();
+  const panel = page.locator("#advies");
+  assert.match(await panel.textContent(), /Advies — geen besluit/);
+  await page.check('input[name="indicator"][value="TER-05"]');
+  await page.selectOption('select[name="indicator.TER-05.reliability"]', "A");
+  await page.selectOption('select[name="indicator.TER-05.credibility"]', "1");
+  await page.fill('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
+  assert.match(await panel.textContent(), /60\.0 \(midden\)/);
+  assert.match(await panel.textContent(), /TER-05 .*60\.0/);
+  assert.match(await panel.textContent(), /AIVD, CT-INFOBOX, NCTV/);
+  await page.selectOption('select[name="indicator.TER-05.credibility"]', "4");
+  assert.match(await panel.textContent(), /24\.0 \(laag\)/);
+  assert.match(await page.textContent(".signal-indicators-announcement"), /laag/);
+});
+
+test("axe-core finds no WCAG 2.1 A/AA violation: fresh, with errors, after submit, in both languages", async () => {
+  for (const path of ["", "?lang=en"]) {
+    const { page } = await open(path, { bypassCSP: true });
+    assert.deepEqual(await axe(page), [], `fresh ${path}`);
+    await page.click("button[type=submit]");
+    assert.ok(await page.locator(".utrecht-form-field-error-message").count() > 0);
+    assert.deepEqual(await axe(page), [], `errors ${path}`);
+    await fillValid(page);
+    await Promise.all([page.waitForURL(/\/signaal$/), page.click("button[type=submit]")]);
+    assert.deepEqual(await axe(page), [], `after submit ${path}`);
+  }
+});
+
+test("English switch: interface and messages in English", async () => {
+  const { page } = await open("?lang=en");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.match(await page.textContent("#advies"), /Advice — not a decision/);
+  await page.click("button[type=submit]");
+  assert.match(await page.textContent(".signal-indicators-summary"), /Check the form/);
+});
+
+test("script payloads typed into every text field stay text and never run", async () => {
+  const { page } = await open();
+  const payloads = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=1</script>'];
+  await page.check('input[name="indicator"][value="TER-01"]');
+  const fields = ["#bsn", "#samenvatting", "#reden", 'input[name="indicator.TER-01.evidenceRefs"]', 'textarea[name="indicator.TER-01.note"]', "#vnummer"];
+  for (const [i, selector] of fields.entries()) await page.fill(selector, payloads[i % 2]);
+  await page.click("button[type=submit]");
+  for (const [i, selector] of fields.entries()) assert.equal(await page.inputValue(selector), payloads[i % 2], "typed values stay");
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator("#advies img, .signal-indicators-summary img, .signal-indicators-summary script").count(), 0);
+});
+
+test("with the .wasm blocked the form still submits natively with every field intact", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(base);
+  await page.fill("#vnummer", "1234567890");
+  await page.selectOption("#aanleiding", "document-examination");
+  await page.fill("#samenvatting", "Vervalst document bij documentonderzoek aangetroffen.");
+  await page.check('input[name="delen_met"][value="KMAR"]');
+  await Promise.all([page.waitForURL(/\/signaal$/), page.click("button[type=submit]")]);
+  const input = JSON.parse(await page.textContent("#input"));
+  assert.deepEqual(input, {
+    caseNumber: "IND-2026-000123", procedure: "asylum", subject: { vNumber: "1234567890" },
+    context: { type: "document-examination" }, summary: "Vervalst document bij documentonderzoek aangetroffen.",
+    officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" }, handling: { tlp: "AMBER+STRICT" }, sharedWith: ["KMAR"],
+  });
+});
