@@ -42,8 +42,9 @@ size: pkg
 size-check: pkg
 	node scripts/size.mjs --budget-gzip $(SIZE_BUDGET_GZIP)
 
-## Build and serve the demo page.
+## Build and serve the demo portal on http://127.0.0.1:8080.
 demo: pkg
+	scripts/setup.sh node
 	node scripts/serve.mjs
 
 ## Regenerate schemas/ from the Rust types.

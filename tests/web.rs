@@ -113,3 +113,74 @@ fn form_data_from_a_real_form() {
         r#"{"caseNumber":"IND-1","indicators":[{"code":"TER-05","reliability":"A"}]}"#
     );
 }
+
+/// A bare form (no page styling) with the default control names.
+fn bare_form() -> web_form::Form {
+    let make = js_sys::Function::new_no_args(
+        r#"const form = document.createElement("form");
+           form.innerHTML = '<input name="caseNumber"><select name="procedure"><option value=""></option><option value="asylum">asylum</option></select>'
+             + '<input name="subject.vNumber"><input name="context.type"><textarea name="summary"></textarea>'
+             + '<input name="officer.id"><input name="officer.unit"><input name="handling.tlp">'
+             + '<input type="checkbox" name="sharedWith" value="AIVD"><input type="checkbox" name="sharedWith" value="NCTV">'
+             + '<input type="checkbox" name="sharedWith" value="CT-INFOBOX"><button type="submit">Save</button>';
+           document.body.append(form);
+           return form;"#,
+    );
+    make.call0(&JsValue::UNDEFINED).expect("form").unchecked_into()
+}
+
+mod web_form {
+    //! The form element type, without pulling web-sys features into the test.
+    pub use web_sys::HtmlFormElement as Form;
+}
+
+fn run(code: &str, form: &web_form::Form) -> JsValue {
+    js_sys::Function::new_with_args("form", code).call1(&JsValue::UNDEFINED, form).expect("script")
+}
+
+#[wasm_bindgen_test]
+fn attach_on_a_bare_form_prefills_validates_records_and_detaches() {
+    use signal_indicators::wasm::attach_with_engine;
+    let form = bare_form();
+    let original = form.inner_html();
+    let engine = JsSignalEngine::new(None).expect("engine");
+    let options = json(r#"{
+        "submitMode": "event-only", "today": "2026-11-28", "now": "2026-11-28T20:15:00.000Z",
+        "id": "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09",
+        "initial": { "caseNumber": "IND-1", "procedure": "asylum", "subject": { "vNumber": "1234567890" },
+          "context": { "type": "application-assessment" },
+          "summary": "Eigen openbare uitlatingen die geweld verheerlijken, vastgelegd.",
+          "officer": { "id": "IND-4711", "unit": "Unit NV" }, "handling": { "tlp": "AMBER+STRICT" },
+          "indicators": [{ "code": "TER-05", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" }],
+          "sharedWith": ["AIVD", "NCTV"] } }"#);
+    let handle = attach_with_engine(form.clone(), Some(options), &engine).expect("attached");
+    // The picker uses the contract's control names; initial filled it.
+    assert_eq!(run("return form.querySelectorAll('input[type=checkbox][name=indicator]').length", &form).as_f64(), Some(27.0));
+    assert_eq!(run("return form.querySelector('input[name=indicator][value=\"TER-05\"]').checked", &form).as_bool(), Some(true));
+    assert_eq!(run("return form.querySelector('[name=\"indicator.TER-05.reliability\"]').value", &form).as_string().as_deref(), Some("A"));
+    // CT-INFOBOX is advised but not shared: the submit is cancelled with a summary.
+    let cancelled = run("const e = new Event('submit', { cancelable: true }); form.dispatchEvent(e); return e.defaultPrevented;", &form);
+    assert_eq!(cancelled.as_bool(), Some(true));
+    assert_eq!(run("return form.querySelectorAll('.signal-indicators-summary').length", &form).as_f64(), Some(1.0));
+    assert_eq!(run("return document.activeElement.classList.contains('signal-indicators-summary')", &form).as_bool(), Some(true));
+    assert_eq!(run("return form.querySelector('input[name=sharedWith]').getAttribute('aria-invalid')", &form).as_string().as_deref(), Some("true"));
+    // Fixed: the record lands in the hidden field and in the event.
+    let record = run(
+        "form.querySelector('input[value=\"CT-INFOBOX\"]').checked = true;
+         form.querySelector('input[value=\"CT-INFOBOX\"]').dispatchEvent(new Event('change', { bubbles: true }));
+         let detail = null; form.addEventListener('signal-record', (e) => { detail = e.detail; });
+         form.dispatchEvent(new Event('submit', { cancelable: true }));
+         return [detail, form.querySelector('input[name=signal_record]').value];",
+        &form,
+    );
+    let pair: js_sys::Array = record.unchecked_into();
+    let detail = pair.get(0);
+    assert_eq!(get(&detail, &["case", "caseNumber"]).as_string().as_deref(), Some("IND-1"));
+    assert_eq!(pair.get(1).as_string(), JSON::stringify(&detail).ok().map(String::from));
+    assert_eq!(get(&engine.verify_record(detail, None).expect("verdict"), &["ok"]).as_bool(), Some(true));
+    assert_eq!(get(&handle.evaluate().expect("evaluation"), &["valid"]).as_bool(), Some(true));
+    handle.detach();
+    handle.detach();
+    assert_eq!(form.inner_html(), original);
+    form.remove();
+}

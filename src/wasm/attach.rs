@@ -49,6 +49,7 @@ struct Settings {
     today: Option<Date>,
     now: Option<Instant>,
     id: Option<String>,
+    initial: Option<Value>,
 }
 
 /// Everything `attach` changed, so `detach` can undo it exactly.
@@ -179,6 +180,7 @@ pub fn attach_with_engine(
     let picker = attached.render_picker()?;
     picker_root.append_child(&picker)?;
     attached.injected.push(picker);
+    attached.prefill();
     let record_field = attached.record_field()?;
     if let Some(created) = record_field {
         attached.injected.push(created);
@@ -204,6 +206,7 @@ fn read_settings(options: Option<&JsValue>, engine_locale: Locale) -> Result<Set
         today: None,
         now: None,
         id: None,
+        initial: None,
     };
     let Some(options) = options else { return Ok(settings) };
     // Elements and the engine are read by the caller; plain data here.
@@ -213,7 +216,7 @@ fn read_settings(options: Option<&JsValue>, engine_locale: Locale) -> Result<Set
     }
     let read = read(&copy.into(), CATALOG_LIMITS);
     let Value::Object(map) = read.value else { return Err(option_invalid("attach options must be a plain object")) };
-    let allowed = ["locale", "fieldMap", "recordField", "submitMode", "today", "now", "id"];
+    let allowed = ["locale", "fieldMap", "initial", "recordField", "submitMode", "today", "now", "id"];
     if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
         return Err(option_invalid(format!("attach: unknown option \"{key}\"")));
     }
@@ -248,6 +251,7 @@ fn read_settings(options: Option<&JsValue>, engine_locale: Locale) -> Result<Set
         settings.now = Some(Instant::parse(&now).ok_or_else(|| option_invalid("now must be an ISO 8601 UTC instant"))?);
     }
     settings.id = text("id")?;
+    settings.initial = map.get("initial").filter(|v| v.is_object()).cloned();
     Ok(settings)
 }
 
@@ -506,6 +510,67 @@ impl Attached {
         match to_js(&record) {
             Ok(record) => Submit::Valid { form: self.form.clone(), record, mode: self.settings.submit_mode },
             Err(_) => Submit::Failed,
+        }
+    }
+
+    /// Fills host controls and the picker from `options.initial` (a portal
+    /// re-rendering a form the server refused). Only empty controls are
+    /// filled: nothing already in the form is overwritten.
+    fn prefill(&mut self) {
+        let Some(initial) = self.settings.initial.take() else { return };
+        let set = |name: &str, value: &str| {
+            let Ok(nodes) = self.form.query_selector_all("[name]") else { return };
+            for element in (0..nodes.length()).filter_map(|i| nodes.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()) {
+                if element.get_attribute("name").as_deref() != Some(name) {
+                    continue;
+                }
+                let kind = element.get_attribute("type").unwrap_or_default();
+                let key = JsValue::from_str(if kind == "checkbox" || kind == "radio" { "checked" } else { "value" });
+                if kind == "checkbox" || kind == "radio" {
+                    let own = element.get_attribute("value").unwrap_or_else(|| "on".to_owned());
+                    if own == value || (value == "true" && kind == "checkbox") {
+                        let _ = Reflect::set(&element, &key, &JsValue::TRUE);
+                    }
+                } else if Reflect::get(&element, &key).ok().and_then(|v| v.as_string()).is_some_and(|v| v.is_empty()) {
+                    let _ = Reflect::set(&element, &key, &JsValue::from_str(value));
+                }
+            }
+        };
+        for path in crate::core::form_data::FIELD_PATHS.iter().copied().chain(std::iter::once("sharedWith")) {
+            let pointer = format!("/{}", path.replace('.', "/"));
+            let name = self.settings.field_map.get(path).cloned().unwrap_or_else(|| path.to_owned());
+            match initial.pointer(&pointer) {
+                Some(Value::String(text)) => set(&name, text),
+                Some(Value::Bool(true)) => set(&name, "true"),
+                Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).for_each(|item| set(&name, item)),
+                _ => {}
+            }
+        }
+        if let Some(Value::Object(extensions)) = initial.get("extensions") {
+            for (key, value) in extensions {
+                if let Some(text) = value.as_str() {
+                    let path = format!("extensions.{key}");
+                    let name = self.settings.field_map.get(&path).cloned().unwrap_or(path);
+                    set(&name, text);
+                }
+            }
+        }
+        for item in initial.get("indicators").and_then(Value::as_array).into_iter().flatten() {
+            let Some(code) = item.get("code").and_then(Value::as_str) else { continue };
+            set("indicator", code);
+            for member in ["reliability", "credibility", "observedOn", "note"] {
+                if let Some(text) = item.get(member).and_then(Value::as_str) {
+                    set(&format!("indicator.{code}.{member}"), text);
+                }
+            }
+            if let Some(refs) = item.get("evidenceRefs").and_then(Value::as_array) {
+                let joined: Vec<&str> = refs.iter().filter_map(Value::as_str).collect();
+                set(&format!("indicator.{code}.evidenceRefs"), &joined.join(", "));
+            }
+            let details = format!("signal-indicators-{}-details", id_safe(code));
+            if let Some(element) = self.document.get_element_by_id(&details) {
+                let _ = element.remove_attribute("hidden");
+            }
         }
     }
 

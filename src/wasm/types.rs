@@ -251,6 +251,9 @@ pub struct AttachOptions {
     /// Where the live advice is shown; default: after the picker.
     #[tsify(optional, type = "Element")]
     pub score_panel: Option<()>,
+    /// An input object to prefill empty host controls and the picker with.
+    #[tsify(optional, type = "SignalForm")]
+    pub initial: Option<()>,
     /// Name of the hidden field that receives the record; default `signal_record`.
     #[tsify(optional)]
     pub record_field: Option<String>,
