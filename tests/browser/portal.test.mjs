@@ -162,14 +162,39 @@ test("English switch: interface and messages in English", async () => {
 
 test("script payloads typed into every text field stay text and never run", async () => {
   const { page } = await open();
-  const payloads = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=1</script>'];
+  const payloads = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=1</script>', "<svg onload=window.__xss=1>"];
+  await page.selectOption("#aanleiding", "sis-check");
   await page.check('input[name="indicator"][value="TER-01"]');
-  const fields = ["#bsn", "#samenvatting", "#reden", 'input[name="indicator.TER-01.evidenceRefs"]', 'textarea[name="indicator.TER-01.note"]', "#vnummer"];
-  for (const [i, selector] of fields.entries()) await page.fill(selector, payloads[i % 2]);
+  const fields = ["#vnummer", "#bsn", "#sis-land", "#sis-ref", "#samenvatting", "#reden",
+    'input[name="indicator.TER-01.evidenceRefs"]', 'textarea[name="indicator.TER-01.note"]'];
+  for (const [i, selector] of fields.entries()) await page.fill(selector, payloads[i % payloads.length].slice(0, selector === "#sis-land" ? 2 : 200));
   await page.click("button[type=submit]");
-  for (const [i, selector] of fields.entries()) assert.equal(await page.inputValue(selector), payloads[i % 2], "typed values stay");
+  for (const [i, selector] of fields.entries()) {
+    assert.equal(await page.inputValue(selector), payloads[i % payloads.length].slice(0, selector === "#sis-land" ? 2 : 200), "typed values stay");
+  }
   assert.equal(await page.evaluate(() => window.__xss), undefined);
-  assert.equal(await page.locator("#advies img, .signal-indicators-summary img, .signal-indicators-summary script").count(), 0);
+  assert.equal(await page.locator("form img, form svg, .signal-indicators-summary script, #advies script").count(), 0);
+
+  // Valid, with payloads in the free-text fields: the server view shows them as text.
+  await page.fill("#vnummer", "1234567890");
+  await page.fill("#bsn", "");
+  await page.selectOption("#sis-verordening", "2018/1861");
+  await page.selectOption("#sis-artikel", "24");
+  await page.fill("#sis-land", "DE");
+  await page.fill("#sis-ref", payloads[0]);
+  await page.fill("#samenvatting", `Verslag met ${payloads[1]} als letterlijke tekst erin.`);
+  await page.selectOption('select[name="indicator.TER-01.reliability"]', "B");
+  await page.selectOption('select[name="indicator.TER-01.credibility"]', "2");
+  await page.fill('input[name="indicator.TER-01.observedOn"]', "2026-05-12");
+  await page.fill('input[name="indicator.TER-01.evidenceRefs"]', payloads[2]);
+  await page.fill('textarea[name="indicator.TER-01.note"]', payloads[0]);
+  await page.fill("#reden", `Niet gedeeld: ${payloads[2]}`);
+  await Promise.all([page.waitForURL(/\/signaal$/), page.click("button[type=submit]")]);
+  assert.equal(await page.textContent("#verdict"), "Record geverifieerd door de server.");
+  const shown = await page.textContent("#record");
+  for (const payload of payloads) assert.ok(shown.includes(JSON.stringify(payload).slice(1, -1)), payload);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator("img, svg, main script").count(), 0);
 });
 
 test("with the .wasm blocked the form still submits natively with every field intact", async () => {
