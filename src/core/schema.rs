@@ -46,8 +46,22 @@ pub struct Validator {
     patterns: Vec<(String, regex_lite::Regex)>,
 }
 
-/// Deepest schema/value nesting followed (the schemas are not recursive).
+/// Deepest value nesting followed (the schemas are not recursive).
 const MAX_DEPTH: usize = 64;
+
+/// One step of the path to a value.
+#[derive(Debug, Clone, Copy)]
+enum Token<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+fn pointer(path: &[Token<'_>]) -> String {
+    path.iter().fold(String::new(), |out, token| match token {
+        Token::Key(key) => pointer_push(&out, key),
+        Token::Index(i) => format!("{out}/{i}"),
+    })
+}
 
 impl Validator {
     /// Compiles a schema given as JSON text.
@@ -75,21 +89,27 @@ impl Validator {
     /// Pointers of the values that break the schema (empty when valid).
     pub fn validate(&self, value: &Value) -> Vec<String> {
         let mut errors = Vec::new();
-        self.check(&self.root, value, "", 0, &mut errors);
+        let mut path = Vec::new();
+        self.check(&self.root, value, &mut path, &mut errors);
         errors
     }
 
-    fn check(&self, schema: &Value, value: &Value, path: &str, depth: usize, errors: &mut Vec<String>) {
+    /// `path` holds the reference tokens down to `value`; it is turned into a
+    /// pointer only when something fails, so valid data allocates nothing.
+    fn check<'v>(&self, schema: &Value, value: &'v Value, path: &mut Vec<Token<'v>>, errors: &mut Vec<String>) {
         let Value::Object(schema) = schema else { return };
-        if depth > MAX_DEPTH {
-            errors.push(path.to_owned());
+        if path.len() > MAX_DEPTH {
+            errors.push(pointer(path));
             return;
         }
-        let mut fail = || errors.push(path.to_owned());
+        let mut fail = || errors.push(pointer(path));
         if let Some(Value::String(reference)) = schema.get("$ref") {
-            match reference.strip_prefix('#').and_then(|pointer| self.root.pointer(pointer)) {
-                Some(target) => self.check(target, value, path, depth + 1, errors),
-                None => errors.push(path.to_owned()),
+            let target = reference
+                .strip_prefix("#/$defs/")
+                .and_then(|name| self.root.get("$defs").and_then(|defs| defs.get(name)));
+            match target {
+                Some(target) => self.check(target, value, path, errors),
+                None => fail(),
             }
             return;
         }
@@ -153,7 +173,9 @@ impl Validator {
             Value::Array(items) => {
                 if let Some(item_schema) = schema.get("items") {
                     for (i, item) in items.iter().enumerate() {
-                        self.check(item_schema, item, &format!("{path}/{i}"), depth + 1, errors);
+                        path.push(Token::Index(i));
+                        self.check(item_schema, item, path, errors);
+                        path.pop();
                     }
                 }
             }
@@ -161,19 +183,20 @@ impl Validator {
                 if let Some(Value::Array(required)) = schema.get("required") {
                     for name in required.iter().filter_map(Value::as_str) {
                         if !members.contains_key(name) {
-                            errors.push(pointer_push(path, name));
+                            errors.push(pointer_push(&pointer(path), name));
                         }
                     }
                 }
                 let properties = schema.get("properties").and_then(Value::as_object);
                 for (name, member) in members {
-                    let member_path = pointer_push(path, name);
+                    path.push(Token::Key(name));
                     match (properties.and_then(|p| p.get(name)), schema.get("additionalProperties")) {
-                        (Some(member_schema), _) => self.check(member_schema, member, &member_path, depth + 1, errors),
-                        (None, Some(Value::Bool(false))) => errors.push(member_path),
-                        (None, Some(extra)) => self.check(extra, member, &member_path, depth + 1, errors),
+                        (Some(member_schema), _) => self.check(member_schema, member, path, errors),
+                        (None, Some(Value::Bool(false))) => errors.push(pointer(path)),
+                        (None, Some(extra)) => self.check(extra, member, path, errors),
                         (None, None) => {}
                     }
+                    path.pop();
                 }
             }
             _ => {}
