@@ -273,6 +273,34 @@ fn is_absent(value: Option<&Value>) -> bool {
     }
 }
 
+/// `base` + `/` + `member`, without the formatting machinery (this runs for
+/// every field of every evaluation).
+fn child(base: &str, member: &str) -> String {
+    let mut out = String::with_capacity(base.len() + member.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    out.push_str(member);
+    out
+}
+
+/// `base` + `/` + the decimal `index`.
+fn indexed(base: &str, index: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut n = index;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    child(base, std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default())
+}
+
 fn utf16_len(text: &str) -> usize {
     text.encode_utf16().count()
 }
@@ -386,7 +414,7 @@ impl Reader<'_, '_> {
         }
         let mut out: Vec<(usize, String)> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}/{i}");
+            let item_path = indexed(path, i);
             let Some(text) = self.text(Some(item), &item_path, true) else { continue };
             if !self.length(&text, &item_path, 1, max_len) {
                 continue;
@@ -465,7 +493,7 @@ impl Reader<'_, '_> {
             if partners.contains(&text.as_str()) {
                 values.shared_with.push(text);
             } else {
-                self.push(Finding::error(format!("/sharedWith/{index}"), codes::ENUM));
+                self.push(Finding::error(indexed("/sharedWith", index), codes::ENUM));
             }
         }
         values.no_share_reason = self
@@ -524,7 +552,7 @@ impl Reader<'_, '_> {
             _ => "partner-report",
         };
         for key in ["sisAlert", "tip", "screeningMethod", "partner"] {
-            let path = format!("/context/{key}");
+            let path = child("/context", key);
             if owner(key) != context_type {
                 // Belongs to another context type: warned about and dropped.
                 if !is_absent(member(key)) {
@@ -555,8 +583,8 @@ impl Reader<'_, '_> {
         }
         let Some(alert) = self.object(value, path) else { return out };
         self.check_keys(alert, path, &["regulation", "article", "issuingState", "alertReference"]);
-        out.regulation = self.choice(alert.get("regulation"), &format!("{path}/regulation"), true, &SIS_REGULATIONS);
-        let article_path = format!("{path}/article");
+        out.regulation = self.choice(alert.get("regulation"), &child(path, "regulation"), true, &SIS_REGULATIONS);
+        let article_path = child(path, "article");
         if let Some(article) = self.text(alert.get("article"), &article_path, true) {
             let allowed: Vec<&str> = match &out.regulation {
                 Some(regulation) => sis_articles(regulation).to_vec(),
@@ -569,7 +597,7 @@ impl Reader<'_, '_> {
                 self.push(Finding::error(article_path, codes::SIS_ARTICLE).with("allowed", list));
             }
         }
-        let state_path = format!("{path}/issuingState");
+        let state_path = child(path, "issuingState");
         if let Some(state) = self.text(alert.get("issuingState"), &state_path, true) {
             if self.rules.catalog.catalog().sis_states.contains(&state) {
                 out.issuing_state = Some(state);
@@ -577,7 +605,7 @@ impl Reader<'_, '_> {
                 self.push(Finding::error(state_path, codes::FORMAT_COUNTRY));
             }
         }
-        let reference_path = format!("{path}/alertReference");
+        let reference_path = child(path, "alertReference");
         out.alert_reference = self
             .text(alert.get("alertReference"), &reference_path, true)
             .filter(|text| self.length(text, &reference_path, 1, 64));
@@ -592,8 +620,8 @@ impl Reader<'_, '_> {
         }
         let Some(tip) = self.object(value, path) else { return out };
         self.check_keys(tip, path, &["channel", "receivedOn"]);
-        out.channel = self.choice(tip.get("channel"), &format!("{path}/channel"), true, &TIP_CHANNELS);
-        out.received_on = self.date(tip.get("receivedOn"), &format!("{path}/receivedOn"), true).map(|d| d.to_string());
+        out.channel = self.choice(tip.get("channel"), &child(path, "channel"), true, &TIP_CHANNELS);
+        out.received_on = self.date(tip.get("receivedOn"), &child(path, "receivedOn"), true).map(|d| d.to_string());
         out
     }
 
@@ -621,7 +649,7 @@ impl Reader<'_, '_> {
         }
         let mut seen: Vec<(String, String)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let base = format!("/indicators/{i}");
+            let base = indexed("/indicators", i);
             let Value::Object(entry) = item else {
                 self.push(Finding::error(base, codes::TYPE));
                 values.indicators.push(IndicatorValues::default());
@@ -629,7 +657,7 @@ impl Reader<'_, '_> {
             };
             self.check_keys(entry, &base, &["code", "reliability", "credibility", "observedOn", "evidenceRefs", "note"]);
             let mut out = IndicatorValues::default();
-            let code_path = format!("{base}/code");
+            let code_path = child(&base, "code");
             let definition = match self.text(entry.get("code"), &code_path, true) {
                 Some(code) => match self.rules.catalog.indicator(&code) {
                     Some((index, definition)) => {
@@ -644,11 +672,11 @@ impl Reader<'_, '_> {
                 },
                 None => None,
             };
-            out.reliability = self.choice(entry.get("reliability"), &format!("{base}/reliability"), true, &RELIABILITY);
-            out.credibility = self.choice(entry.get("credibility"), &format!("{base}/credibility"), true, &CREDIBILITY);
-            let observed_on = self.date(entry.get("observedOn"), &format!("{base}/observedOn"), true);
+            out.reliability = self.choice(entry.get("reliability"), &child(&base, "reliability"), true, &RELIABILITY);
+            out.credibility = self.choice(entry.get("credibility"), &child(&base, "credibility"), true, &CREDIBILITY);
+            let observed_on = self.date(entry.get("observedOn"), &child(&base, "observedOn"), true);
             out.observed_on = observed_on.map(|d| d.to_string());
-            let refs_path = format!("{base}/evidenceRefs");
+            let refs_path = child(&base, "evidenceRefs");
             out.evidence_refs = self
                 .text_list(entry.get("evidenceRefs"), &refs_path, MAX_EVIDENCE_REFS, 64)
                 .into_iter()
@@ -659,7 +687,7 @@ impl Reader<'_, '_> {
             if definition.is_some_and(|(_, required)| required) && !refs_given {
                 self.push(Finding::error(refs_path, codes::INDICATOR_EVIDENCE_REQUIRED));
             }
-            let note_path = format!("{base}/note");
+            let note_path = child(&base, "note");
             out.note = self.text(entry.get("note"), &note_path, false).filter(|text| self.length(text, &note_path, 0, 2000));
 
             if let (Some(code), Some(date)) = (&out.code, &out.observed_on) {
