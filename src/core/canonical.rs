@@ -70,27 +70,36 @@ fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), Si
     Ok(())
 }
 
+/// A string as `JSON.stringify` writes it: runs that need no escape are
+/// copied in one go (text is valid UTF-8 already), only `"`, `\\` and
+/// control characters are escaped.
 fn write_string(text: &str, out: &mut Vec<u8>) {
     out.push(b'"');
-    let mut buffer = [0u8; 4];
-    for c in text.chars() {
-        match c {
-            '"' => out.extend_from_slice(b"\\\""),
-            '\\' => out.extend_from_slice(b"\\\\"),
-            '\u{8}' => out.extend_from_slice(b"\\b"),
-            '\u{c}' => out.extend_from_slice(b"\\f"),
-            '\n' => out.extend_from_slice(b"\\n"),
-            '\r' => out.extend_from_slice(b"\\r"),
-            '\t' => out.extend_from_slice(b"\\t"),
-            c if u32::from(c) < 0x20 => {
-                let code = u32::from(c);
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX_DIGITS[(code >> 4) as usize]);
-                out.push(HEX_DIGITS[(code & 0xf) as usize]);
-            }
-            c => out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes()),
+    let bytes = text.as_bytes();
+    let mut run_start = 0;
+    for (i, byte) in bytes.iter().enumerate() {
+        let escape: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x00..=0x1f => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(bytes.get(run_start..i).unwrap_or_default());
+        if escape.is_empty() {
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX_DIGITS[usize::from(byte >> 4)]);
+            out.push(HEX_DIGITS[usize::from(byte & 0x0f)]);
+        } else {
+            out.extend_from_slice(escape);
         }
+        run_start = i + 1;
     }
+    out.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
     out.push(b'"');
 }
 

@@ -324,6 +324,18 @@ pub fn build_record(
     stamp: &RecordStamp,
     locale: Locale,
 ) -> Result<SignalRecord, SignalError> {
+    let mut record = build_undigested(catalog, reading, stamp, locale)?;
+    record.integrity.digest = digest_of(&record)?;
+    Ok(record)
+}
+
+/// The record without its digest (verification compares contents only).
+fn build_undigested(
+    catalog: &ActiveCatalog,
+    reading: &Reading,
+    stamp: &RecordStamp,
+    locale: Locale,
+) -> Result<SignalRecord, SignalError> {
     if !is_uuid_v4(&stamp.id) {
         return Err(SignalError::OptionInvalid("id must be a lowercase UUID v4".to_owned()));
     }
@@ -361,7 +373,7 @@ pub fn build_record(
             note: item.note.clone(),
         });
     }
-    let mut record = SignalRecord {
+    let record = SignalRecord {
         record_type: RECORD_TYPE.to_owned(),
         schema_version: SCHEMA_VERSION.to_owned(),
         id: stamp.id.clone(),
@@ -399,7 +411,6 @@ pub fn build_record(
         extensions: (!v.extensions.is_empty()).then(|| v.extensions.clone()),
         integrity: Integrity { canonicalization: CANONICALIZATION.to_owned(), digest: String::new() },
     };
-    record.integrity.digest = digest_of(&record)?;
     Ok(record)
 }
 
@@ -630,7 +641,7 @@ fn recompute(record: &Value, catalog: &ActiveCatalog, rules: &VerifyRules<'_>, f
         }
     }
     let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
-    let rebuilt = build_record(catalog, &reading, &stamp, rules.locale)
+    let rebuilt = build_undigested(catalog, &reading, &stamp, rules.locale)
         .ok()
         .and_then(|r| serde_json::to_value(r).ok());
     let Some(rebuilt) = rebuilt else {

@@ -39,11 +39,68 @@ pub fn catalog_validator() -> &'static Validator {
 /// keywords those schemas use (`$ref` into `$defs`, `type`, `const`, `enum`,
 /// `properties`, `required`, `additionalProperties`, `items`, `pattern`,
 /// `minLength`, `maxLength`, `minimum`, `maximum`, `format: uint32`); a test
-/// keeps it honest against an independent draft 2020-12 validator.
+/// keeps it honest against an independent draft 2020-12 validator. The
+/// schema is compiled once into a tree, so checking a value does no keyword
+/// look-ups and compiles no pattern.
 #[derive(Debug)]
 pub struct Validator {
-    root: Value,
-    patterns: Vec<(String, regex_lite::Regex)>,
+    root: Node,
+    /// Compiled `$defs`, referred to by index from `Node::reference`.
+    definitions: Vec<Node>,
+}
+
+/// One compiled schema.
+#[derive(Debug, Default)]
+struct Node {
+    reference: Option<usize>,
+    /// Allowed JSON types as a bit set of [`kind_bit`]; 0 = any.
+    types: u8,
+    constant: Option<Value>,
+    allowed: Option<Vec<Value>>,
+    min_length: Option<u64>,
+    max_length: Option<u64>,
+    pattern: Option<regex_lite::Regex>,
+    minimum: Option<f64>,
+    maximum: Option<f64>,
+    uint32: bool,
+    items: Option<Box<Node>>,
+    required: Vec<String>,
+    properties: Vec<(String, Node)>,
+    additional: Additional,
+}
+
+#[derive(Debug, Default)]
+enum Additional {
+    #[default]
+    Any,
+    Forbidden,
+    Schema(Box<Node>),
+}
+
+fn kind_bit(name: &str) -> u8 {
+    match name {
+        "object" => 1,
+        "array" => 2,
+        "string" => 4,
+        "integer" => 8,
+        "number" => 16,
+        "boolean" => 32,
+        "null" => 64,
+        _ => 0,
+    }
+}
+
+fn kind_of(value: &Value) -> u8 {
+    match value {
+        Value::Object(_) => 1,
+        Value::Array(_) => 2,
+        Value::String(_) => 4,
+        // Integers only: a float where an integer belongs is refused.
+        Value::Number(n) if n.is_i64() || n.is_u64() => 8 | 16,
+        Value::Number(_) => 16,
+        Value::Bool(_) => 32,
+        Value::Null => 64,
+    }
 }
 
 /// Deepest value nesting followed (the schemas are not recursive).
@@ -63,27 +120,58 @@ fn pointer(path: &[Token<'_>]) -> String {
     })
 }
 
+fn compile(schema: &Value, names: &[String], depth: usize) -> Node {
+    let mut node = Node::default();
+    let Value::Object(map) = schema else { return node };
+    if depth > MAX_DEPTH {
+        return node;
+    }
+    if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+        // An unknown reference points past the end: nothing validates against it.
+        let name = reference.strip_prefix("#/$defs/").unwrap_or_default();
+        node.reference = Some(names.iter().position(|n| n == name).unwrap_or(usize::MAX));
+        return node;
+    }
+    node.types = match map.get("type") {
+        Some(Value::String(name)) => kind_bit(name),
+        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).map(kind_bit).fold(0, |a, b| a | b),
+        _ => 0,
+    };
+    node.constant = map.get("const").cloned();
+    node.allowed = map.get("enum").and_then(Value::as_array).cloned();
+    node.min_length = map.get("minLength").and_then(Value::as_u64);
+    node.max_length = map.get("maxLength").and_then(Value::as_u64);
+    node.pattern = map.get("pattern").and_then(Value::as_str).and_then(|p| regex_lite::Regex::new(p).ok());
+    node.minimum = map.get("minimum").and_then(Value::as_f64);
+    node.maximum = map.get("maximum").and_then(Value::as_f64);
+    node.uint32 = map.get("format").and_then(Value::as_str) == Some("uint32");
+    node.items = map.get("items").map(|items| Box::new(compile(items, names, depth + 1)));
+    node.required = map
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default();
+    node.properties = map
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.iter().map(|(name, schema)| (name.clone(), compile(schema, names, depth + 1))).collect())
+        .unwrap_or_default();
+    node.additional = match map.get("additionalProperties") {
+        Some(Value::Bool(false)) => Additional::Forbidden,
+        Some(schema @ Value::Object(_)) => Additional::Schema(Box::new(compile(schema, names, depth + 1))),
+        _ => Additional::Any,
+    };
+    node
+}
+
 impl Validator {
     /// Compiles a schema given as JSON text.
     pub fn new(text: &str) -> Validator {
-        let root: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-        let mut patterns = Vec::new();
-        let mut stack = vec![&root];
-        while let Some(node) = stack.pop() {
-            match node {
-                Value::Object(map) => {
-                    if let Some(Value::String(pattern)) = map.get("pattern") {
-                        if let Ok(regex) = regex_lite::Regex::new(pattern) {
-                            patterns.push((pattern.clone(), regex));
-                        }
-                    }
-                    stack.extend(map.values());
-                }
-                Value::Array(items) => stack.extend(items),
-                _ => {}
-            }
-        }
-        Validator { root, patterns }
+        let schema: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let defs = schema.get("$defs").and_then(Value::as_object);
+        let names: Vec<String> = defs.map(|d| d.keys().cloned().collect()).unwrap_or_default();
+        let definitions = defs.map(|d| d.values().map(|s| compile(s, &names, 1)).collect()).unwrap_or_default();
+        Validator { root: compile(&schema, &names, 0), definitions }
     }
 
     /// Pointers of the values that break the schema (empty when valid).
@@ -96,82 +184,47 @@ impl Validator {
 
     /// `path` holds the reference tokens down to `value`; it is turned into a
     /// pointer only when something fails, so valid data allocates nothing.
-    fn check<'v>(&self, schema: &Value, value: &'v Value, path: &mut Vec<Token<'v>>, errors: &mut Vec<String>) {
-        let Value::Object(schema) = schema else { return };
+    fn check<'v>(&self, node: &Node, value: &'v Value, path: &mut Vec<Token<'v>>, errors: &mut Vec<String>) {
         if path.len() > MAX_DEPTH {
             errors.push(pointer(path));
             return;
         }
-        let mut fail = || errors.push(pointer(path));
-        if let Some(Value::String(reference)) = schema.get("$ref") {
-            let target = reference
-                .strip_prefix("#/$defs/")
-                .and_then(|name| self.root.get("$defs").and_then(|defs| defs.get(name)));
-            match target {
+        if let Some(index) = node.reference {
+            match self.definitions.get(index) {
                 Some(target) => self.check(target, value, path, errors),
-                None => fail(),
+                None => errors.push(pointer(path)),
             }
             return;
         }
-        if let Some(expected) = schema.get("type") {
-            let matches = |name: &str| match name {
-                "object" => value.is_object(),
-                "array" => value.is_array(),
-                "string" => value.is_string(),
-                // Integers only: a float where an integer belongs is refused.
-                "integer" => value.is_i64() || value.is_u64(),
-                "number" => value.is_number(),
-                "boolean" => value.is_boolean(),
-                "null" => value.is_null(),
-                _ => false,
-            };
-            let ok = match expected {
-                Value::String(name) => matches(name),
-                Value::Array(names) => names.iter().filter_map(Value::as_str).any(matches),
-                _ => true,
-            };
-            if !ok {
-                fail();
-                return;
-            }
-        }
-        if let Some(constant) = schema.get("const") {
-            if constant != value {
-                fail();
-                return;
-            }
-        }
-        if let Some(Value::Array(allowed)) = schema.get("enum") {
-            if !allowed.contains(value) {
-                fail();
-                return;
-            }
+        let broken = (node.types != 0 && node.types & kind_of(value) == 0)
+            || node.constant.as_ref().is_some_and(|c| c != value)
+            || node.allowed.as_ref().is_some_and(|allowed| !allowed.contains(value));
+        if broken {
+            errors.push(pointer(path));
+            return;
         }
         match value {
             Value::String(text) => {
-                let length = text.chars().count() as u64;
-                let too_short = schema.get("minLength").and_then(Value::as_u64).is_some_and(|min| length < min);
-                let too_long = schema.get("maxLength").and_then(Value::as_u64).is_some_and(|max| length > max);
-                let mismatch = schema
-                    .get("pattern")
-                    .and_then(Value::as_str)
-                    .is_some_and(|p| self.patterns.iter().find(|(q, _)| q == p).is_none_or(|(_, regex)| !regex.is_match(text)));
+                let counted = node.min_length.is_some() || node.max_length.is_some();
+                let length = if counted { text.chars().count() as u64 } else { 0 };
+                let too_short = node.min_length.is_some_and(|min| length < min);
+                let too_long = node.max_length.is_some_and(|max| length > max);
+                let mismatch = node.pattern.as_ref().is_some_and(|regex| !regex.is_match(text));
                 if too_short || too_long || mismatch {
-                    fail();
+                    errors.push(pointer(path));
                 }
             }
             Value::Number(number) => {
                 let n = number.as_f64().unwrap_or(f64::NAN);
-                let below = schema.get("minimum").and_then(Value::as_f64).is_some_and(|min| n < min);
-                let above = schema.get("maximum").and_then(Value::as_f64).is_some_and(|max| n > max);
-                let not_u32 = schema.get("format").and_then(Value::as_str) == Some("uint32")
-                    && number.as_u64().is_none_or(|u| u > u64::from(u32::MAX));
+                let below = node.minimum.is_some_and(|min| n < min);
+                let above = node.maximum.is_some_and(|max| n > max);
+                let not_u32 = node.uint32 && number.as_u64().is_none_or(|u| u > u64::from(u32::MAX));
                 if below || above || not_u32 || n.is_nan() {
-                    fail();
+                    errors.push(pointer(path));
                 }
             }
             Value::Array(items) => {
-                if let Some(item_schema) = schema.get("items") {
+                if let Some(item_schema) = &node.items {
                     for (i, item) in items.iter().enumerate() {
                         path.push(Token::Index(i));
                         self.check(item_schema, item, path, errors);
@@ -180,21 +233,18 @@ impl Validator {
                 }
             }
             Value::Object(members) => {
-                if let Some(Value::Array(required)) = schema.get("required") {
-                    for name in required.iter().filter_map(Value::as_str) {
-                        if !members.contains_key(name) {
-                            errors.push(pointer_push(&pointer(path), name));
-                        }
+                for name in &node.required {
+                    if !members.contains_key(name.as_str()) {
+                        errors.push(pointer_push(&pointer(path), name));
                     }
                 }
-                let properties = schema.get("properties").and_then(Value::as_object);
                 for (name, member) in members {
                     path.push(Token::Key(name));
-                    match (properties.and_then(|p| p.get(name)), schema.get("additionalProperties")) {
-                        (Some(member_schema), _) => self.check(member_schema, member, path, errors),
-                        (None, Some(Value::Bool(false))) => errors.push(pointer(path)),
-                        (None, Some(extra)) => self.check(extra, member, path, errors),
-                        (None, None) => {}
+                    match (node.properties.iter().find(|(n, _)| n == name), &node.additional) {
+                        (Some((_, member_schema)), _) => self.check(member_schema, member, path, errors),
+                        (None, Additional::Forbidden) => errors.push(pointer(path)),
+                        (None, Additional::Schema(extra)) => self.check(extra, member, path, errors),
+                        (None, Additional::Any) => {}
                     }
                     path.pop();
                 }
