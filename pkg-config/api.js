@@ -11,8 +11,30 @@ function freedError() {
 
 const finished = new WeakSet();
 
+/** The public API over the bindings of one build (web or node). */
+export function api(bindings) {
+  finish(bindings);
+  return {
+    SignalEngine: bindings.SignalEngine,
+    inputFromFormData: bindings.inputFromFormData,
+    recordSchema: bindings.recordSchema,
+    catalogSchema: bindings.catalogSchema,
+    /** Attaches the engine to an existing form (SPEC §9); see the README. */
+    attach(form, options) {
+      const { engine, ...rest } = options ?? {};
+      const own = engine ?? new bindings.SignalEngine(rest.locale ? { locale: rest.locale } : undefined);
+      try {
+        return bindings.attachWithEngine(form, rest, own);
+      } finally {
+        // The handle keeps its own copy of the engine's state.
+        if (!engine) own.free();
+      }
+    },
+  };
+}
+
 /** Wraps the bindings of one build (web or node) once. */
-export function finish(bindings) {
+function finish(bindings) {
   const Engine = bindings.SignalEngine;
   if (!finished.has(Engine)) {
     finished.add(Engine);
