@@ -273,6 +273,57 @@ fn is_absent(value: Option<&Value>) -> bool {
     }
 }
 
+/// A JSON Pointer that is only written out when a finding needs it: most
+/// fields of most evaluations have none, and building every path up front
+/// was a large share of the work.
+trait PathLike: Copy {
+    /// The pointer as text.
+    fn render(self) -> String;
+}
+
+impl PathLike for &str {
+    fn render(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl PathLike for &String {
+    fn render(self) -> String {
+        self.clone()
+    }
+}
+
+/// `/indicators/{index}` or `/indicators/{index}/{member}`.
+#[derive(Clone, Copy)]
+struct IndicatorPath<'a> {
+    index: usize,
+    member: &'a str,
+}
+
+impl PathLike for IndicatorPath<'_> {
+    fn render(self) -> String {
+        let base = indexed("/indicators", self.index);
+        if self.member.is_empty() {
+            base
+        } else {
+            child(&base, self.member)
+        }
+    }
+}
+
+/// Item `index` of the list at `parent`.
+#[derive(Clone, Copy)]
+struct ItemPath<P> {
+    parent: P,
+    index: usize,
+}
+
+impl<P: PathLike> PathLike for ItemPath<P> {
+    fn render(self) -> String {
+        indexed(&self.parent.render(), self.index)
+    }
+}
+
 /// `base` + `/` + `member`, without the formatting machinery (this runs for
 /// every field of every evaluation).
 fn child(base: &str, member: &str) -> String {
@@ -312,53 +363,53 @@ impl Reader<'_, '_> {
 
     /// Warns about keys not in `known`: `field.protected` for protected
     /// attribute keys, `field.unknown` for the rest.
-    fn check_keys(&mut self, map: &Map<String, Value>, path: &str, known: &[&str]) {
+    fn check_keys(&mut self, map: &Map<String, Value>, path: impl Fn() -> String, known: &[&str]) {
         for key in map.keys() {
             if known.contains(&key.as_str()) {
                 continue;
             }
             let code = if PROTECTED_KEYS.contains(&key.as_str()) { codes::FIELD_PROTECTED } else { codes::FIELD_UNKNOWN };
-            self.push(Finding::warning(pointer_push(path, key), code));
+            self.push(Finding::warning(pointer_push(&path(), key), code));
         }
     }
 
     /// An object member that may be absent; other types are a `type` error.
-    fn object<'v>(&mut self, value: Option<&'v Value>, path: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike) -> Option<&'v Map<String, Value>> {
         match value {
             Some(Value::Object(map)) => Some(map),
             _ if is_absent(value) => None,
             _ => {
-                self.push(Finding::error(path, codes::TYPE));
+                self.push(Finding::error(path.render(), codes::TYPE));
                 None
             }
         }
     }
 
     /// A trimmed text; `required` reports absence.
-    fn text(&mut self, value: Option<&Value>, path: &str, required: bool) -> Option<String> {
+    fn text(&mut self, value: Option<&Value>, path: impl PathLike, required: bool) -> Option<String> {
         match value {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
             _ if is_absent(value) => {
                 if required {
-                    self.push(Finding::error(path, codes::REQUIRED));
+                    self.push(Finding::error(path.render(), codes::REQUIRED));
                 }
                 None
             }
             _ => {
-                self.push(Finding::error(path, codes::TYPE));
+                self.push(Finding::error(path.render(), codes::TYPE));
                 None
             }
         }
     }
 
     /// Checks a text's length in UTF-16 code units; true when within bounds.
-    fn length(&mut self, text: &str, path: &str, min: usize, max: usize) -> bool {
+    fn length(&mut self, text: &str, path: impl PathLike, min: usize, max: usize) -> bool {
         let actual = utf16_len(text);
         if actual < min {
-            self.push(Finding::error(path, codes::TEXT_TOO_SHORT).with("min", min).with("actual", actual));
+            self.push(Finding::error(path.render(), codes::TEXT_TOO_SHORT).with("min", min).with("actual", actual));
             false
         } else if actual > max {
-            self.push(Finding::error(path, codes::TEXT_TOO_LONG).with("max", max).with("actual", actual));
+            self.push(Finding::error(path.render(), codes::TEXT_TOO_LONG).with("max", max).with("actual", actual));
             false
         } else {
             true
@@ -366,13 +417,13 @@ impl Reader<'_, '_> {
     }
 
     /// A text that must be one of `allowed`.
-    fn choice(&mut self, value: Option<&Value>, path: &str, required: bool, allowed: &[&str]) -> Option<String> {
+    fn choice(&mut self, value: Option<&Value>, path: impl PathLike, required: bool, allowed: &[&str]) -> Option<String> {
         let text = self.text(value, path, required)?;
         if allowed.contains(&text.as_str()) {
             Some(text)
         } else {
             let list: Vec<Value> = allowed.iter().map(|a| Value::from(*a)).collect();
-            let finding = Finding::error(path, codes::ENUM);
+            let finding = Finding::error(path.render(), codes::ENUM);
             // Short lists help the officer; long ones (catalog codes) would only clutter.
             self.push(if allowed.len() <= 12 { finding.with("allowed", list) } else { finding });
             None
@@ -380,18 +431,18 @@ impl Reader<'_, '_> {
     }
 
     /// A date `YYYY-MM-DD`, not after today and not before 1900.
-    fn date(&mut self, value: Option<&Value>, path: &str, required: bool) -> Option<Date> {
+    fn date(&mut self, value: Option<&Value>, path: impl PathLike, required: bool) -> Option<Date> {
         let text = self.text(value, path, required)?;
         let Some(date) = Date::parse(&text) else {
-            self.push(Finding::error(path, codes::FORMAT_DATE));
+            self.push(Finding::error(path.render(), codes::FORMAT_DATE));
             return None;
         };
         if date > self.rules.today {
-            self.push(Finding::error(path, codes::DATE_FUTURE));
+            self.push(Finding::error(path.render(), codes::DATE_FUTURE));
             return None;
         }
         if date.year() < 1900 {
-            self.push(Finding::error(path, codes::DATE_TOO_OLD));
+            self.push(Finding::error(path.render(), codes::DATE_TOO_OLD));
             return None;
         }
         Some(date)
@@ -399,28 +450,28 @@ impl Reader<'_, '_> {
 
     /// A list of texts, each 1–`max_len` long, with their input indexes;
     /// absent means empty.
-    fn text_list(&mut self, value: Option<&Value>, path: &str, max_items: usize, max_len: usize) -> Vec<(usize, String)> {
+    fn text_list(&mut self, value: Option<&Value>, path: impl PathLike, max_items: usize, max_len: usize) -> Vec<(usize, String)> {
         let items = match value {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => return Vec::new(),
             _ => {
-                self.push(Finding::error(path, codes::TYPE));
+                self.push(Finding::error(path.render(), codes::TYPE));
                 return Vec::new();
             }
         };
         if items.len() > max_items {
-            self.push(Finding::error(path, codes::ARRAY_TOO_MANY).with("max", max_items).with("actual", items.len()));
+            self.push(Finding::error(path.render(), codes::ARRAY_TOO_MANY).with("max", max_items).with("actual", items.len()));
             return Vec::new();
         }
         let mut out: Vec<(usize, String)> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_path = indexed(path, i);
-            let Some(text) = self.text(Some(item), &item_path, true) else { continue };
-            if !self.length(&text, &item_path, 1, max_len) {
+            let item_path = ItemPath { parent: path, index: i };
+            let Some(text) = self.text(Some(item), item_path, true) else { continue };
+            if !self.length(&text, item_path, 1, max_len) {
                 continue;
             }
             if out.iter().any(|(_, seen)| *seen == text) {
-                self.push(Finding::error(item_path, codes::ARRAY_DUPLICATE));
+                self.push(Finding::error(item_path.render(), codes::ARRAY_DUPLICATE));
                 continue;
             }
             out.push((i, text));
@@ -431,7 +482,7 @@ impl Reader<'_, '_> {
     fn read_root(&mut self, root: &Map<String, Value>) -> FormValues {
         self.check_keys(
             root,
-            "",
+            String::new,
             &[
                 "caseNumber",
                 "procedure",
@@ -465,7 +516,7 @@ impl Reader<'_, '_> {
 
         let officer = self.object(root.get("officer"), "/officer");
         if let Some(officer) = officer {
-            self.check_keys(officer, "/officer", &["id", "unit"]);
+            self.check_keys(officer, || "/officer".to_owned(), &["id", "unit"]);
         }
         values.officer_id = self.text(officer.and_then(|o| o.get("id")), "/officer/id", true).filter(|text| {
             let ok = is_officer_id(text);
@@ -480,7 +531,7 @@ impl Reader<'_, '_> {
 
         let handling = self.object(root.get("handling"), "/handling");
         if let Some(handling) = handling {
-            self.check_keys(handling, "/handling", &["tlp"]);
+            self.check_keys(handling, || "/handling".to_owned(), &["tlp"]);
         }
         values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, &TLP);
         if matches!(values.tlp.as_deref(), Some("GREEN" | "CLEAR")) && !values.unknown_subject {
@@ -507,7 +558,7 @@ impl Reader<'_, '_> {
     fn read_subject(&mut self, value: Option<&Value>, values: &mut FormValues) {
         let subject = self.object(value, "/subject");
         if let Some(subject) = subject {
-            self.check_keys(subject, "/subject", &["vNumber", "bsn", "unknownSubject"]);
+            self.check_keys(subject, || "/subject".to_owned(), &["vNumber", "bsn", "unknownSubject"]);
         }
         let member = |key: &str| subject.and_then(|s| s.get(key));
         values.unknown_subject = match member("unknownSubject") {
@@ -540,7 +591,7 @@ impl Reader<'_, '_> {
     fn read_context(&mut self, value: Option<&Value>, values: &mut FormValues) {
         let context = self.object(value, "/context");
         if let Some(context) = context {
-            self.check_keys(context, "/context", &["type", "sisAlert", "tip", "screeningMethod", "partner"]);
+            self.check_keys(context, || "/context".to_owned(), &["type", "sisAlert", "tip", "screeningMethod", "partner"]);
         }
         let member = |key: &str| context.and_then(|c| c.get(key));
         values.context_type = self.choice(member("type"), "/context/type", true, &CONTEXT_TYPES);
@@ -582,7 +633,7 @@ impl Reader<'_, '_> {
             return out;
         }
         let Some(alert) = self.object(value, path) else { return out };
-        self.check_keys(alert, path, &["regulation", "article", "issuingState", "alertReference"]);
+        self.check_keys(alert, || path.to_owned(), &["regulation", "article", "issuingState", "alertReference"]);
         out.regulation = self.choice(alert.get("regulation"), &child(path, "regulation"), true, &SIS_REGULATIONS);
         let article_path = child(path, "article");
         if let Some(article) = self.text(alert.get("article"), &article_path, true) {
@@ -619,7 +670,7 @@ impl Reader<'_, '_> {
             return out;
         }
         let Some(tip) = self.object(value, path) else { return out };
-        self.check_keys(tip, path, &["channel", "receivedOn"]);
+        self.check_keys(tip, || path.to_owned(), &["channel", "receivedOn"]);
         out.channel = self.choice(tip.get("channel"), &child(path, "channel"), true, &TIP_CHANNELS);
         out.received_on = self.date(tip.get("receivedOn"), &child(path, "receivedOn"), true).map(|d| d.to_string());
         out
@@ -649,16 +700,16 @@ impl Reader<'_, '_> {
         }
         let mut seen: Vec<(String, String)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let base = indexed("/indicators", i);
+            let at = |member| IndicatorPath { index: i, member };
             let Value::Object(entry) = item else {
-                self.push(Finding::error(base, codes::TYPE));
+                self.push(Finding::error(at("").render(), codes::TYPE));
                 values.indicators.push(IndicatorValues::default());
                 continue;
             };
-            self.check_keys(entry, &base, &["code", "reliability", "credibility", "observedOn", "evidenceRefs", "note"]);
+            self.check_keys(entry, || at("").render(), &["code", "reliability", "credibility", "observedOn", "evidenceRefs", "note"]);
             let mut out = IndicatorValues::default();
-            let code_path = child(&base, "code");
-            let definition = match self.text(entry.get("code"), &code_path, true) {
+            let code_path = at("code");
+            let definition = match self.text(entry.get("code"), code_path, true) {
                 Some(code) => match self.rules.catalog.indicator(&code) {
                     Some((index, definition)) => {
                         out.code = Some(code);
@@ -666,33 +717,33 @@ impl Reader<'_, '_> {
                         Some((index, definition.requires_evidence))
                     }
                     None => {
-                        self.push(Finding::error(code_path, codes::INDICATOR_UNKNOWN));
+                        self.push(Finding::error(code_path.render(), codes::INDICATOR_UNKNOWN));
                         None
                     }
                 },
                 None => None,
             };
-            out.reliability = self.choice(entry.get("reliability"), &child(&base, "reliability"), true, &RELIABILITY);
-            out.credibility = self.choice(entry.get("credibility"), &child(&base, "credibility"), true, &CREDIBILITY);
-            let observed_on = self.date(entry.get("observedOn"), &child(&base, "observedOn"), true);
+            out.reliability = self.choice(entry.get("reliability"), at("reliability"), true, &RELIABILITY);
+            out.credibility = self.choice(entry.get("credibility"), at("credibility"), true, &CREDIBILITY);
+            let observed_on = self.date(entry.get("observedOn"), at("observedOn"), true);
             out.observed_on = observed_on.map(|d| d.to_string());
-            let refs_path = child(&base, "evidenceRefs");
+            let refs_path = at("evidenceRefs");
             out.evidence_refs = self
-                .text_list(entry.get("evidenceRefs"), &refs_path, MAX_EVIDENCE_REFS, 64)
+                .text_list(entry.get("evidenceRefs"), refs_path, MAX_EVIDENCE_REFS, 64)
                 .into_iter()
                 .map(|(_, text)| text)
                 .collect();
             let refs_given = !is_absent(entry.get("evidenceRefs"))
                 && entry.get("evidenceRefs").and_then(Value::as_array).is_some_and(|a| !a.is_empty());
             if definition.is_some_and(|(_, required)| required) && !refs_given {
-                self.push(Finding::error(refs_path, codes::INDICATOR_EVIDENCE_REQUIRED));
+                self.push(Finding::error(refs_path.render(), codes::INDICATOR_EVIDENCE_REQUIRED));
             }
-            let note_path = child(&base, "note");
-            out.note = self.text(entry.get("note"), &note_path, false).filter(|text| self.length(text, &note_path, 0, 2000));
+            let note_path = at("note");
+            out.note = self.text(entry.get("note"), note_path, false).filter(|text| self.length(text, note_path, 0, 2000));
 
             if let (Some(code), Some(date)) = (&out.code, &out.observed_on) {
                 if seen.iter().any(|(c, d)| c == code && d == date) {
-                    self.push(Finding::warning(base.clone(), codes::INDICATOR_DUPLICATE));
+                    self.push(Finding::warning(at("").render(), codes::INDICATOR_DUPLICATE));
                 } else {
                     seen.push((code.clone(), date.clone()));
                 }
@@ -721,7 +772,7 @@ impl Reader<'_, '_> {
         let map = self.object(value, "/extensions");
         let declared: Vec<&str> = self.rules.extensions.iter().map(|e| e.declaration.name.as_str()).collect();
         if let Some(map) = map {
-            self.check_keys(map, "/extensions", &declared);
+            self.check_keys(map, || "/extensions".to_owned(), &declared);
         }
         for extension in self.rules.extensions {
             let declaration = &extension.declaration;
