@@ -91,7 +91,7 @@ impl SignalEngine {
     }
 
     /// Reads and validates `input` on the evaluation date `today`.
-    pub fn read(&self, input: &Value, boundary: &[Finding], today: Date) -> Reading {
+    pub fn read<'v>(&self, input: &'v Value, boundary: &[Finding], today: Date) -> Reading<'v> {
         let rules = FormRules { catalog: &self.catalog, extensions: &self.extensions, today };
         read_form(input, boundary, &rules)
     }

@@ -80,91 +80,91 @@ pub fn sis_articles(regulation: &str) -> &'static [&'static str] {
 
 /// A SIS alert as read from the form.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SisAlertValues {
+pub struct SisAlertValues<'a> {
     /// `2018/1861` or `2018/1862`.
-    pub regulation: Option<String>,
+    pub regulation: Option<&'a str>,
     /// Article number as a string.
-    pub article: Option<String>,
+    pub article: Option<&'a str>,
     /// Issuing state code.
-    pub issuing_state: Option<String>,
+    pub issuing_state: Option<&'a str>,
     /// The alert's reference.
-    pub alert_reference: Option<String>,
+    pub alert_reference: Option<&'a str>,
 }
 
 /// A tip as read from the form.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TipValues {
+pub struct TipValues<'a> {
     /// `public`, `anonymous` or `partner`.
-    pub channel: Option<String>,
+    pub channel: Option<&'a str>,
     /// Date received.
-    pub received_on: Option<String>,
+    pub received_on: Option<&'a str>,
 }
 
 /// One indicator entry as read from the form.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct IndicatorValues {
+pub struct IndicatorValues<'a> {
     /// Indicator code.
-    pub code: Option<String>,
+    pub code: Option<&'a str>,
     /// Category code from the catalog.
     pub category: Option<String>,
     /// `A`–`F`.
-    pub reliability: Option<String>,
+    pub reliability: Option<&'a str>,
     /// `1`–`6`.
-    pub credibility: Option<String>,
+    pub credibility: Option<&'a str>,
     /// `YYYY-MM-DD`.
-    pub observed_on: Option<String>,
+    pub observed_on: Option<&'a str>,
     /// Evidence references.
-    pub evidence_refs: Vec<String>,
+    pub evidence_refs: Vec<&'a str>,
     /// Officer's note.
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
 }
 
 /// Everything read from a form: trimmed values of known fields only.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct FormValues {
+pub struct FormValues<'a> {
     /// Case number.
-    pub case_number: Option<String>,
+    pub case_number: Option<&'a str>,
     /// Procedure.
-    pub procedure: Option<String>,
+    pub procedure: Option<&'a str>,
     /// V-nummer.
-    pub v_number: Option<String>,
+    pub v_number: Option<&'a str>,
     /// BSN.
-    pub bsn: Option<String>,
+    pub bsn: Option<&'a str>,
     /// Subject not identified.
     pub unknown_subject: bool,
     /// Context type.
-    pub context_type: Option<String>,
+    pub context_type: Option<&'a str>,
     /// SIS alert (for `sis-check`).
-    pub sis_alert: Option<SisAlertValues>,
+    pub sis_alert: Option<SisAlertValues<'a>>,
     /// Tip (for `post-decision-tip`).
-    pub tip: Option<TipValues>,
+    pub tip: Option<TipValues<'a>>,
     /// Screening method (for `asylum-screening`).
-    pub screening_method: Option<String>,
+    pub screening_method: Option<&'a str>,
     /// Reporting partner (for `partner-report`).
-    pub partner: Option<String>,
+    pub partner: Option<&'a str>,
     /// Indicators in input order.
-    pub indicators: Vec<IndicatorValues>,
+    pub indicators: Vec<IndicatorValues<'a>>,
     /// Factual statement.
-    pub summary: Option<String>,
+    pub summary: Option<&'a str>,
     /// Officer staff code.
-    pub officer_id: Option<String>,
+    pub officer_id: Option<&'a str>,
     /// Officer unit.
-    pub officer_unit: Option<String>,
+    pub officer_unit: Option<&'a str>,
     /// TLP label.
-    pub tlp: Option<String>,
+    pub tlp: Option<&'a str>,
     /// Partners the officer shares with.
-    pub shared_with: Vec<String>,
+    pub shared_with: Vec<&'a str>,
     /// Why an advised partner is not shared with.
-    pub no_share_reason: Option<String>,
+    pub no_share_reason: Option<&'a str>,
     /// Declared host extensions.
     pub extensions: BTreeMap<String, String>,
 }
 
-/// The outcome of reading a form.
+/// The outcome of reading a form; its values borrow from the input.
 #[derive(Debug, Clone)]
-pub struct Reading {
+pub struct Reading<'a> {
     /// What was read.
-    pub values: FormValues,
+    pub values: FormValues<'a>,
     /// Findings, sorted and unique per (path, code).
     pub findings: Vec<Finding>,
     /// The assessment of the indicators that could be scored.
@@ -173,7 +173,7 @@ pub struct Reading {
     pub advice: Advice,
 }
 
-impl Reading {
+impl Reading<'_> {
     /// Whether no finding is an error.
     pub fn is_valid(&self) -> bool {
         self.findings.iter().all(|f| f.severity != Severity::Error)
@@ -192,7 +192,7 @@ pub struct FormRules<'a> {
 
 /// Reads and validates `input`. `boundary` carries findings made while the
 /// input crossed from JS (replaced surrogates, exotic objects, limits).
-pub fn read_form(input: &Value, boundary: &[Finding], rules: &FormRules<'_>) -> Reading {
+pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'_>) -> Reading<'v> {
     let mut reader = Reader { rules, findings: Vec::new(), scored: Vec::new() };
     let empty_advice = Advice { advised: Vec::new(), measures: Vec::new() };
     let stop = |findings: Vec<Finding>| Reading {
@@ -386,9 +386,9 @@ impl Reader<'_, '_> {
     }
 
     /// A trimmed text; `required` reports absence.
-    fn text(&mut self, value: Option<&Value>, path: impl PathLike, required: bool) -> Option<String> {
+    fn text<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike, required: bool) -> Option<&'v str> {
         match value {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim()),
             _ if is_absent(value) => {
                 if required {
                     self.push(Finding::error(path.render(), codes::REQUIRED));
@@ -417,9 +417,9 @@ impl Reader<'_, '_> {
     }
 
     /// A text that must be one of `allowed`.
-    fn choice(&mut self, value: Option<&Value>, path: impl PathLike, required: bool, allowed: &[&str]) -> Option<String> {
+    fn choice<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike, required: bool, allowed: &[&str]) -> Option<&'v str> {
         let text = self.text(value, path, required)?;
-        if allowed.contains(&text.as_str()) {
+        if allowed.contains(&text) {
             Some(text)
         } else {
             let list: Vec<Value> = allowed.iter().map(|a| Value::from(*a)).collect();
@@ -431,9 +431,10 @@ impl Reader<'_, '_> {
     }
 
     /// A date `YYYY-MM-DD`, not after today and not before 1900.
-    fn date(&mut self, value: Option<&Value>, path: impl PathLike, required: bool) -> Option<Date> {
+    /// The date and its text (which is its canonical form once it parses).
+    fn date<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike, required: bool) -> Option<(Date, &'v str)> {
         let text = self.text(value, path, required)?;
-        let Some(date) = Date::parse(&text) else {
+        let Some(date) = Date::parse(text) else {
             self.push(Finding::error(path.render(), codes::FORMAT_DATE));
             return None;
         };
@@ -445,12 +446,12 @@ impl Reader<'_, '_> {
             self.push(Finding::error(path.render(), codes::DATE_TOO_OLD));
             return None;
         }
-        Some(date)
+        Some((date, text))
     }
 
     /// A list of texts, each 1–`max_len` long, with their input indexes;
     /// absent means empty.
-    fn text_list(&mut self, value: Option<&Value>, path: impl PathLike, max_items: usize, max_len: usize) -> Vec<(usize, String)> {
+    fn text_list<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike, max_items: usize, max_len: usize) -> Vec<(usize, &'v str)> {
         let items = match value {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => return Vec::new(),
@@ -463,11 +464,11 @@ impl Reader<'_, '_> {
             self.push(Finding::error(path.render(), codes::ARRAY_TOO_MANY).with("max", max_items).with("actual", items.len()));
             return Vec::new();
         }
-        let mut out: Vec<(usize, String)> = Vec::with_capacity(items.len());
+        let mut out: Vec<(usize, &'v str)> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = ItemPath { parent: path, index: i };
             let Some(text) = self.text(Some(item), item_path, true) else { continue };
-            if !self.length(&text, item_path, 1, max_len) {
+            if !self.length(text, item_path, 1, max_len) {
                 continue;
             }
             if out.iter().any(|(_, seen)| *seen == text) {
@@ -479,7 +480,7 @@ impl Reader<'_, '_> {
         out
     }
 
-    fn read_root(&mut self, root: &Map<String, Value>) -> FormValues {
+    fn read_root<'v>(&mut self, root: &'v Map<String, Value>) -> FormValues<'v> {
         self.check_keys(
             root,
             String::new,
@@ -534,14 +535,14 @@ impl Reader<'_, '_> {
             self.check_keys(handling, || "/handling".to_owned(), &["tlp"]);
         }
         values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, &TLP);
-        if matches!(values.tlp.as_deref(), Some("GREEN" | "CLEAR")) && !values.unknown_subject {
+        if matches!(values.tlp, Some("GREEN" | "CLEAR")) && !values.unknown_subject {
             self.push(Finding::warning("/handling/tlp", codes::HANDLING_TOO_OPEN));
         }
 
         let partners: Vec<&str> = self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
         let shared = self.text_list(root.get("sharedWith"), "/sharedWith", MAX_SHARED_WITH, 64);
         for (index, text) in shared {
-            if partners.contains(&text.as_str()) {
+            if partners.contains(&text) {
                 values.shared_with.push(text);
             } else {
                 self.push(Finding::error(indexed("/sharedWith", index), codes::ENUM));
@@ -555,7 +556,7 @@ impl Reader<'_, '_> {
         values
     }
 
-    fn read_subject(&mut self, value: Option<&Value>, values: &mut FormValues) {
+    fn read_subject<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let subject = self.object(value, "/subject");
         if let Some(subject) = subject {
             self.check_keys(subject, || "/subject".to_owned(), &["vNumber", "bsn", "unknownSubject"]);
@@ -573,14 +574,14 @@ impl Reader<'_, '_> {
         if let Some(v_number) = v_number {
             if values.unknown_subject {
                 self.push(Finding::error("/subject/vNumber", codes::SUBJECT_CONFLICT));
-            } else if !is_v_number(&v_number) {
+            } else if !is_v_number(v_number) {
                 self.push(Finding::error("/subject/vNumber", codes::FORMAT_VNUMBER));
             } else {
                 values.v_number = Some(v_number);
             }
         }
         if let Some(bsn) = self.text(member("bsn"), "/subject/bsn", false) {
-            if is_bsn(&bsn) {
+            if is_bsn(bsn) {
                 values.bsn = Some(bsn);
             } else {
                 self.push(Finding::error("/subject/bsn", codes::FORMAT_BSN));
@@ -588,14 +589,14 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn read_context(&mut self, value: Option<&Value>, values: &mut FormValues) {
+    fn read_context<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let context = self.object(value, "/context");
         if let Some(context) = context {
             self.check_keys(context, || "/context".to_owned(), &["type", "sisAlert", "tip", "screeningMethod", "partner"]);
         }
         let member = |key: &str| context.and_then(|c| c.get(key));
         values.context_type = self.choice(member("type"), "/context/type", true, &CONTEXT_TYPES);
-        let Some(context_type) = values.context_type.clone() else { return };
+        let Some(context_type) = values.context_type else { return };
         let owner = |key: &str| match key {
             "sisAlert" => "sis-check",
             "tip" => "post-decision-tip",
@@ -626,7 +627,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn read_sis_alert(&mut self, value: Option<&Value>, path: &str) -> SisAlertValues {
+    fn read_sis_alert<'v>(&mut self, value: Option<&'v Value>, path: &str) -> SisAlertValues<'v> {
         let mut out = SisAlertValues::default();
         if is_absent(value) {
             self.push(Finding::error(path, codes::REQUIRED));
@@ -641,7 +642,7 @@ impl Reader<'_, '_> {
                 Some(regulation) => sis_articles(regulation).to_vec(),
                 None => SIS_REGULATIONS.iter().flat_map(|r| sis_articles(r).iter().copied()).collect(),
             };
-            if allowed.contains(&article.as_str()) {
+            if allowed.contains(&article) {
                 out.article = Some(article);
             } else {
                 let list: Vec<Value> = allowed.iter().map(|a| Value::from(*a)).collect();
@@ -650,7 +651,7 @@ impl Reader<'_, '_> {
         }
         let state_path = child(path, "issuingState");
         if let Some(state) = self.text(alert.get("issuingState"), &state_path, true) {
-            if self.rules.catalog.catalog().sis_states.contains(&state) {
+            if self.rules.catalog.catalog().sis_states.iter().any(|s| s == state) {
                 out.issuing_state = Some(state);
             } else {
                 self.push(Finding::error(state_path, codes::FORMAT_COUNTRY));
@@ -663,7 +664,7 @@ impl Reader<'_, '_> {
         out
     }
 
-    fn read_tip(&mut self, value: Option<&Value>, path: &str) -> TipValues {
+    fn read_tip<'v>(&mut self, value: Option<&'v Value>, path: &str) -> TipValues<'v> {
         let mut out = TipValues::default();
         if is_absent(value) {
             self.push(Finding::error(path, codes::REQUIRED));
@@ -672,11 +673,11 @@ impl Reader<'_, '_> {
         let Some(tip) = self.object(value, path) else { return out };
         self.check_keys(tip, || path.to_owned(), &["channel", "receivedOn"]);
         out.channel = self.choice(tip.get("channel"), &child(path, "channel"), true, &TIP_CHANNELS);
-        out.received_on = self.date(tip.get("receivedOn"), &child(path, "receivedOn"), true).map(|d| d.to_string());
+        out.received_on = self.date(tip.get("receivedOn"), &child(path, "receivedOn"), true).map(|(_, text)| text);
         out
     }
 
-    fn read_indicators(&mut self, value: Option<&Value>, values: &mut FormValues) {
+    fn read_indicators<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let items = match value {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => {
@@ -698,7 +699,7 @@ impl Reader<'_, '_> {
             self.push(Finding::error("/indicators", codes::ARRAY_TOO_FEW).with("min", 1).with("actual", 0));
             return;
         }
-        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut seen: Vec<(&str, &str)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let at = |member| IndicatorPath { index: i, member };
             let Value::Object(entry) = item else {
@@ -710,7 +711,7 @@ impl Reader<'_, '_> {
             let mut out = IndicatorValues::default();
             let code_path = at("code");
             let definition = match self.text(entry.get("code"), code_path, true) {
-                Some(code) => match self.rules.catalog.indicator(&code) {
+                Some(code) => match self.rules.catalog.indicator(code) {
                     Some((index, definition)) => {
                         out.code = Some(code);
                         out.category = Some(definition.category.clone());
@@ -726,7 +727,8 @@ impl Reader<'_, '_> {
             out.reliability = self.choice(entry.get("reliability"), at("reliability"), true, &RELIABILITY);
             out.credibility = self.choice(entry.get("credibility"), at("credibility"), true, &CREDIBILITY);
             let observed_on = self.date(entry.get("observedOn"), at("observedOn"), true);
-            out.observed_on = observed_on.map(|d| d.to_string());
+            out.observed_on = observed_on.map(|(_, text)| text);
+            let observed_on = observed_on.map(|(date, _)| date);
             let refs_path = at("evidenceRefs");
             out.evidence_refs = self
                 .text_list(entry.get("evidenceRefs"), refs_path, MAX_EVIDENCE_REFS, 64)
@@ -745,7 +747,7 @@ impl Reader<'_, '_> {
                 if seen.iter().any(|(c, d)| c == code && d == date) {
                     self.push(Finding::warning(at("").render(), codes::INDICATOR_DUPLICATE));
                 } else {
-                    seen.push((code.clone(), date.clone()));
+                    seen.push((code, date));
                 }
             }
             let catalog = self.rules.catalog;
@@ -768,7 +770,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn read_extensions(&mut self, value: Option<&Value>, values: &mut FormValues) {
+    fn read_extensions<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let map = self.object(value, "/extensions");
         let declared: Vec<&str> = self.rules.extensions.iter().map(|e| e.declaration.name.as_str()).collect();
         if let Some(map) = map {
@@ -779,7 +781,7 @@ impl Reader<'_, '_> {
             let path = pointer_push("/extensions", &declaration.name);
             let member = map.and_then(|m| m.get(&declaration.name));
             let read = match declaration.kind {
-                ExtensionType::Date => self.date(member, &path, declaration.required).map(|d| d.to_string()),
+                ExtensionType::Date => self.date(member, &path, declaration.required).map(|(_, text)| text),
                 ExtensionType::Enum => {
                     let allowed: Vec<&str> =
                         declaration.values.iter().flatten().map(String::as_str).collect();
@@ -799,18 +801,18 @@ impl Reader<'_, '_> {
                 }
             };
             if let Some(text) = read {
-                values.extensions.insert(declaration.name.clone(), text);
+                values.extensions.insert(declaration.name.clone(), text.to_owned());
             }
         }
     }
 
     /// `routing.unshared` when an advised partner is neither in `sharedWith`
     /// nor explained by a `noShareReason` of at least 10 characters.
-    fn check_routing(&mut self, values: &FormValues, advice: &Advice) {
+    fn check_routing(&mut self, values: &FormValues<'_>, advice: &Advice) {
         let unshared: Vec<Value> = advice
             .advised
             .iter()
-            .filter(|p| !values.shared_with.contains(p))
+            .filter(|p| !values.shared_with.contains(&p.as_str()))
             .map(|p| Value::from(p.as_str()))
             .collect();
         if unshared.is_empty() {

@@ -346,31 +346,32 @@ fn build_undigested(
     let v = &reading.values;
     // A valid reading has every required value; `need` turns a gap into the
     // same error rather than a panic.
-    let need = |value: &Option<String>| value.clone().ok_or_else(invalid);
-    let context_type = need(&v.context_type)?;
+    let need = |value: Option<&str>| value.map(str::to_owned).ok_or_else(invalid);
+    let context_type = need(v.context_type)?;
     let sis_alert = match &v.sis_alert {
         Some(alert) => Some(SisAlert {
-            regulation: need(&alert.regulation)?,
-            article: need(&alert.article)?,
-            issuing_state: need(&alert.issuing_state)?,
-            alert_reference: need(&alert.alert_reference)?,
+            regulation: need(alert.regulation)?,
+            article: need(alert.article)?,
+            issuing_state: need(alert.issuing_state)?,
+            alert_reference: need(alert.alert_reference)?,
         }),
         None => None,
     };
     let tip = match &v.tip {
-        Some(tip) => Some(Tip { channel: need(&tip.channel)?, received_on: need(&tip.received_on)? }),
+        Some(tip) => Some(Tip { channel: need(tip.channel)?, received_on: need(tip.received_on)? }),
         None => None,
     };
     let mut indicators = Vec::with_capacity(v.indicators.len());
     for item in &v.indicators {
         indicators.push(RecordedIndicator {
-            code: need(&item.code)?,
-            category: need(&item.category)?,
-            reliability: need(&item.reliability)?,
-            credibility: need(&item.credibility)?,
-            observed_on: need(&item.observed_on)?,
-            evidence_refs: (!item.evidence_refs.is_empty()).then(|| item.evidence_refs.clone()),
-            note: item.note.clone(),
+            code: need(item.code)?,
+            category: need(item.category.as_deref())?,
+            reliability: need(item.reliability)?,
+            credibility: need(item.credibility)?,
+            observed_on: need(item.observed_on)?,
+            evidence_refs: (!item.evidence_refs.is_empty())
+                .then(|| item.evidence_refs.iter().map(|r| (*r).to_owned()).collect()),
+            note: item.note.map(str::to_owned),
         });
     }
     let record = SignalRecord {
@@ -384,30 +385,30 @@ fn build_undigested(
             version: catalog.catalog().version.clone(),
             digest: catalog.digest().to_owned(),
         },
-        case: CaseInfo { case_number: need(&v.case_number)?, procedure: need(&v.procedure)? },
+        case: CaseInfo { case_number: need(v.case_number)?, procedure: need(v.procedure)? },
         subject: Subject {
-            v_number: v.v_number.clone(),
-            bsn: v.bsn.clone(),
+            v_number: v.v_number.map(str::to_owned),
+            bsn: v.bsn.map(str::to_owned),
             unknown_subject: v.unknown_subject.then_some(true),
         },
         context: Context {
             context_type,
             sis_alert,
             tip,
-            screening_method: v.screening_method.clone(),
-            partner: v.partner.clone(),
+            screening_method: v.screening_method.map(str::to_owned),
+            partner: v.partner.map(str::to_owned),
         },
         indicators,
         assessment: reading.assessment.clone(),
         routing: Routing {
             advised: reading.advice.advised.clone(),
-            shared_with: v.shared_with.clone(),
-            no_share_reason: v.no_share_reason.clone(),
+            shared_with: v.shared_with.iter().map(|p| (*p).to_owned()).collect(),
+            no_share_reason: v.no_share_reason.map(str::to_owned),
         },
         measures_for_consideration: reading.advice.measures.clone(),
-        handling: Handling { tlp: need(&v.tlp)? },
-        summary: need(&v.summary)?,
-        officer: Officer { id: need(&v.officer_id)?, unit: need(&v.officer_unit)? },
+        handling: Handling { tlp: need(v.tlp)? },
+        summary: need(v.summary)?,
+        officer: Officer { id: need(v.officer_id)?, unit: need(v.officer_unit)? },
         extensions: (!v.extensions.is_empty()).then(|| v.extensions.clone()),
         integrity: Integrity { canonicalization: CANONICALIZATION.to_owned(), digest: String::new() },
     };
@@ -625,7 +626,8 @@ fn recompute(record: &Value, catalog: &ActiveCatalog, rules: &VerifyRules<'_>, f
         findings.push(Finding::error("/assessment/evaluatedOn", codes::RECORD_EVALUATED_ON));
     }
     let form_rules = FormRules { catalog, extensions: rules.extensions, today: evaluated_on };
-    let reading = read_form(&input_of_record(record), &[], &form_rules);
+    let input = input_of_record(record);
+    let reading = read_form(&input, &[], &form_rules);
     for finding in &reading.findings {
         // Errors, and members the engine would have dropped, mean the engine
         // did not write this content; other warnings are normal in records.
