@@ -7,7 +7,7 @@ CARGO ?= cargo
 WASM_PACK_FLAGS = --release --no-pack --out-name signal_indicators
 SIZE_BUDGET_GZIP = 122880
 
-.PHONY: test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz
+.PHONY: test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
 
 ## Every test suite.
 test: test-native test-js test-browser test-wasm
@@ -83,3 +83,7 @@ fuzz:
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$target fuzz/corpus/$$target fuzz/seeds/$$target -- \
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 || exit 1; \
 	done
+
+## Benchmarks: native (criterion), CLI on 100 000 records, size; writes docs/BENCHMARKS.md.
+bench: pkg cli
+	node scripts/bench.mjs
