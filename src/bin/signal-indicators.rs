@@ -35,6 +35,16 @@ exit: 0 ok, 1 verification or lint failed, 2 unusable input";
 /// A failure that makes the input unusable (exit 2).
 struct Unusable(String);
 
+/// One line of `verify` output, members in the documented order.
+#[derive(serde::Serialize)]
+struct Verdict<'a> {
+    index: usize,
+    id: Option<&'a str>,
+    ok: bool,
+    checks: signal_indicators::core::record::Checks,
+    issues: Vec<signal_indicators::Issue>,
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -136,25 +146,18 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
             Ok(value) => {
                 let verification = engine.verify_record(value, &catalogs);
                 all_ok &= verification.ok;
-                json!({
-                    "index": index,
-                    "id": value.get("id").and_then(Value::as_str),
-                    "ok": verification.ok,
-                    "checks": verification.checks,
-                    "issues": verification.issues,
-                })
+                Verdict {
+                    index,
+                    id: value.get("id").and_then(Value::as_str),
+                    ok: verification.ok,
+                    checks: verification.checks,
+                    issues: verification.issues,
+                }
             }
             Err(_) => {
                 all_ok = false;
-                let message = match locale {
-                    Locale::Nl => "Deze regel is geen leesbare JSON.",
-                    Locale::En => "This line is not readable JSON.",
-                };
-                json!({
-                    "index": index, "id": null, "ok": false,
-                    "checks": { "schema": false, "digest": false, "catalog": false, "content": false, "assessment": false },
-                    "issues": [{ "path": "", "code": "record.schema", "severity": "error", "message": message }],
-                })
+                let unreadable = signal_indicators::Finding::error("", "record.schema").localize(locale);
+                Verdict { index, id: None, ok: false, checks: Default::default(), issues: vec![unreadable] }
             }
         };
         serde_json::to_writer(&mut out, &verdict).map_err(|e| Unusable(e.to_string()))?;
