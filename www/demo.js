@@ -25,11 +25,22 @@ function showContext() {
 context.addEventListener("change", showContext);
 showContext();
 
-await init();
-attach(form, {
-  locale: english ? "en" : "nl",
-  indicatorsContainer: document.getElementById("indicatoren"),
-  scorePanel: document.getElementById("advies"),
-  fieldMap,
-});
-document.documentElement.dataset.ready = "true";
+let loaded = false;
+try {
+  await init();
+  loaded = true;
+} catch (error) {
+  // Without the module the form still posts natively; the server rebuilds
+  // the input with inputFromFormData and validates it there.
+  console.warn("signal-indicators could not load; the form submits without a record.", error);
+  document.documentElement.dataset.ready = "without-module";
+}
+if (loaded) {
+  attach(form, {
+    locale: english ? "en" : "nl",
+    indicatorsContainer: document.getElementById("indicatoren"),
+    scorePanel: document.getElementById("advies"),
+    fieldMap,
+  });
+  document.documentElement.dataset.ready = "true";
+}

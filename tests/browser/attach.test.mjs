@@ -1,33 +1,17 @@
 // attach() on a bare form in Chromium: picker, errors after touch, summary
 // and focus on a failed submit, record and event on a valid one, detach.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../../scripts/serve.mjs";
 import { SignalEngine } from "@ind/signal-indicators";
-import { launch, watchErrors, watchRequests } from "./chromium.mjs";
+import { harness, watchErrors, watchRequests } from "./chromium.mjs";
 
-let server;
-let browser;
-/** Page errors of every page opened: none may occur. */
-const pages = [];
-const port = 18083;
-
-before(async () => {
-  server = await startServer({ port, testFiles: true });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-  assert.deepEqual(pages.flat(), [], "uncaught page errors");
-});
+const chromium = harness({ port: 18083, testFiles: true });
 
 async function open(mode = "event-only") {
-  const page = await browser.newPage();
+  const page = await chromium.page();
   const outside = watchRequests(page);
   const errors = watchErrors(page);
-  pages.push(errors);
-  await page.goto(`http://127.0.0.1:${port}/tests/browser/pages/bare-form.html?mode=${mode}`);
+  await page.goto(`${chromium.base}tests/browser/pages/bare-form.html?mode=${mode}`);
   await page.waitForSelector("html[data-ready]");
   return { page, outside, errors };
 }

@@ -1,26 +1,14 @@
 // The bad-input table of tests/js/bad-input-table.mjs, in Chromium through
 // the "./web" entry.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../../scripts/serve.mjs";
-import { launch } from "./chromium.mjs";
+import { harness } from "./chromium.mjs";
 
-let server;
-let browser;
-const port = 18082;
-
-before(async () => {
-  server = await startServer({ port, testFiles: true });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = harness({ port: 18082, testFiles: true });
 
 test("every hostile value at every path, and hostile records, in Chromium", async () => {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  const page = await chromium.page();
+  await page.goto(chromium.base);
   await page.waitForSelector("html[data-ready]");
   const result = await page.evaluate(async () => {
     const web = await import("/pkg/web.js");

@@ -2,41 +2,25 @@
 // only, live advice, accessibility (axe-core, WCAG 2.0/2.1 A and AA) in both
 // languages, script payloads stay text, nothing leaves 127.0.0.1, and the
 // form still posts natively when the module cannot load.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startServer } from "../../scripts/serve.mjs";
 import { SignalEngine } from "@ind/signal-indicators";
-import { launch, watchErrors, watchRequests } from "./chromium.mjs";
+import { harness, watchRequests } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
-let server;
-let browser;
-const pageErrors = [];
-const port = 18084;
-const base = `http://127.0.0.1:${port}/`;
-
-before(async () => {
-  server = await startServer({ port });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-  assert.deepEqual(pageErrors.flat(), [], "uncaught page errors");
-});
+const chromium = harness({ port: 18084 });
+const base = chromium.base;
 
 async function open(path = "", contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
+  const page = await chromium.page(contextOptions);
   const outside = watchRequests(page);
-  pageErrors.push(watchErrors(page));
   const violations = [];
   page.on("console", (m) => { if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text()); });
   await page.goto(base + path);
   await page.waitForSelector("html[data-ready]");
-  return { page, context, outside, violations };
+  return { page, outside, violations };
 }
 
 async function fillValid(page) {
@@ -198,10 +182,10 @@ test("script payloads typed into every text field stay text and never run", asyn
 });
 
 test("with the .wasm blocked the form still submits natively with every field intact", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const page = await chromium.page();
   await page.route("**/*.wasm", (route) => route.abort());
   await page.goto(base);
+  await page.waitForSelector('html[data-ready="without-module"]');
   await page.fill("#vnummer", "1234567890");
   await page.selectOption("#aanleiding", "document-examination");
   await page.fill("#samenvatting", "Vervalst document bij documentonderzoek aangetroffen.");
