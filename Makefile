@@ -77,7 +77,7 @@ FUZZ_TARGETS = form catalog verify canonical
 ## unstable sanitizer flags: RUSTC_BOOTSTRAP applies to this build only,
 ## never to the shipped one.
 fuzz:
-	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 	for target in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$target && \
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$target fuzz/corpus/$$target fuzz/seeds/$$target -- \

@@ -13,7 +13,7 @@ wasm() {
     rustup target add wasm32-unknown-unknown
   fi
   if need wasm-pack; then
-    cargo install wasm-pack --locked
+    cargo install wasm-pack --locked || cargo install wasm-pack
   fi
   local want
   want=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock)
