@@ -20,9 +20,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Document, Element, Event, FormData, HtmlElement, HtmlFormElement, HtmlInputElement};
 
-use super::boundary::{read, CATALOG_LIMITS};
 use super::convert::{option_invalid, to_js};
-use super::engine::JsSignalEngine;
+use super::engine::{field_map_option, locale_option, options as engine_options, text_option, JsSignalEngine};
 use crate::core::catalog::ActiveCatalog;
 use crate::core::date::{Date, Instant};
 use crate::core::engine::{Evaluation, SignalEngine};
@@ -214,28 +213,13 @@ fn read_settings(options: Option<&JsValue>, engine_locale: Locale) -> Result<Set
     for name in ["indicatorsContainer", "scorePanel", "engine"] {
         let _ = Reflect::delete_property(&copy, &JsValue::from_str(name));
     }
-    let read = read(&copy.into(), CATALOG_LIMITS);
-    let Value::Object(map) = read.value else { return Err(option_invalid("attach options must be a plain object")) };
     let allowed = ["locale", "fieldMap", "initial", "recordField", "submitMode", "today", "now", "id"];
-    if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(option_invalid(format!("attach: unknown option \"{key}\"")));
+    let map = engine_options(Some(copy.into()), "attach options", &allowed)?;
+    let text = |key: &str| text_option(&map, key);
+    if let Some(locale) = locale_option(&map)? {
+        settings.locale = locale;
     }
-    let text = |key: &str| -> Result<Option<String>, JsValue> {
-        match map.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(option_invalid(format!("attach: {key} must be a string"))),
-        }
-    };
-    if let Some(tag) = text("locale")? {
-        settings.locale = Locale::parse(&tag).ok_or_else(|| option_invalid("locale must be \"nl\" or \"en\""))?;
-    }
-    if let Some(Value::Object(field_map)) = map.get("fieldMap") {
-        for (path, name) in field_map {
-            let Value::String(name) = name else { return Err(option_invalid("fieldMap values must be control names")) };
-            settings.field_map.insert(path.clone(), name.clone());
-        }
-    }
+    settings.field_map = field_map_option(&map)?;
     if let Some(name) = text("recordField")? {
         settings.record_field = name;
     }

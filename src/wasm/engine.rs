@@ -34,7 +34,7 @@ pub struct JsSignalEngine {
 /// Reads an options object: absent gives an empty object; anything but a
 /// plain object, or a member not in `allowed`, gives `option.invalid`.
 /// Read by hand rather than with derived deserializers: smaller module.
-fn options(value: Option<JsValue>, what: &str, allowed: &[&str]) -> Result<Map<String, Value>, JsValue> {
+pub(super) fn options(value: Option<JsValue>, what: &str, allowed: &[&str]) -> Result<Map<String, Value>, JsValue> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else { return Ok(Map::new()) };
     let read = read(&value, CATALOG_LIMITS);
     let Value::Object(map) = read.value else {
@@ -50,12 +50,38 @@ fn options(value: Option<JsValue>, what: &str, allowed: &[&str]) -> Result<Map<S
 }
 
 /// An optional text option.
-fn text_option(map: &Map<String, Value>, key: &str) -> Result<Option<String>, JsValue> {
+pub(super) fn text_option(map: &Map<String, Value>, key: &str) -> Result<Option<String>, JsValue> {
     match map.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(text)) => Ok(Some(text.clone())),
         Some(_) => Err(option_invalid(format!("{key} must be a string"))),
     }
+}
+
+/// The optional `locale` option: `"nl"` or `"en"`.
+pub(super) fn locale_option(map: &Map<String, Value>) -> Result<Option<Locale>, JsValue> {
+    match text_option(map, "locale")? {
+        None => Ok(None),
+        Some(tag) => Locale::parse(&tag).map(Some).ok_or_else(|| option_invalid("locale must be \"nl\" or \"en\"")),
+    }
+}
+
+/// The optional `fieldMap` option: input path → the host's control name.
+pub(super) fn field_map_option(map: &Map<String, Value>) -> Result<BTreeMap<String, String>, JsValue> {
+    let mut field_map = BTreeMap::new();
+    match map.get("fieldMap") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(entries)) => {
+            for (path, name) in entries {
+                let Value::String(name) = name else {
+                    return Err(option_invalid("fieldMap values must be control names (strings)"));
+                };
+                field_map.insert(path.clone(), name.clone());
+            }
+        }
+        Some(_) => return Err(option_invalid("fieldMap must map input paths to control names")),
+    }
+    Ok(field_map)
 }
 
 fn parse_today(text: Option<String>, now: Instant) -> Result<Date, JsValue> {
@@ -106,10 +132,7 @@ impl JsSignalEngine {
             _ => options,
         };
         let parsed = self::options(without_catalog, "SignalEngine options", &["locale", "catalog", "extensions"])?;
-        let locale = match text_option(&parsed, "locale")? {
-            None => Locale::default(),
-            Some(tag) => Locale::parse(&tag).ok_or_else(|| option_invalid("locale must be \"nl\" or \"en\""))?,
-        };
+        let locale = locale_option(&parsed)?.unwrap_or_default();
         let extensions = match parsed.get("extensions") {
             None | Some(Value::Null) => Vec::new(),
             Some(value) => declarations_from_value(value).map_err(|e| signal_error(&e))?,
@@ -269,19 +292,7 @@ pub fn input_from_form_data(
             pairs.push((name, value));
         }
     }
-    let mut field_map = BTreeMap::new();
-    match options.get("fieldMap") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(map)) => {
-            for (path, name) in map {
-                let Value::String(name) = name else {
-                    return Err(option_invalid("fieldMap values must be control names (strings)"));
-                };
-                field_map.insert(path.clone(), name.clone());
-            }
-        }
-        Some(_) => return Err(option_invalid("fieldMap must map input paths to control names")),
-    }
+    let field_map = field_map_option(&options)?;
     to_js(&input_from_entries(&pairs, &field_map))
 }
 
