@@ -27,11 +27,12 @@ test-js: pkg cli
 setup:
 	scripts/setup.sh wasm node browser
 
-## The npm package in pkg/ (ready for `npm pack pkg`).
+## The npm package in pkg/ (ready for `npm pack pkg`). Browsers get a module
+## optimized for size (opt-level z, wasm-opt -Oz), Node one optimized for speed.
 pkg:
 	scripts/setup.sh wasm
-	wasm-pack build --target web --out-dir target/pkg-build/web $(WASM_PACK_FLAGS)
-	wasm-pack build --target nodejs --out-dir target/pkg-build/node $(WASM_PACK_FLAGS)
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --target web --out-dir target/pkg-build/web $(WASM_PACK_FLAGS)
+	wasm-pack build --target web --out-dir target/pkg-build/node $(WASM_PACK_FLAGS) --no-opt
 	node pkg-config/assemble.mjs
 
 ## Raw, gzip and brotli bytes of what a browser downloads (.wasm + JS glue).

@@ -26,9 +26,9 @@ for (const target of ["web", "node"]) {
   for (const file of ["signal_indicators.js", "signal_indicators_bg.wasm", "signal_indicators.d.ts", "signal_indicators_bg.wasm.d.ts"]) {
     if (existsSync(join(build, target, file))) cpSync(join(build, target, file), join(out, target, file));
   }
+  // JS the Rust side imports (the boundary reader, src/wasm/read.js).
+  cpSync(join(build, target, "snippets"), join(out, target, "snippets"), { recursive: true });
 }
-// The nodejs build is CommonJS inside an ES module package.
-writeFileSync(join(out, "node", "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
 
 for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "api.js"]) {
   cpSync(join(here, file), join(out, file));

@@ -1,13 +1,17 @@
 // Prints raw, gzip -9 and brotli bytes of what a browser downloads for the
 // package's browser entry: the .wasm plus its JS (glue and entry shims).
 // With --budget-gzip N, exits 1 when the gzip total is above N bytes.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "pkg");
-const files = ["web/signal_indicators_bg.wasm", "web/signal_indicators.js", "index.js", "api.js", "version.js"];
+// The JS the module imports (wasm-bindgen snippets) is downloaded too.
+const snippets = readdirSync(join(pkg, "web", "snippets"), { recursive: true })
+  .filter((file) => file.endsWith(".js"))
+  .map((file) => join("web", "snippets", file));
+const files = ["web/signal_indicators_bg.wasm", "web/signal_indicators.js", ...snippets, "index.js", "api.js", "version.js"];
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = files.map((file) => {
   const bytes = readFileSync(join(pkg, file));

@@ -1,0 +1,112 @@
+// Generated signal forms for the side-by-side benchmark and its agreement
+// test: deterministic (seeded), about half valid, the rest with one or two
+// faults from a list that covers the required, format, conditional, date,
+// catalog and routing rules of SPEC §4.
+
+/** A small seeded PRNG (mulberry32), so every run sees the same forms. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n, width) => String(n).padStart(width, "0");
+
+/** A BSN that passes the 11-proef, derived from eight digits. */
+function bsn(next) {
+  for (;;) {
+    const digits = Array.from({ length: 8 }, () => Math.floor(next() * 10));
+    const sum = digits.reduce((acc, d, i) => acc + (9 - i) * d, 0);
+    const last = sum % 11;
+    if (last < 10) return digits.join("") + last;
+  }
+}
+
+/** The first indicator (a throwaway object when a fault emptied the list). */
+const first = (f) => f.indicators[0] ?? {};
+
+const FAULTS = [
+  (f) => delete f.caseNumber,
+  (f) => (f.caseNumber = "IND 2026 000123"),
+  (f) => (f.subject = { vNumber: "123456789" }),
+  (f) => (f.subject.bsn = "123456789"),
+  (f) => (f.subject.unknownSubject = true),
+  (f) => (f.context = { type: "sis-check" }),
+  (f) => (f.context = { type: "sis-check", sisAlert: { regulation: "2018/1861", article: "26", issuingState: "DE", alertReference: "SIS-1" } }),
+  (f) => (f.context = { type: "sis-check", sisAlert: { regulation: "2018/1862", article: "36", issuingState: "XX", alertReference: "SIS-1" } }),
+  (f) => (f.context = { type: "post-decision-tip", tip: { channel: "anonymous", receivedOn: "2027-01-05" } }),
+  (f) => (f.context = { type: "partner-report" }),
+  (f) => (first(f).observedOn = "2026-12-24"),
+  (f) => (first(f).observedOn = "2026-02-30"),
+  (f) => (first(f).code = "TER-99"),
+  (f) => (first(f).reliability = "G"),
+  (f) => (f.indicators = []),
+  (f) => (f.indicators[0] = { code: "TER-01", reliability: "A", credibility: "1", observedOn: "2026-03-01" }),
+  (f) => (f.summary = "Te kort."),
+  (f) => (f.officer.id = "ind-4711"),
+  (f) => (f.handling.tlp = "WHITE"),
+  (f) => (f.sharedWith = ["AIVD", "AIVD"]),
+  (f) => {
+    f.sharedWith = [];
+    delete f.noShareReason;
+  },
+];
+
+const CONTEXTS = [
+  () => ({ type: "application-assessment" }),
+  () => ({ type: "document-examination" }),
+  () => ({ type: "sis-check", sisAlert: { regulation: "2018/1862", article: "36", issuingState: "BE", alertReference: "SIS-BE-2026-0007" } }),
+  () => ({ type: "post-decision-tip", tip: { channel: "public", receivedOn: "2026-10-02" } }),
+  () => ({ type: "asylum-screening", screeningMethod: "interview" }),
+  () => ({ type: "partner-report", partner: "KMAR" }),
+];
+
+/**
+ * `count` forms of `indicatorCount` indicators each, drawn from `catalog`;
+ * every form shares `sharedWith` with all partners or explains why not,
+ * unless a fault says otherwise.
+ */
+export function generateForms(catalog, count, indicatorCount = 12, seed = 2026) {
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const forms = [];
+  for (let n = 0; n < count; n++) {
+    const indicators = Array.from({ length: indicatorCount }, () => {
+      const definition = pick(catalog.indicators);
+      const item = {
+        code: definition.code,
+        reliability: pick(["A", "B", "C", "D", "E", "F"]),
+        credibility: pick(["1", "2", "3", "4", "5", "6"]),
+        observedOn: `${2019 + Math.floor(next() * 8)}-${pad(1 + Math.floor(next() * 11), 2)}-${pad(1 + Math.floor(next() * 28), 2)}`,
+      };
+      if (definition.requiresEvidence || next() < 0.3) item.evidenceRefs = [`REF-${n}-${Math.floor(next() * 1000)}`];
+      if (next() < 0.2) item.note = "Waargenomen tijdens het gehoor; zie verslag.";
+      return item;
+    });
+    const form = {
+      caseNumber: `IND-2026-${pad(n, 6)}`,
+      procedure: pick(["regular", "asylum", "naturalisation"]),
+      subject: next() < 0.5 ? { vNumber: pad(Math.floor(next() * 1e10), 10), bsn: bsn(next) } : { vNumber: pad(Math.floor(next() * 1e10), 10) },
+      context: pick(CONTEXTS)(),
+      indicators,
+      summary: "Ambtsbericht ontvangen over mogelijke betrokkenheid; nader onderzoek nodig.",
+      officer: { id: `IND-${1000 + (n % 9000)}`, unit: "Unit Nationale Veiligheid" },
+      handling: { tlp: pick(["RED", "AMBER+STRICT", "AMBER"]) },
+      sharedWith: [],
+    };
+    if (next() < 0.5) form.sharedWith = [...catalog.partners];
+    else form.noShareReason = "Afgestemd met de teamleider; delen volgt na overleg.";
+    if (next() < 0.1) form.nationality = "XX"; // protected: a warning, never an input
+    if (next() < 0.45) {
+      pick(FAULTS)(form);
+      if (next() < 0.3) pick(FAULTS)(form);
+    }
+    forms.push(form);
+  }
+  return forms;
+}

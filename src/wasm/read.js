@@ -1,0 +1,164 @@
+// Reads a hostile JS value into JSON text in ONE call across the JS/wasm
+// boundary (SPEC §8.2). Only own, enumerable data properties of plain
+// objects and arrays are read; getters are never called, and a proxy's
+// traps can only throw, which every access catches. Sizes are counted
+// before anything is copied, depth is bounded (the recursion is at most
+// `depthLimit` deep), cycles and exotic values become a `type` finding with
+// `false` in their place, lone surrogates become U+FFFD with a
+// `text.replaced` warning. The result is the JSON text
+// `[value, [[path, code], ...], tooLarge]`; the Rust side parses it.
+
+const OBJECT_PROTOTYPE = Object.getPrototypeOf({});
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+class TooLarge extends Error {}
+
+// Paths are only written out for findings: while walking, the path is the
+// stack of keys and indexes from the root to the current value.
+function pointer(keys) {
+  let text = "";
+  for (const key of keys) text += "/" + String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+  return text;
+}
+
+export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayItems) {
+  const findings = [];
+  const ancestors = [];
+  const path = [];
+  let units = 0;
+  let nodes = 0;
+
+  // Stands in for a value that could not be read: `false` is of the wrong
+  // type for every text field, so the core reports no second issue there.
+  const exotic = () => {
+    findings.push([pointer(path), "type"]);
+    return false;
+  };
+  const count = (length) => {
+    units += length;
+    if (units > stringUnits) throw new TooLarge();
+  };
+  const wellFormed = (text) => (typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text));
+  const string = (text) => {
+    count(text.length);
+    if (wellFormed(text)) return text;
+    LONE_SURROGATE.lastIndex = 0;
+    findings.push([pointer(path), "text.replaced"]);
+    return text.replace(LONE_SURROGATE, "\ufffd");
+  };
+
+  // A plain copy of `value`, or undefined when it is absent. Copies are
+  // ordinary objects (fast in every engine) unless something added a
+  // `toJSON` to Object.prototype, which JSON.stringify would call.
+  const plainCopies = !("toJSON" in OBJECT_PROTOTYPE);
+  const read = (value, depth) => {
+    if (++nodes > nodeLimit) throw new TooLarge();
+    switch (typeof value) {
+      case "undefined":
+      case "boolean":
+        return value;
+      case "number":
+        return Number.isFinite(value) ? value : exotic();
+      case "string":
+        return string(value);
+      case "object":
+        break;
+      default:
+        return exotic(); // bigint, symbol, function
+    }
+    if (value === null) return null;
+    if (depth >= depthLimit) throw new TooLarge();
+    if (ancestors.includes(value)) return exotic();
+    let isArray;
+    try {
+      isArray = Array.isArray(value);
+    } catch {
+      return exotic(); // a revoked proxy
+    }
+    ancestors.push(value);
+    try {
+      return isArray ? array(value, depth) : object(value, depth);
+    } finally {
+      ancestors.pop();
+    }
+  };
+
+  const array = (value, depth) => {
+    let length;
+    try {
+      length = Reflect.get(value, "length");
+    } catch {
+      return exotic();
+    }
+    if (typeof length !== "number" || !(length >= 0)) return exotic();
+    if (length > arrayItems) {
+      // Keep only the length: the core reports `array.too-many` unread.
+      return new Array(arrayItems + 1).fill(null);
+    }
+    const items = new Array(length);
+    for (let i = 0; i < length; i++) {
+      path.push(i);
+      let item;
+      try {
+        item = read(Reflect.get(value, i), depth + 1);
+      } catch (error) {
+        if (error instanceof TooLarge) throw error;
+        item = exotic();
+      }
+      items[i] = item === undefined ? null : item;
+      path.pop();
+    }
+    return items;
+  };
+
+  const object = (value, depth) => {
+    let keys;
+    try {
+      const prototype = Reflect.getPrototypeOf(value);
+      // Map, Date, class instances, objects of other realms: not JSON data.
+      if (prototype !== null && prototype !== OBJECT_PROTOTYPE) return exotic();
+      keys = Reflect.ownKeys(value);
+    } catch {
+      return exotic();
+    }
+    const copy = plainCopies ? {} : Object.create(null);
+    for (const key of keys) {
+      if (typeof key !== "string") continue; // symbols
+      count(key.length);
+      path.push(key);
+      let member;
+      try {
+        const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+        if (descriptor && descriptor.enumerable === true) {
+          // An accessor is never called.
+          member = descriptor.get !== undefined || descriptor.set !== undefined ? exotic() : read(descriptor.value, depth + 1);
+        }
+      } catch (error) {
+        if (error instanceof TooLarge) throw error;
+        exotic();
+      }
+      path.pop();
+      if (member === undefined) continue;
+      // A lone surrogate in a key is replaced silently.
+      const name = wellFormed(key) ? key : key.replace(LONE_SURROGATE, "\ufffd");
+      if (name === "__proto__") {
+        // Assignment would set the prototype: define it as data instead.
+        Object.defineProperty(copy, name, { value: member, enumerable: true, writable: true, configurable: true });
+      } else {
+        copy[name] = member;
+      }
+    }
+    return copy;
+  };
+
+  try {
+    const copy = read(input, 0);
+    // The copy holds only plain data, at most `depthLimit` deep.
+    return JSON.stringify([copy === undefined ? null : copy, findings, false]);
+  } catch (error) {
+    if (error instanceof TooLarge) return "[null,[],true]";
+    // Anything else (a stack overflow from an exotic engine state): the
+    // input could not be read as data.
+    return '[false,[["","type"]],false]';
+  }
+}
