@@ -13,8 +13,17 @@ use super::error::SignalError;
 /// serializer: it is all the engine needs, and the generic one cost a fifth
 /// of the WebAssembly module. Every RFC 8785 test vector checks it.
 pub fn canonical_bytes(value: &Value) -> Result<Vec<u8>, SignalError> {
-    let mut out = Vec::with_capacity(1024);
-    write_value(value, &mut out)?;
+    canonical_bytes_without(value, None)
+}
+
+/// The canonical bytes of `value`, leaving out the top-level member `skip`
+/// (a record's `integrity`) without copying the rest.
+pub fn canonical_bytes_without(value: &Value, skip: Option<&str>) -> Result<Vec<u8>, SignalError> {
+    let mut out = Vec::with_capacity(4096);
+    match value {
+        Value::Object(members) => write_object(members, skip, &mut out)?,
+        other => write_value(other, &mut out)?,
+    }
     Ok(out)
 }
 
@@ -35,21 +44,32 @@ fn write_value(value: &Value, out: &mut Vec<u8>) -> Result<(), SignalError> {
             }
             out.push(b']');
         }
-        Value::Object(members) => {
-            let mut sorted: Vec<(&String, &Value)> = members.iter().collect();
-            sorted.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-            out.push(b'{');
-            for (i, (key, member)) in sorted.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_string(key, out);
-                out.push(b':');
-                write_value(member, out)?;
-            }
-            out.push(b'}');
-        }
+        Value::Object(members) => write_object(members, None, out)?,
     }
+    Ok(())
+}
+
+/// Members sorted by UTF-16 code units. A map sorted by UTF-8 bytes (code
+/// points; serde_json's default map) is in that order already unless a key
+/// holds a character from U+E000 up (UTF-8 lead byte 0xEE or more): only
+/// then, or when the map is not sorted, are the members sorted here.
+fn write_object(members: &serde_json::Map<String, Value>, skip: Option<&str>, out: &mut Vec<u8>) -> Result<(), SignalError> {
+    let in_order = members.keys().zip(members.keys().skip(1)).all(|(a, b)| a < b)
+        && members.keys().all(|key| key.bytes().all(|b| b < 0xEE));
+    let mut sorted: Vec<(&String, &Value)> = members.iter().filter(|(key, _)| Some(key.as_str()) != skip).collect();
+    if !in_order {
+        sorted.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    }
+    out.push(b'{');
+    for (i, (key, member)) in sorted.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_string(key, out);
+        out.push(b':');
+        write_value(member, out)?;
+    }
+    out.push(b'}');
     Ok(())
 }
 
@@ -58,9 +78,10 @@ fn write_value(value: &Value, out: &mut Vec<u8>) -> Result<(), SignalError> {
 fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), SignalError> {
     const EXACT: u64 = 1 << 53;
     if let Some(n) = number.as_u64().filter(|n| *n <= EXACT) {
-        out.extend_from_slice(n.to_string().as_bytes());
+        write_integer(n, out);
     } else if let Some(n) = number.as_i64().filter(|n| n.unsigned_abs() <= EXACT) {
-        out.extend_from_slice(n.to_string().as_bytes());
+        out.push(b'-');
+        write_integer(n.unsigned_abs(), out);
     } else {
         let float = number.as_f64().filter(|f| f.is_finite()).ok_or_else(|| {
             SignalError::Canonicalization("numbers must be finite".to_owned())
@@ -68,6 +89,21 @@ fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), Si
         out.extend_from_slice(ryu_js::Buffer::new().format_finite(float).as_bytes());
     }
     Ok(())
+}
+
+/// Decimal digits of `n` (no allocation: records hold many integers).
+fn write_integer(mut n: u64, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// A string as `JSON.stringify` writes it: runs that need no escape are

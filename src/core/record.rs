@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::canonical::canonical_digest;
+use super::canonical::{canonical_bytes_without, sha256_tagged};
 use super::catalog::ActiveCatalog;
 use super::date::{Date, Instant};
 use super::error::SignalError;
@@ -306,14 +306,7 @@ pub fn is_uuid_v4(text: &str) -> bool {
 /// The digest of a record given as JSON: SHA-256 over the RFC 8785 form of
 /// every member except `integrity`.
 pub fn record_digest(record: &Value) -> Result<String, SignalError> {
-    match record {
-        Value::Object(map) => {
-            let body: Map<String, Value> =
-                map.iter().filter(|(k, _)| k.as_str() != "integrity").map(|(k, v)| (k.clone(), v.clone())).collect();
-            canonical_digest(&Value::Object(body))
-        }
-        other => canonical_digest(other),
-    }
+    canonical_bytes_without(record, Some("integrity")).map(|bytes| sha256_tagged(&bytes))
 }
 
 /// Builds the record of a valid reading. Fails with `form.invalid` if the
@@ -421,6 +414,16 @@ pub fn digest_of(record: &SignalRecord) -> Result<String, SignalError> {
     record_digest(&value)
 }
 
+/// The value at a constant JSON Pointer of this module (no `~` escapes),
+/// found without the allocations of `Value::pointer`.
+fn at<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+    pointer.split('/').skip(1).try_fold(value, |value, token| match value {
+        Value::Object(members) => members.get(token),
+        Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+        _ => None,
+    })
+}
+
 /// The result of verifying a record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -479,7 +482,7 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
     }
 
     // Digest: over the record exactly as given.
-    let stated_digest = record.pointer("/integrity/digest").and_then(Value::as_str);
+    let stated_digest = at(record, "/integrity/digest").and_then(Value::as_str);
     checks.digest = match (stated_digest, record_digest(record)) {
         (Some(stated), Ok(actual)) => stated == actual,
         _ => false,
@@ -489,7 +492,7 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
     }
 
     // Catalog: any accepted catalog with the recorded digest, id and version.
-    let text = |pointer: &str| record.pointer(pointer).and_then(Value::as_str);
+    let text = |pointer: &str| at(record, pointer).and_then(Value::as_str);
     let catalog = rules.catalogs.iter().find(|c| {
         text("/catalog/digest") == Some(c.digest())
             && text("/catalog/id") == Some(c.catalog().id.as_str())
@@ -529,7 +532,7 @@ fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
     if findings.len() > before {
         return false;
     }
-    let text = |pointer: &str| record.pointer(pointer).and_then(Value::as_str).unwrap_or_default();
+    let text = |pointer: &str| at(record, pointer).and_then(Value::as_str).unwrap_or_default();
     let mut bad = |ok: bool, path: &str| {
         if !ok {
             findings.push(Finding::error(path, codes::RECORD_SCHEMA));
@@ -538,7 +541,7 @@ fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
     let created_at = text("/createdAt");
     bad(Instant::parse(created_at).is_some_and(|i| i.to_string() == created_at), "/createdAt");
     bad(Date::parse(text("/assessment/evaluatedOn")).is_some(), "/assessment/evaluatedOn");
-    bad(record.pointer("/subject/unknownSubject") != Some(&Value::Bool(false)), "/subject/unknownSubject");
+    bad(at(record, "/subject/unknownSubject") != Some(&Value::Bool(false)), "/subject/unknownSubject");
     let empty_refs = record
         .get("indicators")
         .and_then(Value::as_array)
@@ -549,7 +552,7 @@ fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
 
 /// The form input a record was built from, reconstructed from its content.
 pub fn input_of_record(record: &Value) -> Value {
-    let member = |pointer: &str| record.pointer(pointer).cloned();
+    let member = |pointer: &str| at(record, pointer).cloned();
     let mut input = Map::new();
     let mut put = |name: &str, value: Option<Value>| {
         if let Some(value) = value {
@@ -615,7 +618,7 @@ const COMPUTED_SECTIONS: [&str; 3] = ["/assessment", "/routing/advised", "/measu
 
 fn recompute(record: &Value, catalog: &ActiveCatalog, rules: &VerifyRules<'_>, findings: &mut Vec<Finding>) -> (bool, bool) {
     let before = findings.len();
-    let text = |pointer: &str| record.pointer(pointer).and_then(Value::as_str).unwrap_or_default();
+    let text = |pointer: &str| at(record, pointer).and_then(Value::as_str).unwrap_or_default();
     let (Some(evaluated_on), Some(created_at)) =
         (Date::parse(text("/assessment/evaluatedOn")), Instant::parse(text("/createdAt")))
     else {
@@ -637,7 +640,7 @@ fn recompute(record: &Value, catalog: &ActiveCatalog, rules: &VerifyRules<'_>, f
         }
     }
     for (i, read) in reading.values.indicators.iter().enumerate() {
-        let recorded = record.pointer(&format!("/indicators/{i}/category")).and_then(Value::as_str);
+        let recorded = record.get("indicators").and_then(|items| items.get(i)).and_then(|item| item.get("category")).and_then(Value::as_str);
         if read.category.is_some() && read.category.as_deref() != recorded {
             findings.push(Finding::error(format!("/indicators/{i}/category"), codes::RECORD_CATEGORY));
         }
@@ -655,14 +658,14 @@ fn recompute(record: &Value, catalog: &ActiveCatalog, rules: &VerifyRules<'_>, f
     // Content the engine would have normalised differently (untrimmed text,
     // members it drops) shows up as a difference here.
     for section in CONTENT_SECTIONS {
-        if rebuilt.pointer(section) != record.pointer(section) {
+        if at(&rebuilt, section) != at(record, section) {
             findings.push(Finding::error(section, codes::RECORD_CONTENT));
         }
     }
     let content_ok = findings.len() == before;
     let mut assessment_ok = true;
     for section in COMPUTED_SECTIONS {
-        if rebuilt.pointer(section) != record.pointer(section) {
+        if at(&rebuilt, section) != at(record, section) {
             assessment_ok = false;
             findings.push(Finding::error(section, codes::RECORD_ASSESSMENT));
         }

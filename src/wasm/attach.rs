@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Document, Element, Event, FormData, HtmlElement, HtmlFormElement, HtmlInputElement};
 
-use super::convert::{option_invalid, to_js};
+use super::convert::{json_text, option_invalid, to_js};
 use super::engine::{field_map_option, locale_option, options as engine_options, text_option, JsSignalEngine};
 use crate::core::catalog::ActiveCatalog;
 use crate::core::date::{Date, Instant};
@@ -486,7 +486,7 @@ impl Attached {
             created_at: self.now(),
         };
         let Ok(record) = self.engine.build_record(&input, &[], self.today(), &stamp) else { return Submit::Failed };
-        let text = serde_json::to_string(&record).unwrap_or_default();
+        let text = json_text(&record).unwrap_or_default();
         let field = self.find_control(&self.settings.record_field, None).and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
         if let Some(field) = field {
             field.set_value(&text);

@@ -11,9 +11,17 @@ use crate::core::error::SignalError;
 /// crossing is far cheaper than building objects member by member, and
 /// `JSON.parse` defines a `__proto__` member as plain data.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| error_value("internal", &format!("could not convert a result: {e}"), None))?;
+    let text = json_text(value).ok_or_else(|| error_value("internal", "could not convert a result", None))?;
     js_sys::JSON::parse(&text).map_err(|_| error_value("internal", "could not convert a result", None))
+}
+
+/// `value` as compact JSON text. It goes through a JSON value first: the
+/// record's digest needs that serializer anyway, and instantiating every
+/// result type's `Serialize` for one serializer instead of two keeps the
+/// module smaller.
+pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
+    let value = serde_json::to_value(value).ok()?;
+    serde_json::to_string(&value).ok()
 }
 
 /// A JS `Error` named `SignalError` with a stable `code` and, when given, `issues`.
