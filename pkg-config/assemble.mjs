@@ -1,8 +1,9 @@
 // Assembles ONE npm package in pkg/ from the two wasm-pack builds
 // (target/pkg-build/web and target/pkg-build/node) and the entry shims here.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { transformSync } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -28,6 +29,18 @@ for (const target of ["web", "node"]) {
   }
   // JS the Rust side imports (the boundary reader, src/wasm/read.js).
   cpSync(join(build, target, "snippets"), join(out, target, "snippets"), { recursive: true });
+}
+
+// What a browser downloads is minified: the web build's glue and the JS it
+// imports. Export names, string literals (the .wasm URL) and behaviour stay;
+// the same suites run against the minified files.
+function minify(path) {
+  const { code } = transformSync(readFileSync(path, "utf8"), { format: "esm", minify: true, target: "es2022", legalComments: "none" });
+  writeFileSync(path, code);
+}
+minify(join(out, "web", "signal_indicators.js"));
+for (const file of readdirSync(join(out, "web", "snippets"), { recursive: true })) {
+  if (file.endsWith(".js")) minify(join(out, "web", "snippets", file));
 }
 
 for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "api.js"]) {

@@ -15,13 +15,10 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text).map_err(|_| error_value("internal", "could not convert a result", None))
 }
 
-/// `value` as compact JSON text. It goes through a JSON value first: the
-/// record's digest needs that serializer anyway, and instantiating every
-/// result type's `Serialize` for one serializer instead of two keeps the
-/// module smaller.
+/// `value` as compact JSON text, members in declaration order (the record
+/// travels in the documented member order, SPEC §7).
 pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-    let value = serde_json::to_value(value).ok()?;
-    serde_json::to_string(&value).ok()
+    serde_json::to_string(value).ok()
 }
 
 /// A JS `Error` named `SignalError` with a stable `code` and, when given, `issues`.
