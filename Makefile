@@ -30,7 +30,7 @@ setup:
 ## The npm package in pkg/ (ready for `npm pack pkg`). Browsers get a module
 ## optimized for size (opt-level z, wasm-opt -Oz), Node one optimized for speed.
 pkg:
-	scripts/setup.sh wasm
+	scripts/setup.sh wasm node
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --target web --out-dir target/pkg-build/web $(WASM_PACK_FLAGS)
 	wasm-pack build --target web --out-dir target/pkg-build/node $(WASM_PACK_FLAGS) --no-opt
 	node pkg-config/assemble.mjs
