@@ -2,6 +2,9 @@
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::cmp::Ordering;
+
+use super::sorting::sorted_positions;
 
 use super::error::SignalError;
 
@@ -58,7 +61,11 @@ fn write_object(members: &serde_json::Map<String, Value>, skip: Option<&str>, ou
         && members.keys().all(|key| key.bytes().all(|b| b < 0xEE));
     let mut sorted: Vec<(&String, &Value)> = members.iter().filter(|(key, _)| Some(key.as_str()) != skip).collect();
     if !in_order {
-        sorted.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+        let order = sorted_positions(sorted.len(), &|a, b| match (sorted.get(a), sorted.get(b)) {
+            (Some(x), Some(y)) => x.0.encode_utf16().cmp(y.0.encode_utf16()),
+            _ => Ordering::Equal,
+        });
+        sorted = order.into_iter().filter_map(|i| sorted.get(i).copied()).collect();
     }
     out.push(b'{');
     for (i, (key, member)) in sorted.into_iter().enumerate() {

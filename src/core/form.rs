@@ -15,6 +15,7 @@ use super::extensions::{Extension, ExtensionType};
 use super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
 use super::issue::{codes, pointer_push, pointer_tokens, Finding, Severity};
 use super::scoring::{advise, assess, Advice, Assessment, ScoredIndicator};
+use super::sorting::sorted_positions;
 
 /// Most string data an input may hold, in UTF-8 bytes (1 MiB).
 pub const MAX_STRING_BYTES: usize = 1 << 20;
@@ -910,11 +911,20 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
             pointer_tokens(&f.path).iter().filter_map(|t| t.parse::<u64>().ok()).collect();
         (row_of(&f.path), indexes, f.code, f.path.clone())
     };
-    let mut keyed: Vec<_> = findings.drain(..).map(|f| (key(&f), f)).collect();
+    let keys: Vec<_> = findings.iter().map(key).collect();
+    let order = sorted_positions(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
     // Equal keys mean equal (path, code): duplicates end up adjacent and go.
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    findings.extend(keyed.into_iter().map(|(_, f)| f));
+    let mut slots: Vec<Option<Finding>> = findings.drain(..).map(Some).collect();
+    let mut previous: Option<usize> = None;
+    for i in order {
+        if previous.is_some_and(|p| keys.get(p) == keys.get(i)) {
+            continue;
+        }
+        previous = Some(i);
+        if let Some(finding) = slots.get_mut(i).and_then(Option::take) {
+            findings.push(finding);
+        }
+    }
 }
 
 #[cfg(test)]

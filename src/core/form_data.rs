@@ -73,7 +73,12 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
                         Some((_, map)) => {
                             map.insert(member.to_owned(), item);
                         }
-                        None => members.push((code.to_owned(), [(member.to_owned(), item)].into_iter().collect())),
+                        None => {
+                            // Filled by insertion: `collect()` into a map would add a sort.
+                            let mut map = Map::new();
+                            map.insert(member.to_owned(), item);
+                            members.push((code.to_owned(), map));
+                        }
                     }
                 }
             }

@@ -15,3 +15,4 @@ pub mod messages;
 pub mod record;
 pub mod schema;
 pub mod scoring;
+pub mod sorting;

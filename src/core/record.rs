@@ -569,12 +569,17 @@ pub fn input_of_record(record: &Value) -> Value {
             Value::Array(
                 items
                     .iter()
-                    .map(|item| {
-                        let mut item = item.clone();
-                        if let Some(map) = item.as_object_mut() {
-                            map.remove("category");
+                    .map(|item| match item {
+                        // Copied without `category`, by insertion: removing or
+                        // `collect()`ing would add map code to the module.
+                        Value::Object(map) => {
+                            let mut copy = Map::new();
+                            for (key, member) in map.iter().filter(|(k, _)| k.as_str() != "category") {
+                                copy.insert(key.clone(), member.clone());
+                            }
+                            Value::Object(copy)
                         }
-                        item
+                        other => other.clone(),
                     })
                     .collect(),
             )
