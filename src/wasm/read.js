@@ -13,6 +13,25 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 class TooLarge extends Error {}
 
+// JSON text of a copy made here (plain data, bounded depth). JSON.stringify
+// is fast but calls any `toJSON` a page added to Object.prototype or
+// Array.prototype; then the text is written by hand, which calls nothing.
+function serialize(copy) {
+  if (!("toJSON" in Array.prototype) && !("toJSON" in OBJECT_PROTOTYPE)) return JSON.stringify(copy);
+  const write = (value) => {
+    if (value === null || typeof value !== "object") return JSON.stringify(value);
+    let text = "";
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) text += (i > 0 ? "," : "") + write(value[i]);
+      return "[" + text + "]";
+    }
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) text += (i > 0 ? "," : "") + JSON.stringify(keys[i]) + ":" + write(value[keys[i]]);
+    return "{" + text + "}";
+  };
+  return write(copy);
+}
+
 // Paths are only written out for findings: while walking, the path is the
 // stack of keys and indexes from the root to the current value.
 function pointer(keys) {
@@ -47,10 +66,7 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
     return text.replace(LONE_SURROGATE, "\ufffd");
   };
 
-  // A plain copy of `value`, or undefined when it is absent. Copies are
-  // ordinary objects (fast in every engine) unless something added a
-  // `toJSON` to Object.prototype, which JSON.stringify would call.
-  const plainCopies = !("toJSON" in OBJECT_PROTOTYPE);
+  // A plain copy of `value`, or undefined when it is absent.
   const read = (value, depth) => {
     if (++nodes > nodeLimit) throw new TooLarge();
     switch (typeof value) {
@@ -121,7 +137,7 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
     } catch {
       return exotic();
     }
-    const copy = plainCopies ? {} : Object.create(null);
+    const copy = {};
     for (const key of keys) {
       if (typeof key !== "string") continue; // symbols
       count(key.length);
@@ -154,7 +170,7 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
   try {
     const copy = read(input, 0);
     // The copy holds only plain data, at most `depthLimit` deep.
-    return JSON.stringify([copy === undefined ? null : copy, findings, false]);
+    return serialize([copy === undefined ? null : copy, findings, false]);
   } catch (error) {
     if (error instanceof TooLarge) return "[null,[],true]";
     // Anything else (a stack overflow from an exotic engine state): the

@@ -40,3 +40,24 @@ test("records: tampered ones fail, reordered ones verify", () => {
   assert.equal(engine.verifyRecord(reordered(record)).ok, true);
   assert.equal(engine.verifyRecord(JSON.parse(JSON.stringify(reordered(record)))).ok, true);
 });
+
+test("a page that added toJSON to Object.prototype or Array.prototype gets the same results", () => {
+  const engine = new SignalEngine();
+  const form = validForm();
+  form.extra = { nested: [1, { deeper: "x" }] };
+  const clean = JSON.stringify(engine.evaluate(form, { today: FIXED.today }));
+  const record = JSON.stringify(engine.buildRecord(form, FIXED));
+  try {
+    Object.prototype.toJSON = () => "hijacked";
+    Array.prototype.toJSON = () => "hijacked";
+    const evaluation = engine.evaluate(form, { today: FIXED.today });
+    const built = engine.buildRecord(form, FIXED);
+    delete Object.prototype.toJSON;
+    delete Array.prototype.toJSON;
+    assert.equal(JSON.stringify(evaluation), clean);
+    assert.equal(JSON.stringify(built), record);
+  } finally {
+    delete Object.prototype.toJSON;
+    delete Array.prototype.toJSON;
+  }
+});
