@@ -10,6 +10,7 @@ use super::schema::catalog_validator;
 use serde_json::Value;
 
 use super::canonical::canonical_digest;
+use super::sorting::sorted_positions;
 use super::error::SignalError;
 use super::issue::{codes, pointer_push, Finding};
 use super::messages::Locale;
@@ -165,6 +166,16 @@ const RELIABILITY_CODES: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
 const CREDIBILITY_CODES: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 const MAX_LIST: usize = 10_000;
 
+/// Where a routing rule or measure applies: a category index and the
+/// minimum band rank (`usize::MAX` for a rule that can never apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleTarget {
+    /// Index into the catalog's categories.
+    pub category: usize,
+    /// Rank of the rule's `minBand` (0 = `none`).
+    pub min_rank: usize,
+}
+
 /// A validated catalog with the lookups scoring needs. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct ActiveCatalog {
@@ -177,6 +188,13 @@ struct Loaded {
     digest: String,
     /// Category index of each indicator, parallel to `catalog.indicators`.
     indicator_category: Vec<usize>,
+    /// Indicator indexes sorted by code, for binary search.
+    indicators_by_code: Vec<usize>,
+    /// Category index and minimum band rank of each routing rule.
+    routing_rules: Vec<RuleTarget>,
+    /// Category index and minimum band rank of each measure; protective
+    /// categories never lead to measures, so theirs never apply.
+    measure_rules: Vec<RuleTarget>,
     reliability: [u32; 6],
     credibility: [u32; 6],
 }
@@ -210,6 +228,27 @@ impl ActiveCatalog {
             .iter()
             .map(|d| catalog.categories.iter().position(|c| c.code == d.category).unwrap_or(0))
             .collect();
+        let mut indicators_by_code: Vec<usize> = (0..catalog.indicators.len()).collect();
+        indicators_by_code = sorted_positions(indicators_by_code.len(), &|a, b| {
+            catalog.indicators.get(a).map(|d| &d.code).cmp(&catalog.indicators.get(b).map(|d| &d.code))
+        });
+        let band_rank = |code: &str| {
+            if code == BAND_NONE {
+                Some(0)
+            } else {
+                catalog.bands.iter().position(|b| b.code == code).map(|i| i + 1)
+            }
+        };
+        let target = |category: &str, min_band: &str, allowed: bool| {
+            match (catalog.categories.iter().position(|c| c.code == category), band_rank(min_band)) {
+                (Some(category), Some(min_rank)) if allowed => RuleTarget { category, min_rank },
+                _ => RuleTarget { category: usize::MAX, min_rank: usize::MAX },
+            }
+        };
+        let protective = |category: &str| catalog.categories.iter().any(|c| c.code == category && c.protective);
+        let routing_rules = catalog.routing.iter().map(|r| target(&r.category, &r.min_band, true)).collect();
+        let measure_rules =
+            catalog.measures.iter().map(|m| target(&m.category, &m.min_band, !protective(&m.category))).collect();
         let factors = |map: &BTreeMap<String, u32>, keys: [&str; 6]| keys.map(|k| map.get(k).copied().unwrap_or(0));
         let reliability = factors(&catalog.grading.reliability, RELIABILITY_CODES);
         let credibility = factors(&catalog.grading.credibility, CREDIBILITY_CODES);
@@ -218,6 +257,9 @@ impl ActiveCatalog {
                 catalog,
                 digest,
                 indicator_category,
+                indicators_by_code,
+                routing_rules,
+                measure_rules,
                 reliability,
                 credibility,
             }),
@@ -251,9 +293,25 @@ impl ActiveCatalog {
 
     /// Index and definition of an indicator code.
     pub fn indicator(&self, code: &str) -> Option<(usize, &IndicatorDefinition)> {
-        // A linear scan: catalogs hold dozens of indicators (at most 10 000),
-        // and a hash map would add its own code to the module.
-        self.data.catalog.indicators.iter().enumerate().find(|(_, d)| d.code == code)
+        // Binary search over indexes sorted by code (a hash map would add its
+        // own code to the module).
+        let indicators = &self.data.catalog.indicators;
+        let by_code = &self.data.indicators_by_code;
+        let found = by_code
+            .binary_search_by(|i| indicators.get(*i).map_or("", |d| d.code.as_str()).cmp(code))
+            .ok()
+            .and_then(|at| by_code.get(at).copied())?;
+        indicators.get(found).map(|d| (found, d))
+    }
+
+    /// Where each routing rule applies, parallel to `catalog().routing`.
+    pub fn routing_rules(&self) -> &[RuleTarget] {
+        &self.data.routing_rules
+    }
+
+    /// Where each measure applies, parallel to `catalog().measures`.
+    pub fn measure_rules(&self) -> &[RuleTarget] {
+        &self.data.measure_rules
     }
 
     /// Category index of indicator number `indicator`.

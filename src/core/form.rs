@@ -106,8 +106,9 @@ pub struct TipValues<'a> {
 pub struct IndicatorValues<'a> {
     /// Indicator code.
     pub code: Option<&'a str>,
-    /// Category code from the catalog.
-    pub category: Option<String>,
+    /// Index of its category in the catalog's categories (the code is
+    /// looked up only where a record needs it).
+    pub category_index: Option<usize>,
     /// `A`–`F`.
     pub reliability: Option<&'a str>,
     /// `1`–`6`.
@@ -715,7 +716,7 @@ impl Reader<'_, '_> {
                 Some(code) => match self.rules.catalog.indicator(code) {
                     Some((index, definition)) => {
                         out.code = Some(code);
-                        out.category = Some(definition.category.clone());
+                        out.category_index = Some(self.rules.catalog.category_of(index));
                         Some((index, definition.requires_evidence))
                     }
                     None => {

@@ -15,7 +15,7 @@ use super::form::{exceeds_limits_with, read_form, sort_findings, FormRules, Read
 use super::issue::{codes, pointer_tokens, Finding, Issue, Severity};
 use super::schema::record_validator;
 use super::messages::Locale;
-use super::scoring::{Assessment, RecordedMeasure};
+use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
 
 /// `recordType` of every record.
 pub const RECORD_TYPE: &str = "signal-record";
@@ -358,7 +358,7 @@ fn build_undigested(
     for item in &v.indicators {
         indicators.push(RecordedIndicator {
             code: need(item.code)?,
-            category: need(item.category.as_deref())?,
+            category: need(item.category_index.and_then(|i| catalog.catalog().categories.get(i)).map(|c| c.code.as_str()))?,
             reliability: need(item.reliability)?,
             credibility: need(item.credibility)?,
             observed_on: need(item.observed_on)?,
@@ -398,7 +398,7 @@ fn build_undigested(
             shared_with: v.shared_with.iter().map(|p| (*p).to_owned()).collect(),
             no_share_reason: v.no_share_reason.map(str::to_owned),
         },
-        measures_for_consideration: reading.advice.measures.clone(),
+        measures_for_consideration: recorded_measures(catalog, &reading.advice.measures),
         handling: Handling { tlp: need(v.tlp)? },
         summary: need(v.summary)?,
         officer: Officer { id: need(v.officer_id)?, unit: need(v.officer_unit)? },
@@ -646,7 +646,8 @@ fn recompute(record: &Value, catalog: &ActiveCatalog, rules: &VerifyRules<'_>, f
     }
     for (i, read) in reading.values.indicators.iter().enumerate() {
         let recorded = record.get("indicators").and_then(|items| items.get(i)).and_then(|item| item.get("category")).and_then(Value::as_str);
-        if read.category.is_some() && read.category.as_deref() != recorded {
+        let category = read.category_index.and_then(|c| catalog.catalog().categories.get(c)).map(|c| c.code.as_str());
+        if category.is_some() && category != recorded {
             findings.push(Finding::error(format!("/indicators/{i}/category"), codes::RECORD_CATEGORY));
         }
     }

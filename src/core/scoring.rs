@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::catalog::ActiveCatalog;
+use super::catalog::{ActiveCatalog, RuleTarget};
 use super::date::Date;
 use super::messages::Locale;
 
@@ -237,8 +237,9 @@ pub fn assess(catalog: &ActiveCatalog, indicators: &[ScoredIndicator], evaluated
 pub struct Advice {
     /// Sorted union of the partners of applying routing rules.
     pub advised: Vec<String>,
-    /// Applying measures, in catalog order.
-    pub measures: Vec<RecordedMeasure>,
+    /// Indexes of the applying measures in the catalog's `measures`, in
+    /// catalog order (text is copied only where a result needs it).
+    pub measures: Vec<usize>,
 }
 
 /// Applies the catalog's routing rules and measures (SPEC §6.3): a rule
@@ -247,56 +248,56 @@ pub struct Advice {
 /// and never lead to measures.
 pub fn advise(catalog: &ActiveCatalog, assessment: &Assessment) -> Advice {
     let data = catalog.catalog();
-    let band_rank_of = |category: &str| -> Option<usize> {
-        if assessment.protection_flags.iter().any(|c| c == category) {
-            return Some(0);
-        }
-        assessment
-            .categories
-            .iter()
-            .find(|c| c.category == category)
-            .and_then(|c| catalog.band_rank(&c.band))
-    };
-    let applies = |category: &str, min_band: &str| match (band_rank_of(category), catalog.band_rank(min_band)) {
-        (Some(have), Some(need)) => have >= need,
-        _ => false,
-    };
-    // Sorted and unique, built by insertion (no general sort routine needed).
-    let mut advised: Vec<String> = Vec::new();
-    for partner in data.routing.iter().filter(|rule| applies(&rule.category, &rule.min_band)).flat_map(|rule| &rule.partners) {
-        if let Err(position) = advised.binary_search(partner) {
-            advised.insert(position, partner.clone());
+    // Band rank of each category with indicators, by category index.
+    let mut ranks: Vec<Option<usize>> = vec![None; data.categories.len()];
+    for category in &assessment.categories {
+        if let (Some(slot), Some(rank)) =
+            (catalog.category_index(&category.category).and_then(|i| ranks.get_mut(i)), catalog.band_rank(&category.band))
+        {
+            *slot = Some(rank);
         }
     }
-    let measures = data
-        .measures
-        .iter()
-        .filter(|m| {
-            let protective = data.categories.iter().any(|c| c.code == m.category && c.protective);
-            !protective && applies(&m.category, &m.min_band)
-        })
-        .map(|m| RecordedMeasure {
-            code: m.code.clone(),
-            category: m.category.clone(),
-            legal_basis: m.legal_basis.clone(),
-        })
-        .collect();
+    for flag in &assessment.protection_flags {
+        if let Some(slot) = catalog.category_index(flag).and_then(|i| ranks.get_mut(i)) {
+            *slot = Some(0);
+        }
+    }
+    let applies = |target: &RuleTarget| ranks.get(target.category).copied().flatten().is_some_and(|rank| rank >= target.min_rank);
+    // Sorted and unique, built by insertion (no general sort routine needed).
+    let mut advised: Vec<String> = Vec::new();
+    for (rule, target) in data.routing.iter().zip(catalog.routing_rules()) {
+        if !applies(target) {
+            continue;
+        }
+        for partner in &rule.partners {
+            if let Err(position) = advised.binary_search(partner) {
+                advised.insert(position, partner.clone());
+            }
+        }
+    }
+    let measures = catalog.measure_rules().iter().enumerate().filter(|(_, target)| applies(target)).map(|(i, _)| i).collect();
     Advice { advised, measures }
 }
 
-/// The measures with their labels in `locale`, for display.
-pub fn label_measures(catalog: &ActiveCatalog, measures: &[RecordedMeasure], locale: Locale) -> Vec<Measure> {
+/// The measures of an advice as recorded (code, category, legal basis).
+pub fn recorded_measures(catalog: &ActiveCatalog, measures: &[usize]) -> Vec<RecordedMeasure> {
     measures
         .iter()
-        .map(|m| {
-            let label = catalog
-                .catalog()
-                .measures
-                .iter()
-                .find(|d| d.code == m.code && d.category == m.category)
-                .map(|d| catalog.text(&d.labels, locale).to_owned())
-                .unwrap_or_default();
-            Measure { code: m.code.clone(), category: m.category.clone(), legal_basis: m.legal_basis.clone(), label }
+        .filter_map(|i| catalog.catalog().measures.get(*i))
+        .map(|m| RecordedMeasure { code: m.code.clone(), category: m.category.clone(), legal_basis: m.legal_basis.clone() })
+        .collect()
+}
+
+/// The measures of an advice with their labels in `locale`, for display.
+pub fn label_measures(catalog: &ActiveCatalog, measures: &[usize], locale: Locale) -> Vec<Measure> {
+    measures
+        .iter()
+        .filter_map(|i| catalog.catalog().measures.get(*i))
+        .map(|m| Measure {
+            code: m.code.clone(),
+            category: m.category.clone(),
+            legal_basis: m.legal_basis.clone(),
+            label: catalog.text(&m.labels, locale).to_owned(),
         })
         .collect()
 }
