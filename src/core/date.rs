@@ -76,9 +76,33 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, written without the formatting machinery (every
+    /// evaluation writes its date).
+    pub fn to_iso(self) -> String {
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        let year = self.year.clamp(0, 9999) as u32;
+        let (month, day) = (u32::from(self.month), u32::from(self.day));
+        [
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            '-',
+            digit(month / 10),
+            digit(month),
+            '-',
+            digit(day / 10),
+            digit(day),
+        ]
+        .iter()
+        .collect()
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.to_iso())
     }
 }
 

@@ -223,41 +223,34 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
 }
 
 /// True when the input holds more than [`MAX_STRING_BYTES`] of strings or
-/// nests deeper than [`MAX_DEPTH`]. Iterative: no input can exhaust the stack.
+/// nests deeper than [`MAX_DEPTH`]; no input can exhaust the stack.
 pub fn exceeds_limits(input: &Value) -> bool {
     exceeds_limits_with(input, MAX_STRING_BYTES, MAX_DEPTH)
 }
 
 /// True when `input` holds more than `max_bytes` of strings (keys included)
-/// or nests objects and arrays deeper than `max_depth`.
+/// or nests objects and arrays deeper than `max_depth`. The walk descends
+/// no further than `max_depth + 1` levels, so no input can exhaust the stack.
 pub fn exceeds_limits_with(input: &Value, max_bytes: usize, max_depth: usize) -> bool {
-    let mut stack = vec![(input, 1usize)];
-    let mut bytes = 0usize;
-    while let Some((value, depth)) = stack.pop() {
+    fn exceeds(value: &Value, depth: usize, limits: (usize, usize), bytes: &mut usize) -> bool {
+        let (max_bytes, max_depth) = limits;
         match value {
-            Value::String(s) => bytes = bytes.saturating_add(s.len()),
-            Value::Array(items) => {
-                if depth > max_depth {
-                    return true;
-                }
-                stack.extend(items.iter().map(|v| (v, depth + 1)));
+            Value::String(s) => {
+                *bytes = bytes.saturating_add(s.len());
+                *bytes > max_bytes
             }
+            Value::Array(items) => depth > max_depth || items.iter().any(|v| exceeds(v, depth + 1, limits, bytes)),
             Value::Object(map) => {
-                if depth > max_depth {
-                    return true;
-                }
-                for (key, v) in map {
-                    bytes = bytes.saturating_add(key.len());
-                    stack.push((v, depth + 1));
-                }
+                depth > max_depth
+                    || map.iter().any(|(key, v)| {
+                        *bytes = bytes.saturating_add(key.len());
+                        *bytes > max_bytes || exceeds(v, depth + 1, limits, bytes)
+                    })
             }
-            _ => {}
-        }
-        if bytes > max_bytes {
-            return true;
+            _ => false,
         }
     }
-    false
+    exceeds(input, 1, (max_bytes, max_depth), &mut 0)
 }
 
 struct Reader<'r, 'a> {

@@ -223,7 +223,7 @@ pub fn assess(catalog: &ActiveCatalog, indicators: &[ScoredIndicator], evaluated
         });
     }
     Assessment {
-        evaluated_on: evaluated_on.to_string(),
+        evaluated_on: evaluated_on.to_iso(),
         method: METHOD.to_owned(),
         advisory: true,
         overall: Overall { score: overall, band: catalog.band_of(overall).1.to_owned() },
