@@ -35,7 +35,7 @@ fn worked_example_of_the_readme() {
     assert_eq!(terrorism.band, "high");
     assert_eq!((assessment.overall.score, assessment.overall.band.as_str()), (7124, "high"));
     assert_eq!(evaluation.routing.advised, vec!["AIVD", "CT-INFOBOX", "NCTV"]);
-    let measures: Vec<&str> = evaluation.measures.iter().map(|m| m.code.as_str()).collect();
+    let measures: Vec<&str> = evaluation.measures.iter().map(|m| m.code).collect();
     assert_eq!(measures, vec!["refuse-or-withdraw-residence", "refuse-naturalisation", "revoke-nationality", "entry-ban"]);
     assert_eq!(evaluation.measures[2].legal_basis, "RWN art. 14 lid 2 en lid 4");
     assert_eq!(evaluation.measures[2].label, "Nederlanderschap intrekken");

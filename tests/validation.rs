@@ -348,7 +348,8 @@ fn whole_input_problems() {
 #[test]
 fn text_replaced_comes_from_the_boundary() {
     let boundary = [signal_indicators::Finding::warning("/summary", "text.replaced")];
-    let evaluation = engine().evaluate_with(&valid_input(), &boundary, today());
+    let engine = engine();
+    let evaluation = engine.evaluate_with(&valid_input(), &boundary, today());
     assert!(evaluation.valid);
     assert_eq!(triples(&evaluation), vec![("/summary".into(), "text.replaced".into(), "warning".into())]);
 }
@@ -402,8 +403,9 @@ fn messages_are_localized_and_never_echo_input() {
     input["procedure"] = json!(secret);
     input["indicators"][0]["code"] = json!(secret);
     input["summary"] = json!(secret);
-    let nl = engine().evaluate(&input, today());
-    let en = engine_en().evaluate(&input, today());
+    let (engine_nl, engine_en) = (engine(), engine_en());
+    let nl = engine_nl.evaluate(&input, today());
+    let en = engine_en.evaluate(&input, today());
     assert_eq!(nl.issues.len(), en.issues.len());
     for (a, b) in nl.issues.iter().zip(&en.issues) {
         assert!(!a.message.contains(secret) && !b.message.contains(secret));

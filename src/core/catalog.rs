@@ -192,6 +192,8 @@ struct Loaded {
     indicators_by_code: Vec<usize>,
     /// Category index and minimum band rank of each routing rule.
     routing_rules: Vec<RuleTarget>,
+    /// Indexes in `catalog.partners` of each routing rule's partners.
+    routing_partners: Vec<Vec<usize>>,
     /// Category index and minimum band rank of each measure; protective
     /// categories never lead to measures, so theirs never apply.
     measure_rules: Vec<RuleTarget>,
@@ -247,6 +249,11 @@ impl ActiveCatalog {
         };
         let protective = |category: &str| catalog.categories.iter().any(|c| c.code == category && c.protective);
         let routing_rules = catalog.routing.iter().map(|r| target(&r.category, &r.min_band, true)).collect();
+        let routing_partners = catalog
+            .routing
+            .iter()
+            .map(|r| r.partners.iter().filter_map(|p| catalog.partners.iter().position(|q| q == p)).collect())
+            .collect();
         let measure_rules =
             catalog.measures.iter().map(|m| target(&m.category, &m.min_band, !protective(&m.category))).collect();
         let factors = |map: &BTreeMap<String, u32>, keys: [&str; 6]| keys.map(|k| map.get(k).copied().unwrap_or(0));
@@ -259,6 +266,7 @@ impl ActiveCatalog {
                 indicator_category,
                 indicators_by_code,
                 routing_rules,
+                routing_partners,
                 measure_rules,
                 reliability,
                 credibility,
@@ -307,6 +315,17 @@ impl ActiveCatalog {
     /// Where each routing rule applies, parallel to `catalog().routing`.
     pub fn routing_rules(&self) -> &[RuleTarget] {
         &self.data.routing_rules
+    }
+
+    /// Indexes in `catalog().partners` of each routing rule's partners,
+    /// parallel to `catalog().routing`.
+    pub fn routing_partners(&self) -> &[Vec<usize>] {
+        &self.data.routing_partners
+    }
+
+    /// A partner code by its index in `catalog().partners`.
+    pub fn partner(&self, index: usize) -> &str {
+        self.data.catalog.partners.get(index).map_or("", String::as_str)
     }
 
     /// Where each measure applies, parallel to `catalog().measures`.

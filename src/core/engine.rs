@@ -18,7 +18,7 @@ use super::scoring::{label_measures, Assessment, Measure};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Evaluation {
+pub struct Evaluation<'c> {
     /// No issue is an error.
     pub valid: bool,
     /// Every issue, in the stable order.
@@ -26,18 +26,18 @@ pub struct Evaluation {
     /// The advisory assessment of the indicators that could be scored.
     pub assessment: Assessment,
     /// Routing advice.
-    pub routing: RoutingAdvice,
+    pub routing: RoutingAdvice<'c>,
     /// Measures for consideration, with labels.
-    pub measures: Vec<Measure>,
+    pub measures: Vec<Measure<'c>>,
 }
 
 /// Partners the catalog advises sharing the signal with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct RoutingAdvice {
+pub struct RoutingAdvice<'c> {
     /// Sorted partner codes.
-    pub advised: Vec<String>,
+    pub advised: Vec<&'c str>,
 }
 
 /// Validates, scores and records signal forms against one catalog.
@@ -97,17 +97,17 @@ impl SignalEngine {
     }
 
     /// Validates and scores a form.
-    pub fn evaluate(&self, input: &Value, today: Date) -> Evaluation {
+    pub fn evaluate(&self, input: &Value, today: Date) -> Evaluation<'_> {
         self.evaluate_with(input, &[], today)
     }
 
     /// Validates and scores a form, adding findings made at the JS boundary.
-    pub fn evaluate_with(&self, input: &Value, boundary: &[Finding], today: Date) -> Evaluation {
+    pub fn evaluate_with(&self, input: &Value, boundary: &[Finding], today: Date) -> Evaluation<'_> {
         let reading = self.read(input, boundary, today);
         Evaluation {
             valid: reading.is_valid(),
             issues: reading.findings.iter().map(|f| f.localize(self.locale)).collect(),
-            routing: RoutingAdvice { advised: reading.advice.advised.clone() },
+            routing: RoutingAdvice { advised: reading.advice.advised.iter().map(|p| self.catalog.partner(*p)).collect() },
             measures: label_measures(&self.catalog, &reading.advice.measures, self.locale),
             assessment: reading.assessment,
         }

@@ -804,11 +804,13 @@ impl Reader<'_, '_> {
     /// `routing.unshared` when an advised partner is neither in `sharedWith`
     /// nor explained by a `noShareReason` of at least 10 characters.
     fn check_routing(&mut self, values: &FormValues<'_>, advice: &Advice) {
+        let catalog = self.rules.catalog;
         let unshared: Vec<Value> = advice
             .advised
             .iter()
-            .filter(|p| !values.shared_with.contains(&p.as_str()))
-            .map(|p| Value::from(p.as_str()))
+            .map(|p| catalog.partner(*p))
+            .filter(|p| !values.shared_with.contains(p))
+            .map(Value::from)
             .collect();
         if unshared.is_empty() {
             return;

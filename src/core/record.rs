@@ -394,7 +394,7 @@ fn build_undigested(
         indicators,
         assessment: reading.assessment.clone(),
         routing: Routing {
-            advised: reading.advice.advised.clone(),
+            advised: reading.advice.advised.iter().map(|p| catalog.partner(*p).to_owned()).collect(),
             shared_with: v.shared_with.iter().map(|p| (*p).to_owned()).collect(),
             no_share_reason: v.no_share_reason.map(str::to_owned),
         },

@@ -117,19 +117,20 @@ pub struct RecordedMeasure {
     pub legal_basis: String,
 }
 
-/// A measure for consideration, with its label for display.
+/// A measure for consideration, with its label for display; its text is
+/// borrowed from the catalog (an evaluation copies no catalog text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Measure {
+pub struct Measure<'c> {
     /// Measure code.
-    pub code: String,
+    pub code: &'c str,
     /// Category it follows from.
-    pub category: String,
+    pub category: &'c str,
     /// Legal basis text.
-    pub legal_basis: String,
+    pub legal_basis: &'c str,
     /// Name in the engine's locale.
-    pub label: String,
+    pub label: &'c str,
 }
 
 /// Strength of one indicator in bp:
@@ -235,8 +236,9 @@ pub fn assess(catalog: &ActiveCatalog, indicators: &[ScoredIndicator], evaluated
 /// Routing advice and measures that follow from an assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Advice {
-    /// Sorted union of the partners of applying routing rules.
-    pub advised: Vec<String>,
+    /// Sorted union of the partners of applying routing rules, as indexes
+    /// in the catalog's `partners` (sorted by partner code).
+    pub advised: Vec<usize>,
     /// Indexes of the applying measures in the catalog's `measures`, in
     /// catalog order (text is copied only where a result needs it).
     pub measures: Vec<usize>,
@@ -263,15 +265,16 @@ pub fn advise(catalog: &ActiveCatalog, assessment: &Assessment) -> Advice {
         }
     }
     let applies = |target: &RuleTarget| ranks.get(target.category).copied().flatten().is_some_and(|rank| rank >= target.min_rank);
-    // Sorted and unique, built by insertion (no general sort routine needed).
-    let mut advised: Vec<String> = Vec::new();
-    for (rule, target) in data.routing.iter().zip(catalog.routing_rules()) {
+    // Sorted by code and unique, built by insertion (no general sort
+    // routine needed).
+    let mut advised: Vec<usize> = Vec::new();
+    for (partners, target) in catalog.routing_partners().iter().zip(catalog.routing_rules()) {
         if !applies(target) {
             continue;
         }
-        for partner in &rule.partners {
-            if let Err(position) = advised.binary_search(partner) {
-                advised.insert(position, partner.clone());
+        for partner in partners {
+            if let Err(position) = advised.binary_search_by(|p| catalog.partner(*p).cmp(catalog.partner(*partner))) {
+                advised.insert(position, *partner);
             }
         }
     }
@@ -289,15 +292,15 @@ pub fn recorded_measures(catalog: &ActiveCatalog, measures: &[usize]) -> Vec<Rec
 }
 
 /// The measures of an advice with their labels in `locale`, for display.
-pub fn label_measures(catalog: &ActiveCatalog, measures: &[usize], locale: Locale) -> Vec<Measure> {
+pub fn label_measures<'c>(catalog: &'c ActiveCatalog, measures: &[usize], locale: Locale) -> Vec<Measure<'c>> {
     measures
         .iter()
         .filter_map(|i| catalog.catalog().measures.get(*i))
         .map(|m| Measure {
-            code: m.code.clone(),
-            category: m.category.clone(),
-            legal_basis: m.legal_basis.clone(),
-            label: catalog.text(&m.labels, locale).to_owned(),
+            code: &m.code,
+            category: &m.category,
+            legal_basis: &m.legal_basis,
+            label: catalog.text(&m.labels, locale),
         })
         .collect()
 }

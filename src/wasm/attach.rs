@@ -352,7 +352,7 @@ impl Attached {
         input_from_entries(&pairs, &self.settings.field_map)
     }
 
-    fn evaluation(&self) -> Evaluation {
+    fn evaluation(&self) -> Evaluation<'_> {
         self.engine.evaluate(&self.input(), self.today())
     }
 
@@ -474,7 +474,10 @@ impl Attached {
     fn on_submit(&mut self) -> Submit {
         self.submit_tried = true;
         let input = self.input();
-        let evaluation = self.engine.evaluate(&input, self.today());
+        // The evaluation borrows the engine's catalog; a handle of its own
+        // (cheap: the catalog is shared) leaves `self` free to redraw.
+        let engine = self.engine.clone();
+        let evaluation = engine.evaluate(&input, self.today());
         if !evaluation.valid {
             self.render(&evaluation, &input);
             let summary = self.render_summary(&evaluation, &input);
@@ -561,7 +564,8 @@ impl Attached {
     /// Re-evaluates and redraws errors and the panel.
     fn refresh(&mut self) {
         let input = self.input();
-        let evaluation = self.engine.evaluate(&input, self.today());
+        let engine = self.engine.clone();
+        let evaluation = engine.evaluate(&input, self.today());
         self.render(&evaluation, &input);
         if self.summary.is_some() && evaluation.valid {
             self.remove_summary();

@@ -55,8 +55,11 @@ pub fn valid_input() -> Value {
     })
 }
 
-pub fn evaluate(input: &Value) -> Evaluation {
-    engine().evaluate(input, today())
+/// Evaluates with one shared Dutch engine (an evaluation borrows its
+/// engine's catalog, so the engine outlives every test).
+pub fn evaluate(input: &Value) -> Evaluation<'static> {
+    static ENGINE: std::sync::OnceLock<SignalEngine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(engine).evaluate(input, today())
 }
 
 /// Sets the member at a JSON Pointer, creating objects on the way.
