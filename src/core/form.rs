@@ -360,12 +360,17 @@ impl Reader<'_, '_> {
     /// attribute keys, `field.unknown` for the rest.
     fn check_keys(&mut self, map: &Map<String, Value>, path: impl Fn() -> String, known: &[&str]) {
         for key in map.keys() {
-            if known.contains(&key.as_str()) {
-                continue;
+            if !known.contains(&key.as_str()) {
+                self.unknown_key(key, &path);
             }
-            let code = if PROTECTED_KEYS.contains(&key.as_str()) { codes::FIELD_PROTECTED } else { codes::FIELD_UNKNOWN };
-            self.push(Finding::warning(pointer_push(&path(), key), code));
         }
+    }
+
+    /// `field.protected` for a key from the protected list, else
+    /// `field.unknown`; `path` is the containing object's.
+    fn unknown_key(&mut self, key: &str, path: impl Fn() -> String) {
+        let code = if PROTECTED_KEYS.contains(&key) { codes::FIELD_PROTECTED } else { codes::FIELD_UNKNOWN };
+        self.push(Finding::warning(pointer_push(&path(), key), code));
     }
 
     /// An object member that may be absent; other types are a `type` error.
@@ -476,24 +481,34 @@ impl Reader<'_, '_> {
     }
 
     fn read_root<'v>(&mut self, root: &'v Map<String, Value>) -> FormValues<'v> {
-        self.check_keys(
-            root,
-            String::new,
-            &[
-                "caseNumber",
-                "procedure",
-                "subject",
-                "context",
-                "indicators",
-                "summary",
-                "officer",
-                "handling",
-                "sharedWith",
-                "noShareReason",
-                "extensions",
-            ],
-        );
-        let case_number = self.text(root.get("caseNumber"), "/caseNumber", true).filter(|text| {
+        // One pass over the members (inline key comparisons) instead of a
+        // map look-up per field plus a pass for unknown keys.
+        let mut fields: [Option<&'v Value>; 11] = [None; 11];
+        for (key, value) in root {
+            let slot = match key.as_str() {
+                "caseNumber" => 0,
+                "procedure" => 1,
+                "subject" => 2,
+                "context" => 3,
+                "indicators" => 4,
+                "summary" => 5,
+                "officer" => 6,
+                "handling" => 7,
+                "sharedWith" => 8,
+                "noShareReason" => 9,
+                "extensions" => 10,
+                _ => {
+                    self.unknown_key(key, String::new);
+                    continue;
+                }
+            };
+            if let Some(field) = fields.get_mut(slot) {
+                *field = Some(value);
+            }
+        }
+        let [case_number, procedure, subject, context, indicators, summary, officer, handling, shared_with, no_share_reason, extensions] =
+            fields;
+        let case_number = self.text(case_number, "/caseNumber", true).filter(|text| {
             let ok = is_case_number(text);
             if !ok {
                 self.findings.push(Finding::error("/caseNumber", codes::FORMAT_CASE_NUMBER));
@@ -501,16 +516,16 @@ impl Reader<'_, '_> {
             ok
         });
         let mut values = FormValues { case_number, ..FormValues::default() };
-        values.procedure = self.choice(root.get("procedure"), "/procedure", true, &PROCEDURES);
-        self.read_subject(root.get("subject"), &mut values);
-        self.read_context(root.get("context"), &mut values);
-        self.read_indicators(root.get("indicators"), &mut values);
+        values.procedure = self.choice(procedure, "/procedure", true, &PROCEDURES);
+        self.read_subject(subject, &mut values);
+        self.read_context(context, &mut values);
+        self.read_indicators(indicators, &mut values);
 
         values.summary = self
-            .text(root.get("summary"), "/summary", true)
+            .text(summary, "/summary", true)
             .filter(|text| self.length(text, "/summary", 20, 4000));
 
-        let officer = self.object(root.get("officer"), "/officer");
+        let officer = self.object(officer, "/officer");
         if let Some(officer) = officer {
             self.check_keys(officer, || "/officer".to_owned(), &["id", "unit"]);
         }
@@ -525,7 +540,7 @@ impl Reader<'_, '_> {
             .text(officer.and_then(|o| o.get("unit")), "/officer/unit", true)
             .filter(|text| self.length(text, "/officer/unit", 1, 80));
 
-        let handling = self.object(root.get("handling"), "/handling");
+        let handling = self.object(handling, "/handling");
         if let Some(handling) = handling {
             self.check_keys(handling, || "/handling".to_owned(), &["tlp"]);
         }
@@ -535,7 +550,7 @@ impl Reader<'_, '_> {
         }
 
         let partners: Vec<&str> = self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
-        let shared = self.text_list(root.get("sharedWith"), "/sharedWith", MAX_SHARED_WITH, 64);
+        let shared = self.text_list(shared_with, "/sharedWith", MAX_SHARED_WITH, 64);
         for (index, text) in shared {
             if partners.contains(&text) {
                 values.shared_with.push(text);
@@ -544,10 +559,10 @@ impl Reader<'_, '_> {
             }
         }
         values.no_share_reason = self
-            .text(root.get("noShareReason"), "/noShareReason", false)
+            .text(no_share_reason, "/noShareReason", false)
             .filter(|text| self.length(text, "/noShareReason", 1, 2000));
 
-        self.read_extensions(root.get("extensions"), &mut values);
+        self.read_extensions(extensions, &mut values);
         values
     }
 
@@ -702,10 +717,24 @@ impl Reader<'_, '_> {
                 values.indicators.push(IndicatorValues::default());
                 continue;
             };
-            self.check_keys(entry, || at("").render(), &["code", "reliability", "credibility", "observedOn", "evidenceRefs", "note"]);
+            // One pass over the members instead of a map look-up per field:
+            // matching constant keys compiles to inline comparisons.
+            let (mut code, mut reliability, mut credibility, mut observed, mut refs, mut note) =
+                (None, None, None, None, None, None);
+            for (key, value) in entry {
+                match key.as_str() {
+                    "code" => code = Some(value),
+                    "reliability" => reliability = Some(value),
+                    "credibility" => credibility = Some(value),
+                    "observedOn" => observed = Some(value),
+                    "evidenceRefs" => refs = Some(value),
+                    "note" => note = Some(value),
+                    _ => self.unknown_key(key, || at("").render()),
+                }
+            }
             let mut out = IndicatorValues::default();
             let code_path = at("code");
-            let definition = match self.text(entry.get("code"), code_path, true) {
+            let definition = match self.text(code, code_path, true) {
                 Some(code) => match self.rules.catalog.indicator(code) {
                     Some((index, definition)) => {
                         out.code = Some(code);
@@ -719,24 +748,23 @@ impl Reader<'_, '_> {
                 },
                 None => None,
             };
-            out.reliability = self.choice(entry.get("reliability"), at("reliability"), true, &RELIABILITY);
-            out.credibility = self.choice(entry.get("credibility"), at("credibility"), true, &CREDIBILITY);
-            let observed_on = self.date(entry.get("observedOn"), at("observedOn"), true);
+            out.reliability = self.choice(reliability, at("reliability"), true, &RELIABILITY);
+            out.credibility = self.choice(credibility, at("credibility"), true, &CREDIBILITY);
+            let observed_on = self.date(observed, at("observedOn"), true);
             out.observed_on = observed_on.map(|(_, text)| text);
             let observed_on = observed_on.map(|(date, _)| date);
             let refs_path = at("evidenceRefs");
             out.evidence_refs = self
-                .text_list(entry.get("evidenceRefs"), refs_path, MAX_EVIDENCE_REFS, 64)
+                .text_list(refs, refs_path, MAX_EVIDENCE_REFS, 64)
                 .into_iter()
                 .map(|(_, text)| text)
                 .collect();
-            let refs_given = !is_absent(entry.get("evidenceRefs"))
-                && entry.get("evidenceRefs").and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+            let refs_given = !is_absent(refs) && refs.and_then(Value::as_array).is_some_and(|a| !a.is_empty());
             if definition.is_some_and(|(_, required)| required) && !refs_given {
                 self.push(Finding::error(refs_path.render(), codes::INDICATOR_EVIDENCE_REQUIRED));
             }
             let note_path = at("note");
-            out.note = self.text(entry.get("note"), note_path, false).filter(|text| self.length(text, note_path, 0, 2000));
+            out.note = self.text(note, note_path, false).filter(|text| self.length(text, note_path, 0, 2000));
 
             if let (Some(code), Some(date)) = (&out.code, &out.observed_on) {
                 if seen.iter().any(|(c, d)| c == code && d == date) {
