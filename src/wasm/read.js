@@ -9,7 +9,14 @@
 // `[value, [[path, code], ...], tooLarge]`; the Rust side parses it.
 
 const OBJECT_PROTOTYPE = Object.getPrototypeOf({});
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// A surrogate pair, or a lone surrogate (no lookbehind: Safari before 16.4
+// cannot parse it, and a syntax error here would stop the whole module).
+const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
+
+/** Lone surrogates replaced by U+FFFD; pairs kept. */
+function toWellFormed(text) {
+  return text.replace(SURROGATES, (match) => (match.length === 2 ? match : "\ufffd"));
+}
 
 class TooLarge extends Error {}
 
@@ -57,13 +64,12 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
     units += length;
     if (units > stringUnits) throw new TooLarge();
   };
-  const wellFormed = (text) => (typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text));
+  const wellFormed = (text) => (typeof text.isWellFormed === "function" ? text.isWellFormed() : toWellFormed(text) === text);
   const string = (text) => {
     count(text.length);
     if (wellFormed(text)) return text;
-    LONE_SURROGATE.lastIndex = 0;
     findings.push([pointer(path), "text.replaced"]);
-    return text.replace(LONE_SURROGATE, "\ufffd");
+    return toWellFormed(text);
   };
 
   // A plain copy of `value`, or undefined when it is absent.
@@ -156,7 +162,7 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
       path.pop();
       if (member === undefined) continue;
       // A lone surrogate in a key is replaced silently.
-      const name = wellFormed(key) ? key : key.replace(LONE_SURROGATE, "\ufffd");
+      const name = wellFormed(key) ? key : toWellFormed(key);
       if (name === "__proto__") {
         // Assignment would set the prototype: define it as data instead.
         Object.defineProperty(copy, name, { value: member, enumerable: true, writable: true, configurable: true });

@@ -61,3 +61,19 @@ test("a page that added toJSON to Object.prototype or Array.prototype gets the s
     delete Array.prototype.toJSON;
   }
 });
+
+test("lone surrogates are found and replaced where String.prototype.isWellFormed is missing (older browsers)", () => {
+  const engine = new SignalEngine();
+  const form = validForm();
+  form.summary = form.summary + " \ud800 en \udfff";
+  const expected = engine.evaluate(form, { today: FIXED.today });
+  const isWellFormed = String.prototype.isWellFormed;
+  try {
+    delete String.prototype.isWellFormed;
+    const evaluation = engine.evaluate(form, { today: FIXED.today });
+    assert.deepEqual(evaluation, expected);
+    assert.ok(evaluation.issues.some((i) => i.path === "/summary" && i.code === "text.replaced"));
+  } finally {
+    String.prototype.isWellFormed = isWellFormed;
+  }
+});
