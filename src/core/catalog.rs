@@ -166,6 +166,14 @@ const RELIABILITY_CODES: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
 const CREDIBILITY_CODES: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 const MAX_LIST: usize = 10_000;
 
+/// Rank of a band code among `bands`: 0 for `none`, 1 for the first band, …
+fn band_rank_in(bands: &[Band], code: &str) -> Option<usize> {
+    if code == BAND_NONE {
+        return Some(0);
+    }
+    bands.iter().position(|b| b.code == code).map(|i| i + 1)
+}
+
 /// Where a routing rule or measure applies: a category index and the
 /// minimum band rank (`usize::MAX` for a rule that can never apply).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,15 +242,8 @@ impl ActiveCatalog {
         indicators_by_code = sorted_positions(indicators_by_code.len(), &|a, b| {
             catalog.indicators.get(a).map(|d| &d.code).cmp(&catalog.indicators.get(b).map(|d| &d.code))
         });
-        let band_rank = |code: &str| {
-            if code == BAND_NONE {
-                Some(0)
-            } else {
-                catalog.bands.iter().position(|b| b.code == code).map(|i| i + 1)
-            }
-        };
         let target = |category: &str, min_band: &str, allowed: bool| {
-            match (catalog.categories.iter().position(|c| c.code == category), band_rank(min_band)) {
+            match (catalog.categories.iter().position(|c| c.code == category), band_rank_in(&catalog.bands, min_band)) {
                 (Some(category), Some(min_rank)) if allowed => RuleTarget { category, min_rank },
                 _ => RuleTarget { category: usize::MAX, min_rank: usize::MAX },
             }
@@ -355,10 +356,7 @@ impl ActiveCatalog {
 
     /// Rank of a band code: 0 for `none`, 1 for the first band, …
     pub fn band_rank(&self, code: &str) -> Option<usize> {
-        if code == BAND_NONE {
-            return Some(0);
-        }
-        self.data.catalog.bands.iter().position(|b| b.code == code).map(|i| i + 1)
+        band_rank_in(&self.data.catalog.bands, code)
     }
 
     /// The band of a score: the highest band whose `from` ≤ score, else `none`.

@@ -52,14 +52,16 @@ pub struct RoutingAdvice<'c> {
 #[derive(Debug, Clone)]
 pub struct SignalEngine {
     catalog: ActiveCatalog,
-    extensions: Vec<Extension>,
+    /// Shared, so a clone of the engine (attach takes one per keystroke)
+    /// copies no compiled patterns.
+    extensions: std::sync::Arc<[Extension]>,
     locale: Locale,
 }
 
 impl SignalEngine {
     /// An engine with the embedded example catalog and no extensions.
     pub fn example(locale: Locale) -> SignalEngine {
-        SignalEngine { catalog: ActiveCatalog::example(), extensions: Vec::new(), locale }
+        SignalEngine { catalog: ActiveCatalog::example(), extensions: Vec::new().into(), locale }
     }
 
     /// An engine with a given catalog (default: the example) and extensions.
@@ -70,7 +72,7 @@ impl SignalEngine {
     ) -> Result<SignalEngine, SignalError> {
         Ok(SignalEngine {
             catalog: catalog.unwrap_or_else(ActiveCatalog::example),
-            extensions: compile(extensions)?,
+            extensions: compile(extensions)?.into(),
             locale,
         })
     }
