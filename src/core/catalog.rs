@@ -231,7 +231,7 @@ impl ActiveCatalog {
         if !findings.is_empty() {
             return Err(SignalError::CatalogInvalid(findings.iter().map(|f| f.localize(locale)).collect()));
         }
-        let as_json = serde_json::to_value(&catalog).map_err(|e| SignalError::Canonicalization(e.to_string()))?;
+        let as_json = serde_json::to_value(&catalog).map_err(|_| SignalError::Canonicalization("the catalog could not be represented as JSON".to_owned()))?;
         let digest = canonical_digest(&as_json)?;
         let indicator_category = catalog
             .indicators

@@ -410,7 +410,7 @@ fn build_undigested(
 
 /// The digest of a typed record (its `integrity` member left out).
 pub fn digest_of(record: &SignalRecord) -> Result<String, SignalError> {
-    let value = serde_json::to_value(record).map_err(|e| SignalError::Canonicalization(e.to_string()))?;
+    let value = serde_json::to_value(record).map_err(|_| SignalError::Canonicalization("the record could not be represented as JSON".to_owned()))?;
     record_digest(&value)
 }
 
