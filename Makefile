@@ -5,6 +5,13 @@
 
 CARGO ?= cargo
 WASM_PACK_FLAGS = --release --no-pack --out-name signal_indicators
+# The toolchain that builds the browser module (it rebuilds the standard
+# library, which needs a nightly; pinned so the module is reproducible).
+# Everything else, the Node module included, builds with stable.
+export BROWSER_TOOLCHAIN = nightly-2026-05-19
+# The WebAssembly features the module uses (Rust's wasm32 defaults).
+WASM_FEATURES = --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
 SIZE_BUDGET_GZIP = 122880
 
 .PHONY: test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
@@ -28,10 +35,17 @@ setup:
 	scripts/setup.sh wasm node browser
 
 ## The npm package in pkg/ (ready for `npm pack pkg`). Browsers get a module
-## optimized for size (opt-level z, wasm-opt -Oz), Node one optimized for speed.
+## optimized for size: opt-level z, the standard library rebuilt for size with
+## the pinned nightly (settings in pkg-config/browser-build.toml), wasm-opt -Oz.
+## Node gets one optimized for speed, built with stable.
 pkg:
 	scripts/setup.sh wasm node
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --target web --out-dir target/pkg-build/web $(WASM_PACK_FLAGS)
+	RUSTUP_TOOLCHAIN=$(BROWSER_TOOLCHAIN) $(CARGO) build --locked --release --lib --target wasm32-unknown-unknown \
+	  --target-dir target/browser --config pkg-config/browser-build.toml
+	rm -rf target/pkg-build/web
+	wasm-bindgen --target web --out-dir target/pkg-build/web --out-name signal_indicators \
+	  target/browser/wasm32-unknown-unknown/release/signal_indicators.wasm
+	wasm-opt -Oz $(WASM_FEATURES) target/pkg-build/web/signal_indicators_bg.wasm -o target/pkg-build/web/signal_indicators_bg.wasm
 	wasm-pack build --target web --out-dir target/pkg-build/node $(WASM_PACK_FLAGS) --no-opt
 	node pkg-config/assemble.mjs
 
@@ -57,7 +71,7 @@ cli:
 	$(CARGO) build --locked --release --bin signal-indicators
 
 clean:
-	rm -rf pkg target/pkg-build
+	rm -rf pkg target/pkg-build target/browser
 
 ## Chromium: the script-tag page under the strict CSP, the packed package
 ## in a Vite app.

@@ -1,4 +1,4 @@
-// Assembles ONE npm package in pkg/ from the two wasm-pack builds
+// Assembles ONE npm package in pkg/ from the two module builds
 // (target/pkg-build/web and target/pkg-build/node) and the entry shims here.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";

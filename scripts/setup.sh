@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is there:
-#   scripts/setup.sh wasm      wasm32 target, wasm-pack, wasm-bindgen CLI (= Cargo.lock), wasm-opt
+#   scripts/setup.sh wasm      wasm32 target, wasm-pack, wasm-bindgen CLI (= Cargo.lock), wasm-opt,
+#                              the browser module's pinned nightly (BROWSER_TOOLCHAIN)
 #   scripts/setup.sh node      npm dev dependencies (package-lock.json)
 #   scripts/setup.sh browser   Chromium and ChromeDriver from Debian
 set -euo pipefail
@@ -20,6 +21,11 @@ wasm() {
   if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
     # --locked first; some lock entries of the CLI are not always on the index.
     cargo install wasm-bindgen-cli --version "$want" --locked || cargo install wasm-bindgen-cli --version "$want"
+  fi
+  # The browser module's toolchain (Makefile BROWSER_TOOLCHAIN): only the
+  # compiler and the standard library's source, which that build compiles.
+  if [ -n "${BROWSER_TOOLCHAIN:-}" ] && ! rustup component list --toolchain "$BROWSER_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'; then
+    rustup toolchain install "$BROWSER_TOOLCHAIN" --profile minimal --component rust-src
   fi
   if need wasm-opt || ! wasm-opt --version | grep -qE 'version 1[2-9][0-9]'; then
     npm install -g binaryen@132
