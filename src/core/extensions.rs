@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::SignalError;
+use super::pattern::Pattern;
 
 /// The kind of value an extension holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +32,8 @@ pub struct ExtensionDeclaration {
     /// Whether a value is required.
     #[serde(default)]
     pub required: bool,
-    /// A regex-lite pattern the whole value must match (it is anchored).
+    /// A pattern in the regex-lite syntax that the whole value must match
+    /// (it is anchored; see [`crate::core::pattern`] for what is supported).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// Maximum length in UTF-16 code units (default 200, at most 4000).
@@ -48,7 +50,7 @@ pub struct Extension {
     /// The declaration as given.
     pub declaration: ExtensionDeclaration,
     /// The compiled, anchored pattern.
-    pub pattern: Option<regex_lite::Regex>,
+    pub pattern: Option<Pattern>,
     /// Effective maximum length.
     pub max_length: u32,
 }
@@ -91,7 +93,7 @@ pub fn compile(declarations: &[ExtensionDeclaration]) -> Result<Vec<Extension>, 
                 return Err(SignalError::OptionInvalid(format!("extension {name}: pattern too long")));
             }
             Some(pattern) => Some(
-                regex_lite::Regex::new(&format!("^(?:{pattern})$"))
+                Pattern::whole(pattern)
                     .map_err(|e| SignalError::OptionInvalid(format!("extension {name}: bad pattern: {e}")))?,
             ),
             None => None,

@@ -12,6 +12,7 @@ pub mod identifiers;
 pub mod issue;
 pub mod json_text;
 pub mod messages;
+pub mod pattern;
 pub mod record;
 pub mod schema;
 pub mod scoring;

@@ -59,7 +59,7 @@ struct Node {
     allowed: Option<Vec<Value>>,
     min_length: Option<u64>,
     max_length: Option<u64>,
-    pattern: Option<regex_lite::Regex>,
+    pattern: Option<super::pattern::Pattern>,
     minimum: Option<f64>,
     maximum: Option<f64>,
     uint32: bool,
@@ -141,7 +141,7 @@ fn compile(schema: &Value, names: &[String], depth: usize) -> Node {
     node.allowed = map.get("enum").and_then(Value::as_array).cloned();
     node.min_length = map.get("minLength").and_then(Value::as_u64);
     node.max_length = map.get("maxLength").and_then(Value::as_u64);
-    node.pattern = map.get("pattern").and_then(Value::as_str).and_then(|p| regex_lite::Regex::new(p).ok());
+    node.pattern = map.get("pattern").and_then(Value::as_str).and_then(|p| super::pattern::Pattern::new(p).ok());
     node.minimum = map.get("minimum").and_then(Value::as_f64);
     node.maximum = map.get("maximum").and_then(Value::as_f64);
     node.uint32 = map.get("format").and_then(Value::as_str) == Some("uint32");
@@ -209,7 +209,7 @@ impl Validator {
                 let length = if counted { text.chars().count() as u64 } else { 0 };
                 let too_short = node.min_length.is_some_and(|min| length < min);
                 let too_long = node.max_length.is_some_and(|max| length > max);
-                let mismatch = node.pattern.as_ref().is_some_and(|regex| !regex.is_match(text));
+                let mismatch = node.pattern.as_ref().is_some_and(|pattern| !pattern.is_match(text));
                 if too_short || too_long || mismatch {
                     errors.push(pointer(path));
                 }
