@@ -86,7 +86,7 @@ test-wasm:
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = form catalog verify canonical
+FUZZ_TARGETS = form catalog verify canonical pattern
 
 ## Fuzz every target for FUZZ_SECONDS each (default 60). cargo-fuzz needs
 ## unstable sanitizer flags: RUSTC_BOOTSTRAP applies to this build only,

@@ -337,7 +337,7 @@ fn parse(pattern: &str) -> Result<Node, PatternError> {
     if chars.len() > MAX_PATTERN_CHARS {
         return Err(PatternError { message: format!("pattern longer than {MAX_PATTERN_CHARS} characters"), offset: 0 });
     }
-    let mut parser = Parser { chars, at: 0 };
+    let mut parser = Parser { chars, at: 0, names: Vec::new() };
     let node = parser.alternation(0)?;
     match parser.peek() {
         None => Ok(node),
@@ -348,6 +348,8 @@ fn parse(pattern: &str) -> Result<Node, PatternError> {
 struct Parser {
     chars: Vec<char>,
     at: usize,
+    /// Group names seen so far (a name may be used once).
+    names: Vec<String>,
 }
 
 impl Parser {
@@ -491,6 +493,11 @@ impl Parser {
                 if !named || !self.eat('>') {
                     return Err(self.error("invalid capture group name"));
                 }
+                let name: String = self.chars.get(start..self.at.saturating_sub(1)).unwrap_or(&[]).iter().collect();
+                if self.names.contains(&name) {
+                    return Err(self.error("duplicate capture group name"));
+                }
+                self.names.push(name);
             } else {
                 return Err(self.error("flags such as (?i) are not supported"));
             }
@@ -581,6 +588,9 @@ impl Parser {
             };
             // `a-z`, unless the `-` ends the class.
             if self.peek() == Some('-') && self.chars.get(self.at + 1).is_some_and(|&n| n != ']') {
+                if self.chars.get(self.at + 1) == Some(&'-') {
+                    return Err(self.error("class set operations are not supported"));
+                }
                 self.at += 1;
                 let Some(h) = self.next() else { return Err(self.error("unclosed character class")) };
                 let ClassItem::Char(high) = self.class_item(h)? else {
@@ -708,7 +718,7 @@ mod tests {
     fn refuses_what_it_does_not_support_or_cannot_parse() {
         for bad in [
             "(?i)abc", r"\bword", r"\1", "[[:alpha:]]", "[a&&b]", "a{2", "a{3,2}", "*a", "a**", "(ab", "ab)", "[ab",
-            r"\x{D800}", "a{1001}", "(a{100}){100}", r"\q", r"[\d-a]",
+            r"\x{D800}", "a{1001}", "(a{100}){100}", r"\q", r"[\d-a]", "(?P<n>a)(?<n>b)", "[a--z]",
         ] {
             assert!(Pattern::whole(bad).is_err(), "{bad} should be refused");
         }
