@@ -2,11 +2,18 @@
 // calls on a freed engine throw SignalError "engine.freed" instead of a bare
 // "null pointer" error, and free() may be called twice.
 
-function freedError() {
-  const error = new Error("the engine was freed and can no longer be used");
+import { attachForm } from "./attach.js";
+
+/** A real Error named SignalError with a stable code (SPEC §8.2). */
+function signalError(code, message) {
+  const error = new Error(message);
   error.name = "SignalError";
-  error.code = "engine.freed";
+  error.code = code;
   return error;
+}
+
+function freedError() {
+  return signalError("engine.freed", "the engine was freed and can no longer be used");
 }
 
 const finished = new WeakSet();
@@ -21,14 +28,16 @@ export function api(bindings) {
     catalogSchema: bindings.catalogSchema,
     /** Attaches the engine to an existing form (SPEC §9); see the README. */
     attach(form, options) {
-      const { engine, ...rest } = options ?? {};
-      const own = engine ?? new bindings.SignalEngine(rest.locale ? { locale: rest.locale } : undefined);
-      try {
-        return bindings.attachWithEngine(form, rest, own);
-      } finally {
-        // The handle keeps its own copy of the engine's state.
-        if (!engine) own.free();
-      }
+      return attachForm(
+        {
+          SignalEngine: bindings.SignalEngine,
+          inputFromFormData: bindings.inputFromFormData,
+          attachSettings: bindings.attachSettings,
+          signalError,
+        },
+        form,
+        options,
+      );
     },
   };
 }

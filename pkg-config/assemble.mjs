@@ -46,6 +46,10 @@ for (const file of readdirSync(join(out, "web", "snippets"), { recursive: true }
 for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "api.js"]) {
   cpSync(join(here, file), join(out, file));
 }
+// attach()'s DOM side lives with the bindings (src/wasm/attach.js). Both
+// files are downloaded by browsers, so they are minified too.
+cpSync(join(root, "src", "wasm", "attach.js"), join(out, "attach.js"));
+for (const file of ["api.js", "attach.js"]) minify(join(out, file));
 writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const version = ${JSON.stringify(version)};\n`);
 cpSync(join(here, "README.md"), join(out, "README.md"));
 if (existsSync(join(root, "LICENSE"))) cpSync(join(root, "LICENSE"), join(out, "LICENSE"));

@@ -117,6 +117,50 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
     Value::Object(root)
 }
 
+/// The control `[name, value]` entries that stand for an input object: the
+/// inverse of [`input_from_entries`], used to prefill a form (`attach`'s
+/// `initial`). Booleans become `"true"`, arrays one entry per item, an
+/// indicator its `indicator` checkbox plus one entry per member (evidence
+/// references joined with `", "`). Members that are no form field are left out.
+pub fn entries_from_input(input: &Value, field_map: &BTreeMap<String, String>) -> Vec<(String, String)> {
+    let name_of = |path: &str| field_map.get(path).cloned().unwrap_or_else(|| path.to_owned());
+    let mut entries = Vec::new();
+    let mut push = |path: &str, value: &Value| match value {
+        Value::String(text) => entries.push((name_of(path), text.clone())),
+        Value::Bool(true) => entries.push((name_of(path), "true".to_owned())),
+        Value::Array(items) => {
+            entries.extend(items.iter().filter_map(Value::as_str).map(|item| (name_of(path), item.to_owned())));
+        }
+        _ => {}
+    };
+    for path in FIELD_PATHS.iter().copied().chain(std::iter::once("sharedWith")) {
+        let found = path.split('.').try_fold(input, |value, part| value.get(part));
+        if let Some(value) = found {
+            push(path, value);
+        }
+    }
+    if let Some(Value::Object(extensions)) = input.get("extensions") {
+        for (key, value) in extensions {
+            if value.is_string() {
+                push(&format!("extensions.{key}"), value);
+            }
+        }
+    }
+    for item in input.get("indicators").and_then(Value::as_array).into_iter().flatten() {
+        let Some(code) = item.get("code").and_then(Value::as_str) else { continue };
+        entries.push((INDICATOR_CONTROL.to_owned(), code.to_owned()));
+        for member in INDICATOR_MEMBERS {
+            let text = match item.get(member) {
+                Some(Value::String(text)) => text.clone(),
+                Some(Value::Array(refs)) => refs.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
+                _ => continue,
+            };
+            entries.push((format!("indicator.{code}.{member}"), text));
+        }
+    }
+    entries
+}
+
 fn is_extension_path(path: &str) -> bool {
     path.strip_prefix("extensions.").is_some_and(|name| !name.is_empty() && !name.contains('.'))
 }
@@ -156,6 +200,31 @@ mod tests {
 
     fn entries(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn entries_from_input_round_trips_through_input_from_entries() {
+        let map: BTreeMap<String, String> = [("subject.vNumber".to_owned(), "vnr".to_owned())].into();
+        let input = json!({
+            "caseNumber": "IND-1",
+            "procedure": "asylum",
+            "subject": { "vNumber": "1234567890", "unknownSubject": true },
+            "context": { "type": "sis-check", "sisAlert": { "regulation": "2018/1862", "article": "36" } },
+            "summary": "Eigen openbare uitlatingen.",
+            "officer": { "id": "IND-4711" },
+            "indicators": [
+                { "code": "TER-05", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01", "evidenceRefs": ["AB-1", "CD-2"], "note": "n" },
+                { "code": "HS-02" }
+            ],
+            "sharedWith": ["AIVD", "NCTV"],
+            "extensions": { "teamCode": "AB12" }
+        });
+        let entries = entries_from_input(&input, &map);
+        assert!(entries.contains(&("vnr".to_owned(), "1234567890".to_owned())), "{entries:?}");
+        assert!(entries.contains(&("indicator.TER-05.evidenceRefs".to_owned(), "AB-1, CD-2".to_owned())));
+        assert_eq!(input_from_entries(&entries, &map), input);
+        // Not form fields: left out.
+        assert!(entries_from_input(&json!({ "unknown": "x", "caseNumber": 5 }), &map).is_empty());
     }
 
     #[test]

@@ -640,7 +640,8 @@ fn perl_class(c: char) -> Option<CharSet> {
     Some(if negated { set.complement() } else { set })
 }
 
-#[cfg(test)]
+// Native only: proptest and regex-lite (the reference) are native test dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

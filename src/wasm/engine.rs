@@ -228,11 +228,6 @@ impl JsSignalEngine {
         to_js(self.engine.catalog())
     }
 
-    /// The engine inside (for `attach`).
-    pub(crate) fn inner(&self) -> &SignalEngine {
-        &self.engine
-    }
-
     /// `sha256:` + hex of the active catalog's canonical form.
     #[wasm_bindgen(getter, js_name = catalogDigest)]
     pub fn catalog_digest(&self) -> String {

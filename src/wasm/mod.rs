@@ -7,7 +7,7 @@ mod convert;
 mod engine;
 mod types;
 
-pub use attach::{attach_with_engine, AttachHandle};
+pub use attach::attach_settings;
 pub use engine::{catalog_schema, engine_version, input_from_form_data, record_schema, JsSignalEngine};
 
 /// Installs a panic hook that prints Rust panics to the console (debug aid;

@@ -270,3 +270,16 @@ pub struct AttachOptions {
     #[tsify(optional)]
     pub id: Option<String>,
 }
+
+/// The handle `attach` returns (the object is made by the package's
+/// `attach.js`, so its type is declared here, next to its options).
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const ATTACH_HANDLE: &str = r#"
+/** What `attach(form, options)` returns. */
+export interface AttachHandle {
+  /** The current evaluation of the form. */
+  evaluate(): Evaluation;
+  /** Removes every listener and injected node and restores every changed attribute. Calling it twice is harmless. */
+  detach(): void;
+}
+"#;

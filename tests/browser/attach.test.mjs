@@ -144,3 +144,93 @@ test("focus moves (summary, links) never re-enter the component", async () => {
   assert.deepEqual(errors, []);
   assert.equal(await page.evaluate(() => typeof window.handle.evaluate().valid), "boolean");
 });
+
+test("initial fills empty controls and the picker; what the officer typed stays", async () => {
+  const { page, errors } = await open();
+  const filled = await page.evaluate(() => {
+    window.handle.detach();
+    const form = document.getElementById("signal");
+    form.querySelector("#zaak").value = "IND-2026-000999";
+    window.handle = window.attach(form, {
+      fieldMap: { caseNumber: "zaaknummer", "subject.vNumber": "vnr" },
+      indicatorsContainer: document.getElementById("indicators"),
+      submitMode: "event-only",
+      today: "2026-11-28", now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09",
+      initial: {
+        caseNumber: "IND-1", procedure: "asylum", subject: { vNumber: "1234567890" },
+        indicators: [{ code: "TER-05", reliability: "A", credibility: "1", observedOn: "2026-11-01", evidenceRefs: ["AB-1", "CD-2"] }],
+        sharedWith: ["AIVD", "NCTV"],
+      },
+    });
+    const q = (selector) => form.querySelector(selector);
+    return {
+      zaak: q("#zaak").value,
+      procedure: q("#procedure").value,
+      vnr: q("#vnr").value,
+      picked: q('input[name="indicator"][value="TER-05"]').checked,
+      reliability: q('[name="indicator.TER-05.reliability"]').value,
+      credibility: q('[name="indicator.TER-05.credibility"]').value,
+      evidence: q('[name="indicator.TER-05.evidenceRefs"]').value,
+      detailsHidden: q("#signal-indicators-TER-05-details").hidden,
+      shared: [...form.querySelectorAll('input[name="sharedWith"]')].filter((box) => box.checked).map((box) => box.value),
+    };
+  });
+  assert.deepEqual(filled, {
+    zaak: "IND-2026-000999",
+    procedure: "asylum",
+    vnr: "1234567890",
+    picked: true,
+    reliability: "A",
+    credibility: "1",
+    evidence: "AB-1, CD-2",
+    detailsHidden: false,
+    shared: ["AIVD", "NCTV"],
+  });
+  // CT-INFOBOX is advised but not shared: the submit stops at the summary,
+  // with the sharing checkboxes marked; shared, the record goes out.
+  await page.fill("#summary", "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.");
+  await page.click("button[type=submit]");
+  assert.equal(await page.locator(".signal-indicators-summary").count(), 1);
+  assert.equal(await page.getAttribute('input[name="sharedWith"][value="AIVD"]', "aria-invalid"), "true");
+  await page.check('input[name="sharedWith"][value="CT-INFOBOX"]');
+  await page.click("button[type=submit]");
+  const events = await page.evaluate(() => window.events);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].case.caseNumber, "IND-2026-000999");
+  assert.equal(events[0].id, "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09");
+  assert.equal(events[0].createdAt, "2026-11-28T20:15:00.000Z");
+  assert.equal(new SignalEngine().verifyRecord(events[0]).ok, true);
+  assert.deepEqual(errors, []);
+});
+
+test("bad options throw SignalError option.invalid and leave the form untouched", async () => {
+  const { page } = await open();
+  const outcomes = await page.evaluate(() => {
+    window.handle.detach();
+    const form = document.getElementById("signal");
+    const before = form.innerHTML;
+    const attempt = (target, options) => {
+      try {
+        window.attach(target, options).detach();
+        return "attached";
+      } catch (error) {
+        return `${error instanceof Error}:${error.name}:${error.code}`;
+      }
+    };
+    return {
+      submitMode: attempt(form, { submitMode: "later" }),
+      unknown: attempt(form, { colour: "red" }),
+      today: attempt(form, { today: "28-11-2026" }),
+      locale: attempt(form, { locale: "fr" }),
+      fieldMap: attempt(form, { fieldMap: { caseNumber: 5 } }),
+      notAForm: attempt(document.body, {}),
+      fine: attempt(form, { locale: "en", today: "2026-11-28" }),
+      untouched: form.innerHTML === before,
+    };
+  });
+  const invalid = "true:SignalError:option.invalid";
+  assert.deepEqual(outcomes, {
+    submitMode: invalid, unknown: invalid, today: invalid, locale: invalid, fieldMap: invalid, notAForm: invalid,
+    fine: "attached", untouched: true,
+  });
+});

@@ -1,10 +1,12 @@
 // Test page: attaches the engine to a bare form with its own field names.
-import init, { attach } from "/pkg/web.js";
+import init, { attach, SignalEngine } from "/pkg/web.js";
 
 await init();
 const form = document.getElementById("signal");
 window.originalForm = form.innerHTML;
 window.events = [];
+window.attach = attach;
+window.SignalEngine = SignalEngine;
 form.addEventListener("signal-record", (event) => window.events.push(event.detail));
 const mode = new URLSearchParams(location.search).get("mode") ?? "event-only";
 window.handle = attach(form, {

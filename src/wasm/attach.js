@@ -1,0 +1,527 @@
+// attach(form, options): the engine on a live host form (SPEC §9).
+//
+// The host's own controls are read through FormData and the same name
+// mapping as inputFromFormData; an indicator picker of native controls is
+// rendered into the form; errors appear per touched field with
+// aria-invalid/aria-describedby; a score panel shows the advice; a valid
+// submit writes the record into a hidden field and dispatches a cancelable
+// `signal-record` event. Officer text is only ever set as text
+// (textContent, attribute values), and nothing the officer typed is cleared
+// or rewritten. detach() removes every listener and injected node and
+// restores every attribute it changed.
+//
+// The rules stay in the engine: options are checked by the module
+// (attachSettings), validation, scores and advice come from evaluate(), the
+// record from buildRecord(). This file only draws them.
+
+const RELIABILITY_CODES = ["A", "B", "C", "D", "E", "F"];
+const CREDIBILITY_CODES = ["1", "2", "3", "4", "5", "6"];
+
+/** Interface words of the component, per language. */
+const WORDS = {
+  nl: {
+    adviceHeading: "Advies — geen besluit",
+    overall: "Advies",
+    why: "Waarom deze score?",
+    reliability: "betrouwbaarheid",
+    credibility: "geloofwaardigheid",
+    recency: "actualiteit",
+    protection: "Let op, beschermend signaal",
+    routing: "Routeringsadvies",
+    nobody: "geen",
+    measures: "Maatregelen ter overweging door de beslisser",
+    summary: "Controleer het formulier",
+    protective: "beschermend, telt nooit mee in de score",
+    choose: "Kies…",
+    reliabilityLabel: "Betrouwbaarheid van de bron",
+    credibilityLabel: "Geloofwaardigheid van de informatie",
+    observedLabel: "Waargenomen op",
+    evidenceLabel: "Bronverwijzingen (komma-gescheiden)",
+    evidenceRequiredLabel: "Bronverwijzingen (verplicht, komma-gescheiden)",
+    noteLabel: "Toelichting",
+    reliabilityOptions: ["volledig betrouwbaar", "meestal betrouwbaar", "redelijk betrouwbaar", "meestal niet betrouwbaar", "onbetrouwbaar", "niet te beoordelen"],
+    credibilityOptions: ["bevestigd door andere bronnen", "waarschijnlijk waar", "mogelijk waar", "twijfelachtig", "onwaarschijnlijk", "niet te beoordelen"],
+    bands: { none: "geen", low: "laag", medium: "midden", high: "hoog" },
+  },
+  en: {
+    adviceHeading: "Advice — not a decision",
+    overall: "Advice",
+    why: "Why this score?",
+    reliability: "reliability",
+    credibility: "credibility",
+    recency: "recency",
+    protection: "Note, protective signal",
+    routing: "Routing advice",
+    nobody: "none",
+    measures: "Measures for consideration by the decision-maker",
+    summary: "Check the form",
+    protective: "protective, never counts in the score",
+    choose: "Choose…",
+    reliabilityLabel: "Source reliability",
+    credibilityLabel: "Information credibility",
+    observedLabel: "Observed on",
+    evidenceLabel: "Evidence references (comma-separated)",
+    evidenceRequiredLabel: "Evidence references (required, comma-separated)",
+    noteLabel: "Note",
+    reliabilityOptions: ["completely reliable", "usually reliable", "fairly reliable", "not usually reliable", "unreliable", "cannot be judged"],
+    credibilityOptions: ["confirmed by other sources", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"],
+    bands: { none: "none", low: "low", medium: "medium", high: "high" },
+  },
+};
+
+/** A score in basis points as a percentage with one decimal ("71.2"). */
+function displayScore(bp) {
+  const tenths = Math.floor((bp + 5) / 10);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+
+/** The tokens of a JSON Pointer ("/a/b~1c" → ["a", "b/c"]). */
+function pointerTokens(path) {
+  return path
+    .split("/")
+    .slice(1)
+    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** An indicator code as a safe part of an element id. */
+function idSafe(code) {
+  return code.replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+function isElement(value) {
+  return value !== null && typeof value === "object" && value.nodeType === 1;
+}
+
+/**
+ * Attaches the engine to an existing form (SPEC §9).
+ * @param api `{ SignalEngine, inputFromFormData, attachSettings, signalError }` of one build
+ */
+export function attachForm(api, form, options) {
+  if (!isElement(form) || form.tagName !== "FORM" || !form.ownerDocument) {
+    throw api.signalError("option.invalid", "attach needs a <form> element in a document");
+  }
+  const given = options !== null && typeof options === "object" ? options : {};
+  const { engine: hostEngine, indicatorsContainer, scorePanel, ...plain } = given;
+  const ownEngine = hostEngine ? null : new api.SignalEngine(plain.locale ? { locale: plain.locale } : undefined);
+  const engine = hostEngine ?? ownEngine;
+  let settings;
+  try {
+    settings = api.attachSettings(plain, engine.locale);
+  } catch (error) {
+    ownEngine?.free();
+    throw error;
+  }
+  const document = form.ownerDocument;
+  const locale = settings.locale;
+  const words = WORDS[locale] ?? WORDS.nl;
+  const catalog = engine.catalog();
+  const fieldMap = settings.fieldMap;
+
+  const injected = []; // nodes this component created
+  const changed = []; // [element, attribute, original value] on host controls
+  let errors = []; // error messages shown
+  let summary = null;
+  let touched = new Set();
+  let submitTried = false;
+  let announced = "";
+  let nextId = 0;
+  let attached = true;
+
+  const create = (tag, attributes = {}) => {
+    const element = document.createElement(tag);
+    element.setAttribute("lang", locale);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    return element;
+  };
+  const textElement = (tag, text, attributes) => {
+    const element = create(tag, attributes);
+    element.textContent = text;
+    return element;
+  };
+  const text = (labels) => labels?.[locale] ?? labels?.[catalog.locales?.[0]] ?? "";
+  const categoryLabel = (code) => {
+    const category = catalog.categories.find((c) => c.code === code);
+    return category ? text(category.labels) : code;
+  };
+  const controlName = (path) => fieldMap[path] ?? path;
+  const evaluateOptions = () => (settings.today ? { today: settings.today } : undefined);
+
+  /** The form's current values as the engine's input. */
+  function input() {
+    const entries = [];
+    for (const [name, value] of new FormData(form)) {
+      if (typeof value === "string") entries.push([name, value]);
+    }
+    return api.inputFromFormData(entries, { fieldMap });
+  }
+
+  /** Controls named `name` (and with `value`, if given); names are compared, never put in a selector. */
+  function findControls(name, value) {
+    return [...form.querySelectorAll("[name]")].filter(
+      (element) => element.getAttribute("name") === name && (value === undefined || element.getAttribute("value") === value),
+    );
+  }
+
+  /** The host or picker control an issue path points at. */
+  function controlFor(path, current) {
+    const tokens = pointerTokens(path);
+    const first = tokens[0];
+    if (first === undefined) return undefined;
+    let name;
+    let value;
+    if (first === "indicators") {
+      const index = /^\d+$/.test(tokens[1] ?? "") ? Number(tokens[1]) : -1;
+      const code = current.indicators?.[index]?.code;
+      if (typeof code === "string" && tokens[2] !== undefined) name = `indicator.${code}.${tokens[2]}`;
+      else if (typeof code === "string") [name, value] = ["indicator", code];
+      else name = "indicator";
+    } else if (first === "sharedWith") {
+      name = controlName("sharedWith");
+    } else {
+      let dotted = tokens.join(".");
+      if (dotted === "context.sisAlert") dotted = "context.sisAlert.regulation";
+      else if (dotted === "context.tip") dotted = "context.tip.channel";
+      name = controlName(dotted);
+    }
+    return findControls(name, value)[0];
+  }
+
+  /** Records an attribute's original value once, before the first change. */
+  function remember(element, name) {
+    if (!changed.some(([e, n]) => n === name && e === element)) changed.push([element, name, element.getAttribute(name)]);
+  }
+
+  function restore(element, name, original) {
+    if (original === null) element.removeAttribute(name);
+    else element.setAttribute(name, original);
+  }
+
+  function ensureId(element) {
+    if (element.id) return element.id;
+    for (;;) {
+      const candidate = `signal-indicators-${++nextId}`;
+      if (!document.getElementById(candidate)) {
+        remember(element, "id");
+        element.id = candidate;
+        return candidate;
+      }
+    }
+  }
+
+  function clearErrors() {
+    for (const message of errors) message.remove();
+    errors = [];
+    for (const [element, name, original] of changed) {
+      if (name === "aria-invalid" || name === "aria-describedby") restore(element, name, original);
+    }
+  }
+
+  function evaluate(current) {
+    try {
+      return engine.evaluate(current, evaluateOptions());
+    } catch {
+      return null; // e.g. a host engine freed while attached: the form still submits natively
+    }
+  }
+
+  function render(evaluation, current) {
+    clearErrors();
+    const shown = [];
+    for (const issue of evaluation.issues) {
+      if (issue.severity !== "error") continue;
+      const control = controlFor(issue.path, current);
+      if (!control) continue;
+      if (!submitTried && !touched.has(control.getAttribute("name") ?? "")) continue;
+      if (shown.includes(control)) continue;
+      shown.push(control);
+      const messageId = `${ensureId(control)}-error`;
+      const message = textElement("p", issue.message, { id: messageId, class: "utrecht-form-field-error-message" });
+      // A group of checkboxes or radios gets one message at the end of its
+      // fieldset, not inside the first box's label.
+      const kind = control.getAttribute("type") ?? "";
+      const fieldset = kind === "checkbox" || kind === "radio" ? control.closest("fieldset") : null;
+      if (fieldset && !fieldset.className.includes("signal-indicators")) fieldset.append(message);
+      else control.after(message);
+      errors.push(message);
+      remember(control, "aria-invalid");
+      remember(control, "aria-describedby");
+      const existing = control.getAttribute("aria-describedby");
+      const described =
+        existing === null ? messageId : existing.split(/\s+/).includes(messageId) ? existing : `${existing} ${messageId}`;
+      control.setAttribute("aria-invalid", "true");
+      control.setAttribute("aria-describedby", described);
+    }
+    renderPanel(evaluation);
+  }
+
+  function renderPanel(evaluation) {
+    const band = (code) => words.bands[code] ?? code;
+    const { assessment, routing, measures } = evaluation;
+    panel.textContent = "";
+    panel.append(textElement("h2", words.adviceHeading));
+    panel.append(textElement("p", `${words.overall}: ${displayScore(assessment.overall.score)} (${band(assessment.overall.band)})`));
+    const categories = create("ul");
+    for (const category of assessment.categories) {
+      categories.append(
+        textElement("li", `${categoryLabel(category.category)}: ${displayScore(category.score)} (${band(category.band)})`),
+      );
+    }
+    panel.append(categories);
+    if (assessment.categories.length > 0) {
+      panel.append(textElement("h3", words.why));
+      const list = create("ul");
+      for (const category of assessment.categories) {
+        for (const c of category.contributions) {
+          const label = text(catalog.indicators.find((d) => d.code === c.code)?.labels);
+          list.append(
+            textElement(
+              "li",
+              `${c.code} ${label}: ${displayScore(c.strength)} (${words.reliability} ${c.reliabilityFactor}‰, ` +
+                `${words.credibility} ${c.credibilityFactor}‰, ${words.recency} ${c.recencyFactor}‰)`,
+            ),
+          );
+        }
+      }
+      panel.append(list);
+    }
+    for (const flag of assessment.protectionFlags) {
+      panel.append(textElement("p", `${words.protection}: ${categoryLabel(flag)}`));
+    }
+    const advised = routing.advised.length ? routing.advised.join(", ") : words.nobody;
+    panel.append(textElement("p", `${words.routing}: ${advised}`));
+    if (measures.length > 0) {
+      panel.append(textElement("h3", words.measures));
+      const list = create("ul");
+      for (const measure of measures) list.append(textElement("li", `${measure.label} (${measure.legalBasis})`));
+      panel.append(list);
+    }
+    // Announce only when the band or the advice changes.
+    const announcement = `${words.overall}: ${band(assessment.overall.band)}. ${words.routing}: ${routing.advised.join(", ")}.`;
+    if (announcement !== announced) {
+      live.textContent = announcement;
+      announced = announcement;
+    }
+  }
+
+  function removeSummary() {
+    if (summary) {
+      summary.remove();
+      injected.splice(injected.indexOf(summary), 1);
+      summary = null;
+    }
+  }
+
+  /** The error summary at the top of the form, returned for the caller to focus. */
+  function renderSummary(evaluation, current) {
+    removeSummary();
+    const headingId = "signal-indicators-summary-heading";
+    const box = create("div", {
+      class: "utrecht-alert utrecht-alert--error signal-indicators-summary",
+      tabindex: "-1",
+      role: "group",
+      "aria-labelledby": headingId,
+    });
+    box.append(textElement("h2", words.summary, { id: headingId }));
+    const list = create("ul");
+    const linked = [];
+    for (const issue of evaluation.issues) {
+      if (issue.severity !== "error") continue;
+      const item = create("li");
+      const control = controlFor(issue.path, current);
+      if (control) {
+        if (linked.includes(control)) continue;
+        linked.push(control);
+        item.append(textElement("a", issue.message, { href: `#${ensureId(control)}` }));
+      } else {
+        item.textContent = issue.message;
+      }
+      list.append(item);
+    }
+    box.append(list);
+    form.prepend(box);
+    injected.push(box);
+    summary = box;
+    return box;
+  }
+
+  function refresh() {
+    const current = input();
+    const evaluation = evaluate(current);
+    if (!evaluation) return;
+    render(evaluation, current);
+    if (summary && evaluation.valid) removeSummary();
+  }
+
+  function onEdit(event) {
+    if (!attached) return;
+    const target = isElement(event.target) ? event.target : null;
+    const name = target?.getAttribute("name");
+    if (event.type !== "input" && name) touched.add(name);
+    // Show or hide the grading controls of a picked indicator.
+    if (name === "indicator" && target.type === "checkbox") {
+      const details = document.getElementById(`${target.id}-details`);
+      if (details) details.hidden = !target.checked;
+    }
+    refresh();
+  }
+
+  function onSubmit(event) {
+    if (!attached) return;
+    submitTried = true;
+    const current = input();
+    const evaluation = evaluate(current);
+    if (!evaluation) return;
+    if (!evaluation.valid) {
+      render(evaluation, current);
+      event.preventDefault();
+      renderSummary(evaluation, current).focus();
+      return;
+    }
+    removeSummary();
+    let record;
+    try {
+      const stamp = {};
+      for (const key of ["today", "now", "id"]) if (settings[key]) stamp[key] = settings[key];
+      record = engine.buildRecord(current, stamp);
+    } catch {
+      event.preventDefault(); // not expected for a valid form
+      return;
+    }
+    const field = findControls(settings.recordField)[0];
+    if (field && "value" in field) field.value = JSON.stringify(record);
+    const proceed = form.dispatchEvent(new CustomEvent("signal-record", { detail: record, cancelable: true, bubbles: true }));
+    if (!proceed || settings.submitMode === "event-only") event.preventDefault();
+  }
+
+  function onClick(event) {
+    if (!attached || !summary) return;
+    const link = isElement(event.target) ? event.target.closest("a") : null;
+    if (!link || !summary.contains(link)) return;
+    const target = document.getElementById((link.getAttribute("href") ?? "").replace(/^#/, ""));
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  }
+
+  function renderPicker() {
+    const root = create("div", { class: "signal-indicators-picker" });
+    // Scored categories first, the protective one visibly apart at the end.
+    const ordered = [...catalog.categories.filter((c) => !c.protective), ...catalog.categories.filter((c) => c.protective)];
+    for (const category of ordered) {
+      const fieldset = create("fieldset", {
+        class: category.protective ? "utrecht-form-fieldset signal-indicators-protective" : "utrecht-form-fieldset",
+      });
+      const legend = category.protective ? `${text(category.labels)} — ${words.protective}` : text(category.labels);
+      fieldset.append(textElement("legend", legend));
+      for (const definition of catalog.indicators.filter((d) => d.category === category.code)) {
+        const code = definition.code;
+        const base = `signal-indicators-${idSafe(code)}`;
+        const field = create("div", { class: "utrecht-form-field utrecht-form-field--checkbox" });
+        field.append(
+          create("input", { type: "checkbox", name: "indicator", value: code, id: base, class: "utrecht-checkbox", "aria-describedby": `${base}-guidance` }),
+          textElement("label", `${code} — ${text(definition.labels)}`, { for: base }),
+          textElement("p", text(definition.guidance), { class: "utrecht-form-field-description", id: `${base}-guidance` }),
+        );
+        const details = create("div", { id: `${base}-details`, class: "signal-indicators-details", hidden: "" });
+        const labelled = (id, label) => textElement("label", label, { for: id, class: "utrecht-form-label" });
+        const grades = [
+          ["reliability", words.reliabilityLabel, RELIABILITY_CODES, words.reliabilityOptions],
+          ["credibility", words.credibilityLabel, CREDIBILITY_CODES, words.credibilityOptions],
+        ];
+        for (const [member, label, codes, meanings] of grades) {
+          const id = `${base}-${member}`;
+          const select = create("select", { name: `indicator.${code}.${member}`, id, class: "utrecht-select" });
+          // Grading starts empty: no silent default.
+          select.append(textElement("option", words.choose, { value: "" }));
+          codes.forEach((grade, i) => select.append(textElement("option", `${grade} — ${meanings[i]}`, { value: grade })));
+          details.append(labelled(id, label), select);
+        }
+        const inputs = [
+          ["observedOn", words.observedLabel, "date"],
+          ["evidenceRefs", definition.requiresEvidence ? words.evidenceRequiredLabel : words.evidenceLabel, "text"],
+        ];
+        for (const [member, label, type] of inputs) {
+          const id = `${base}-${member}`;
+          details.append(labelled(id, label), create("input", { type, name: `indicator.${code}.${member}`, id, class: "utrecht-textbox" }));
+        }
+        const noteId = `${base}-note`;
+        details.append(
+          labelled(noteId, words.noteLabel),
+          create("textarea", { name: `indicator.${code}.note`, id: noteId, class: "utrecht-textarea", maxlength: "2000" }),
+        );
+        field.append(details);
+        fieldset.append(field);
+      }
+      root.append(fieldset);
+    }
+    return root;
+  }
+
+  /** Fills empty host controls and the picker from `initial`: nothing typed is overwritten. */
+  function prefill() {
+    for (const [name, value] of settings.prefill) {
+      for (const element of findControls(name)) {
+        const kind = element.getAttribute("type") ?? "";
+        if (kind === "checkbox" || kind === "radio") {
+          const own = element.getAttribute("value") ?? "on";
+          if (own === value || (value === "true" && kind === "checkbox")) element.checked = true;
+        } else if (element.value === "") {
+          element.value = value;
+        }
+      }
+      if (name === "indicator") document.getElementById(`signal-indicators-${idSafe(value)}-details`)?.removeAttribute("hidden");
+    }
+  }
+
+  const live = create("p", { "aria-live": "polite", class: "signal-indicators-announcement" });
+  let panelRoot = isElement(scorePanel) ? scorePanel : null;
+  if (!panelRoot) {
+    panelRoot = create("section", { class: "signal-indicators-panel" });
+    form.append(panelRoot);
+    injected.push(panelRoot);
+  }
+  const panel = create("div", { class: "signal-indicators-advice" });
+  panelRoot.append(panel, live);
+  injected.push(panel, live);
+  const picker = renderPicker();
+  (isElement(indicatorsContainer) ? indicatorsContainer : form).append(picker);
+  injected.push(picker);
+  prefill();
+  if (findControls(settings.recordField).length === 0) {
+    const hidden = document.createElement("input");
+    hidden.type = "hidden";
+    hidden.name = settings.recordField;
+    form.append(hidden);
+    injected.push(hidden);
+  }
+
+  const listeners = [
+    ["input", onEdit],
+    ["change", onEdit],
+    ["focusout", onEdit],
+    ["submit", onSubmit],
+    ["click", onClick],
+  ];
+  for (const [type, listener] of listeners) form.addEventListener(type, listener);
+  refresh();
+
+  return {
+    /** The current evaluation of the form. */
+    evaluate() {
+      if (!attached) throw api.signalError("option.invalid", "the form was detached");
+      return engine.evaluate(input(), evaluateOptions());
+    },
+    /** Removes every listener and injected node and restores every changed attribute; twice is harmless. */
+    detach() {
+      if (!attached) return;
+      attached = false;
+      for (const [type, listener] of listeners) form.removeEventListener(type, listener);
+      clearErrors();
+      for (const node of injected.splice(0).reverse()) node.remove();
+      for (const [element, name, original] of changed.splice(0).reverse()) restore(element, name, original);
+      touched = new Set();
+      ownEngine?.free();
+    },
+  };
+}
