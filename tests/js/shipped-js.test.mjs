@@ -1,0 +1,22 @@
+// The JavaScript the package ships never turns text into markup or code:
+// officer text reaches the page only as textContent and attribute values.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "./fixtures.mjs";
+
+const pkg = join(root, "pkg");
+const shipped = readdirSync(pkg, { recursive: true }).filter((file) => file.endsWith(".js") || file.endsWith(".mjs"));
+
+test("the package ships its JavaScript", () => {
+  for (const file of ["attach.js", "api.js", "index.js", "web.js", "node.mjs"]) assert.ok(shipped.includes(file), file);
+});
+
+test("no innerHTML, eval, Function constructor or document.write in any shipped file", () => {
+  const forbidden = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\s*\(|new\s+Function\b|setTimeout\s*\(\s*["'`])/;
+  for (const file of shipped) {
+    const text = readFileSync(join(pkg, file), "utf8");
+    assert.doesNotMatch(text, forbidden, file);
+  }
+});
