@@ -1,6 +1,6 @@
 // A consumer of the package, type-checked with `tsc --noEmit` in the tests.
-import { SignalEngine, inputFromFormData, recordSchema, version } from "@ind/signal-indicators";
-import type { Evaluation, Issue, SignalRecord, Verification, Catalog, SignalForm } from "@ind/signal-indicators";
+import { SignalEngine, attach, inputFromFormData, recordSchema, version } from "@ind/signal-indicators";
+import type { AttachHandle, Evaluation, Issue, SignalRecord, Verification, Catalog, SignalForm } from "@ind/signal-indicators";
 import init from "@ind/signal-indicators/web";
 
 const form: SignalForm = {
@@ -27,6 +27,20 @@ async function main(): Promise<void> {
   const input: SignalForm = inputFromFormData(new FormData(), { fieldMap: { caseNumber: "zaak" } });
   const schema: unknown = recordSchema();
   const v: string = version;
+  const element = document.querySelector("form");
+  if (element) {
+    const handle: AttachHandle = attach(element, {
+      engine,
+      locale: "nl",
+      fieldMap: { "subject.vNumber": "vnr" },
+      initial: form,
+      submitMode: "event-only",
+      indicatorsContainer: document.body,
+    });
+    const valid: boolean = handle.evaluate().valid;
+    handle.detach();
+    void valid;
+  }
   engine.free();
   void [first, score, advised, digest, ok, catalog, input, schema, v];
 }
