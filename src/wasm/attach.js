@@ -85,7 +85,7 @@ function pointerTokens(path) {
 
 /** An indicator code as a safe part of an element id. */
 function idSafe(code) {
-  return code.replace(/[^A-Za-z0-9_-]/g, "_");
+  return code.replace(/[^A-Za-z0-9_-]/gu, "_");
 }
 
 function isElement(value) {
