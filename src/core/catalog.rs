@@ -376,8 +376,14 @@ impl ActiveCatalog {
     }
 }
 
-/// The embedded example catalog, as published JSON.
+/// The embedded example catalog, as published JSON (minified in the
+/// WebAssembly module, see `build.rs`).
+#[cfg(not(target_arch = "wasm32"))]
 pub const EXAMPLE_CATALOG_JSON: &str = include_str!("../catalog/ind-example.json");
+/// The embedded example catalog, as published JSON (minified in the
+/// WebAssembly module, see `build.rs`).
+#[cfg(target_arch = "wasm32")]
+pub const EXAMPLE_CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ind-example.json"));
 
 /// Every problem of a catalog, in document order.
 pub fn lint(catalog: &Catalog) -> Vec<Finding> {

@@ -15,9 +15,10 @@
 //! punctuation but `<` and `>`; groups `(...)`, `(?:...)`, `(?P<name>...)`, `(?<name>...)`;
 //! `|`; `* + ? {n} {n,} {n,m}` (a trailing `?` for laziness is accepted and
 //! changes nothing for a yes/no match); `^` and `$` (start and end of the
-//! text). Anything else (flags such as `(?i)`, `\b`, back-references,
-//! POSIX classes, class set operations) is refused with a message, never
-//! guessed at.
+//! text); the flags `i` (ASCII case-insensitive, as in regex-lite) and `u`
+//! (a no-op there too) as `(?i)`, `(?-i)` or `(?i:...)`. Anything else (other
+//! flags, `\b`, back-references, POSIX classes, class set operations) is
+//! refused with a message, never guessed at.
 
 use std::fmt;
 
@@ -337,7 +338,7 @@ fn parse(pattern: &str) -> Result<Node, PatternError> {
     if chars.len() > MAX_PATTERN_CHARS {
         return Err(PatternError { message: format!("pattern longer than {MAX_PATTERN_CHARS} characters"), offset: 0 });
     }
-    let mut parser = Parser { chars, at: 0, names: Vec::new() };
+    let mut parser = Parser { chars, at: 0, names: Vec::new(), case_insensitive: false };
     let node = parser.alternation(0)?;
     match parser.peek() {
         None => Ok(node),
@@ -350,6 +351,8 @@ struct Parser {
     at: usize,
     /// Group names seen so far (a name may be used once).
     names: Vec<String>,
+    /// The `i` flag: ASCII letters match in either case, as in regex-lite.
+    case_insensitive: bool,
 }
 
 impl Parser {
@@ -391,6 +394,12 @@ impl Parser {
         while let Some(c) = self.peek() {
             if c == '|' || c == ')' {
                 break;
+            }
+            if self.at_flag_directive() {
+                // `(?i)`: flags for the rest of the enclosing group.
+                self.at += 2;
+                self.flags(')')?;
+                continue;
             }
             let atom = self.atom(depth)?;
             items.push(self.repetition(atom)?);
@@ -471,7 +480,7 @@ impl Parser {
                 self.at -= 1;
                 Err(self.error("repetition operator missing expression"))
             }
-            literal => Ok(Node::Set(CharSet::single(literal))),
+            literal => Ok(Node::Set(self.literal(literal))),
         }
     }
 
@@ -479,9 +488,14 @@ impl Parser {
         if depth + 1 > MAX_DEPTH {
             return Err(self.error("groups nested too deeply"));
         }
+        // Flags set inside the group end with it.
+        let outer_case_insensitive = self.case_insensitive;
         if self.eat('?') {
             if self.eat(':') {
                 // non-capturing group
+            } else if self.peek().is_some_and(|c| c.is_ascii_alphabetic() && c != 'P' || c == '-') {
+                // `(?i:...)`: flags for this group only.
+                self.flags(':')?;
             } else if self.peek() == Some('<') || (self.peek() == Some('P') && self.chars.get(self.at + 1) == Some(&'<')) {
                 self.eat('P');
                 self.eat('<');
@@ -499,14 +513,64 @@ impl Parser {
                 }
                 self.names.push(name);
             } else {
-                return Err(self.error("flags such as (?i) are not supported"));
+                return Err(self.error("unsupported group syntax"));
             }
         }
         let inner = self.alternation(depth + 1)?;
         if !self.eat(')') {
             return Err(self.error("unclosed group"));
         }
+        self.case_insensitive = outer_case_insensitive;
         Ok(inner)
+    }
+
+    /// Whether `(?flags)` starts here (as opposed to a group).
+    fn at_flag_directive(&self) -> bool {
+        if self.peek() != Some('(') || self.chars.get(self.at + 1) != Some(&'?') {
+            return false;
+        }
+        let flags = self.chars.get(self.at + 2..).unwrap_or(&[]);
+        let end = flags.iter().position(|c| !(c.is_ascii_alphabetic() || *c == '-'));
+        matches!(end, Some(n) if n > 0 && flags.get(n) == Some(&')') && flags.first() != Some(&'P'))
+    }
+
+    /// Reads flags up to `end`: `i` (case-insensitive, ASCII) and `u` (a
+    /// no-op, as in regex-lite), each possibly after one `-` that turns them
+    /// off. Other flags are refused.
+    fn flags(&mut self, end: char) -> Result<(), PatternError> {
+        let mut negated = false;
+        let mut any = false;
+        loop {
+            match self.next() {
+                Some(c) if c == end && any => return Ok(()),
+                Some('-') if !negated => {
+                    negated = true;
+                    any = false;
+                }
+                Some('i') => {
+                    self.case_insensitive = !negated;
+                    any = true;
+                }
+                Some('u') => any = true,
+                Some(c) if c.is_ascii_alphabetic() => {
+                    self.at -= 1;
+                    return Err(self.error("unsupported flag: only i and u are supported"));
+                }
+                _ => {
+                    self.at = self.at.saturating_sub(1);
+                    return Err(self.error("invalid flag group"));
+                }
+            }
+        }
+    }
+
+    /// The set for a literal character: both cases of an ASCII letter under `i`.
+    fn literal(&self, c: char) -> CharSet {
+        let mut ranges = vec![(c, c)];
+        if self.case_insensitive {
+            ascii_case_fold(&mut ranges);
+        }
+        CharSet::normalized(ranges)
     }
 
     /// After `\` outside a class: a character set (one character or a class).
@@ -515,7 +579,7 @@ impl Parser {
         if let Some(set) = perl_class(c) {
             return Ok(set);
         }
-        self.escaped_char(c).map(CharSet::single)
+        self.escaped_char(c).map(|c| self.literal(c))
     }
 
     /// The character an escape such as `\n`, `\x41` or `\.` stands for.
@@ -604,6 +668,10 @@ impl Parser {
                 ranges.push((low, low));
             }
         }
+        // Folded before negation, as in regex-lite: `(?i)[^x]` excludes `X` too.
+        if self.case_insensitive {
+            ascii_case_fold(&mut ranges);
+        }
         let set = CharSet::normalized(ranges);
         Ok(if negated { set.complement() } else { set })
     }
@@ -623,6 +691,27 @@ impl Parser {
 enum ClassItem {
     Char(char),
     Set(CharSet),
+}
+
+/// Adds the other ASCII case of every range, the way regex-lite does it:
+/// the part of a range within `a-z` gains its upper case, or else the part
+/// within `A-Z` its lower case.
+fn ascii_case_fold(ranges: &mut Vec<(char, char)>) {
+    let fold = |&(low, high): &(char, char)| -> Option<(char, char)> {
+        let shifted = |a: char, b: char, up: bool| {
+            let shift = |c: char| char::from_u32(if up { u32::from(c) - 32 } else { u32::from(c) + 32 });
+            Some((shift(a)?, shift(b)?))
+        };
+        if low <= 'z' && high >= 'a' {
+            shifted(low.max('a'), high.min('z'), true)
+        } else if low <= 'Z' && high >= 'A' {
+            shifted(low.max('A'), high.min('Z'), false)
+        } else {
+            None
+        }
+    };
+    let folded: Vec<(char, char)> = ranges.iter().filter_map(fold).collect();
+    ranges.extend(folded);
 }
 
 /// `\d`, `\w`, `\s` and their complements, ASCII as in `regex-lite`.
@@ -718,7 +807,7 @@ mod tests {
     #[test]
     fn refuses_what_it_does_not_support_or_cannot_parse() {
         for bad in [
-            "(?i)abc", r"\bword", r"\1", "[[:alpha:]]", "[a&&b]", "a{2", "a{3,2}", "*a", "a**", "(ab", "ab)", "[ab",
+            "(?m)abc", "(?x)a", "(?)a", "(?-)a", "(?i", r"\bword", r"\1", "[[:alpha:]]", "[a&&b]", "a{2", "a{3,2}", "*a", "a**", "(ab", "ab)", "[ab",
             r"\x{D800}", "a{1001}", "(a{100}){100}", r"\q", r"[\d-a]", "(?P<n>a)(?<n>b)", "[a--z]",
         ] {
             assert!(Pattern::whole(bad).is_err(), "{bad} should be refused");
@@ -730,9 +819,26 @@ mod tests {
 
     #[test]
     fn errors_say_where() {
-        let error = Pattern::whole("ab(?i)").unwrap_err();
+        let error = Pattern::whole("ab(?m)").unwrap_err();
         assert_eq!(error.offset, 4);
-        assert!(error.to_string().contains("not supported"), "{error}");
+        assert!(error.to_string().contains("unsupported flag"), "{error}");
+    }
+
+    #[test]
+    fn the_i_flag_folds_ascii_case_within_its_group() {
+        assert!(whole("(?i)abc", "AbC"));
+        assert!(whole("a(?i)b", "aB"));
+        assert!(!whole("a(?i)b", "AB"));
+        assert!(whole("(?i:a)b", "Ab"));
+        assert!(!whole("(?i:a)b", "AB"));
+        assert!(whole("(a(?i)b)c", "aBc"));
+        assert!(!whole("(a(?i)b)c", "aBC"));
+        assert!(!whole("(?i)(?-i)a", "A"));
+        assert!(whole("(?i)[a-c]+", "aBc"));
+        assert!(!whole("(?i)[^x]", "X"));
+        assert!(whole(r"(?i)\x41", "a"));
+        assert!(whole("(?iu)é", "é"));
+        assert!(!whole("(?i)é", "É"), "only ASCII letters fold, as in regex-lite");
     }
 
     #[test]
@@ -758,6 +864,10 @@ mod tests {
             Just(r"[\s-]".to_owned()),
             Just(r"\.".to_owned()),
             Just("é".to_owned()),
+            Just("B".to_owned()),
+            Just("(?i)".to_owned()),
+            Just("(?-i)".to_owned()),
+            Just("[^aB]".to_owned()),
             Just("^".to_owned()),
             Just("$".to_owned()),
         ];
@@ -766,6 +876,7 @@ mod tests {
                 prop::collection::vec(inner.clone(), 1..4).prop_map(|parts| parts.concat()),
                 (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a}|{b}")),
                 inner.clone().prop_map(|a| format!("(?:{a})")),
+                inner.clone().prop_map(|a| format!("(?i:{a})")),
                 (inner.clone(), prop_oneof![Just("*"), Just("+"), Just("?"), Just("{2}"), Just("{0,2}"), Just("{1,}"), Just("+?")])
                     .prop_map(|(a, q)| format!("(?:{a}){q}")),
             ]
@@ -776,7 +887,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(1024))]
 
         #[test]
-        fn agrees_with_regex_lite(pattern in pattern_strategy(), text in "[ab1 .é\\-\n]{0,8}") {
+        fn agrees_with_regex_lite(pattern in pattern_strategy(), text in "[abAB1 .éÉ\\-\n]{0,8}") {
             prop_assert_eq!(whole(&pattern, &text), reference(&pattern, &text), "pattern {:?} text {:?}", pattern, text);
             let ours = Pattern::new(&pattern).map(|p| p.is_match(&text)).ok();
             let theirs = regex_lite::Regex::new(&pattern).map(|r| r.is_match(&text)).ok();

@@ -13,14 +13,22 @@ use serde_json::Value;
 
 use super::issue::pointer_push;
 
-/// The record JSON Schema (draft 2020-12), as text.
+/// The record JSON Schema (draft 2020-12), as text (minified in the
+/// WebAssembly module, see `build.rs`).
 pub fn record_schema() -> &'static str {
-    include_str!("../../schemas/signal-record.schema.json")
+    #[cfg(not(target_arch = "wasm32"))]
+    return include_str!("../../schemas/signal-record.schema.json");
+    #[cfg(target_arch = "wasm32")]
+    return include_str!(concat!(env!("OUT_DIR"), "/signal-record.schema.json"));
 }
 
-/// The catalog JSON Schema (draft 2020-12), as text.
+/// The catalog JSON Schema (draft 2020-12), as text (minified in the
+/// WebAssembly module, see `build.rs`).
 pub fn catalog_schema() -> &'static str {
-    include_str!("../../schemas/catalog.schema.json")
+    #[cfg(not(target_arch = "wasm32"))]
+    return include_str!("../../schemas/catalog.schema.json");
+    #[cfg(target_arch = "wasm32")]
+    return include_str!(concat!(env!("OUT_DIR"), "/catalog.schema.json"));
 }
 
 /// The validator of the record schema.

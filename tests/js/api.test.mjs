@@ -154,6 +154,9 @@ test("schemas and version", () => {
   assert.equal(record.$schema, "https://json-schema.org/draft/2020-12/schema");
   assert.deepEqual(record, JSON.parse(readFileSync(join(root, "pkg", "schemas", "signal-record.schema.json"), "utf8")));
   assert.equal(catalogSchema().$schema, "https://json-schema.org/draft/2020-12/schema");
+  assert.deepEqual(catalogSchema(), JSON.parse(readFileSync(join(root, "pkg", "schemas", "catalog.schema.json"), "utf8")));
+  // The module embeds minified copies: the same values as the published files.
+  assert.deepEqual(new SignalEngine().catalog(), JSON.parse(readFileSync(join(root, "src", "catalog", "ind-example.json"), "utf8")));
   const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
   assert.equal(version, /^version = "([^"]+)"/m.exec(cargo)[1]);
 });
