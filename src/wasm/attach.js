@@ -102,6 +102,9 @@ export function attachForm(api, form, options) {
   }
   const given = options !== null && typeof options === "object" ? options : {};
   const { engine: hostEngine, indicatorsContainer, scorePanel, ...plain } = given;
+  if (hostEngine !== undefined && hostEngine !== null && !(hostEngine instanceof api.SignalEngine)) {
+    throw api.signalError("option.invalid", "engine must be a SignalEngine");
+  }
   const ownEngine = hostEngine ? null : new api.SignalEngine(plain.locale ? { locale: plain.locale } : undefined);
   const engine = hostEngine ?? ownEngine;
   let settings;

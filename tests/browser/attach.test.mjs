@@ -224,13 +224,39 @@ test("bad options throw SignalError option.invalid and leave the form untouched"
       locale: attempt(form, { locale: "fr" }),
       fieldMap: attempt(form, { fieldMap: { caseNumber: 5 } }),
       notAForm: attempt(document.body, {}),
+      notAnEngine: attempt(form, { engine: { locale: "nl" } }),
       fine: attempt(form, { locale: "en", today: "2026-11-28" }),
       untouched: form.innerHTML === before,
     };
   });
   const invalid = "true:SignalError:option.invalid";
   assert.deepEqual(outcomes, {
-    submitMode: invalid, unknown: invalid, today: invalid, locale: invalid, fieldMap: invalid, notAForm: invalid,
+    submitMode: invalid, unknown: invalid, today: invalid, locale: invalid, fieldMap: invalid, notAForm: invalid, notAnEngine: invalid,
     fine: "attached", untouched: true,
   });
+});
+
+test("a host engine is used as given and keeps working after detach; the handle does not", async () => {
+  const { page, errors } = await open();
+  const outcome = await page.evaluate(() => {
+    window.handle.detach();
+    const form = document.getElementById("signal");
+    const engine = new window.SignalEngine({ locale: "en" });
+    const handle = window.attach(form, { engine, locale: "en", scorePanel: document.getElementById("panel") });
+    const panel = document.getElementById("panel").textContent;
+    const valid = handle.evaluate().valid;
+    handle.detach();
+    let afterDetach;
+    try {
+      handle.evaluate();
+    } catch (error) {
+      afterDetach = `${error.name}:${error.code}`;
+    }
+    return { panel, valid, afterDetach, engineAfter: typeof engine.evaluate({}).valid };
+  });
+  assert.match(outcome.panel, /Advice — not a decision/);
+  assert.equal(outcome.valid, false);
+  assert.equal(outcome.afterDetach, "SignalError:option.invalid");
+  assert.equal(outcome.engineAfter, "boolean");
+  assert.deepEqual(errors, []);
 });
