@@ -72,6 +72,8 @@ fn bad_declarations_give_option_invalid() {
         json!([{ "name": "Team", "type": "string" }]),
         json!([{ "name": "a-b", "type": "string" }]),
         json!([{ "name": "x", "type": "string", "pattern": "(" }]),
+        json!([{ "name": "x", "type": "string", "pattern": "a".repeat(1001) }]),
+        json!([{ "name": "x", "type": "string", "pattern": "(?i)\\b" }]),
         json!([{ "name": "x", "type": "enum" }]),
         json!([{ "name": "x", "type": "enum", "values": [] }]),
         json!([{ "name": "x", "type": "date", "pattern": "." }]),

@@ -89,9 +89,6 @@ pub fn compile(declarations: &[ExtensionDeclaration]) -> Result<Vec<Extension>, 
             Some(_) if declaration.kind != ExtensionType::String => {
                 return Err(SignalError::OptionInvalid(format!("extension {name}: only strings take a pattern")));
             }
-            Some(pattern) if pattern.len() > 1000 => {
-                return Err(SignalError::OptionInvalid(format!("extension {name}: pattern too long")));
-            }
             Some(pattern) => Some(
                 Pattern::whole(pattern)
                     .map_err(|e| SignalError::OptionInvalid(format!("extension {name}: bad pattern: {e}")))?,

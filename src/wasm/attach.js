@@ -124,7 +124,7 @@ export function attachForm(api, form, options) {
   const changed = []; // [element, attribute, original value] on host controls
   let errors = []; // error messages shown
   let summary = null;
-  let touched = new Set();
+  const touched = new Set();
   let submitTried = false;
   let announced = "";
   let nextId = 0;
@@ -523,7 +523,6 @@ export function attachForm(api, form, options) {
       clearErrors();
       for (const node of injected.splice(0).reverse()) node.remove();
       for (const [element, name, original] of changed.splice(0).reverse()) restore(element, name, original);
-      touched = new Set();
       ownEngine?.free();
     },
   };

@@ -11,8 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{option_invalid, to_js};
-use super::engine::{field_map_option, locale_option, options as read_options, text_option};
-use crate::core::date::{Date, Instant};
+use super::engine::{field_map_option, locale_option, now_option, options as read_options, text_option, today_option};
 use crate::core::form_data::entries_from_input;
 use crate::core::messages::Locale;
 
@@ -54,14 +53,8 @@ pub fn attach_settings(options: Option<JsValue>, engine_locale: String) -> Resul
         Some("event-only") => "event-only",
         Some(_) => return Err(option_invalid("submitMode must be \"native\" or \"event-only\"")),
     };
-    let now = match text("now")? {
-        Some(now) => Some(Instant::parse(&now).ok_or_else(|| option_invalid("now must be an ISO 8601 UTC instant"))?),
-        None => None,
-    };
-    let today = match text("today")? {
-        Some(today) => Some(Date::parse(&today).ok_or_else(|| option_invalid("today must be YYYY-MM-DD"))?),
-        None => now.map(|now| now.amsterdam_date()),
-    };
+    let now = now_option(&map)?;
+    let today = today_option(&map)?.or_else(|| now.map(|now| now.amsterdam_date()));
     let prefill = match map.get("initial") {
         Some(initial) if initial.is_object() => entries_from_input(initial, &field_map),
         _ => Vec::new(),

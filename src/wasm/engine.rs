@@ -84,10 +84,19 @@ pub(super) fn field_map_option(map: &Map<String, Value>) -> Result<BTreeMap<Stri
     Ok(field_map)
 }
 
-fn parse_today(text: Option<String>, now: Instant) -> Result<Date, JsValue> {
-    match text {
-        Some(text) => Date::parse(&text).ok_or_else(|| option_invalid("today must be a date YYYY-MM-DD")),
-        None => Ok(now.amsterdam_date()),
+/// The optional `today` option: a date `YYYY-MM-DD`.
+pub(super) fn today_option(map: &Map<String, Value>) -> Result<Option<Date>, JsValue> {
+    match text_option(map, "today")? {
+        Some(text) => Date::parse(&text).map(Some).ok_or_else(|| option_invalid("today must be a date YYYY-MM-DD")),
+        None => Ok(None),
+    }
+}
+
+/// The optional `now` option: an RFC 3339 UTC instant.
+pub(super) fn now_option(map: &Map<String, Value>) -> Result<Option<Instant>, JsValue> {
+    match text_option(map, "now")? {
+        Some(text) => Instant::parse(&text).map(Some).ok_or_else(|| option_invalid("now must be an ISO 8601 UTC instant")),
+        None => Ok(None),
     }
 }
 
@@ -161,7 +170,10 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let options = self::options(options, "evaluate options", &["today"])?;
-        let today = parse_today(text_option(&options, "today")?, current_instant()?)?;
+        let today = match today_option(&options)? {
+            Some(today) => today,
+            None => current_instant()?.amsterdam_date(),
+        };
         let input = read(&input, FORM_LIMITS);
         to_js(&self.engine.evaluate_with(&input.value, &input.findings, today))
     }
@@ -175,11 +187,11 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "BuildRecordOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let options = self::options(options, "buildRecord options", &["now", "id", "today"])?;
-        let now = match text_option(&options, "now")? {
-            Some(text) => Instant::parse(&text).ok_or_else(|| option_invalid("now must be an ISO 8601 UTC instant"))?,
+        let now = match now_option(&options)? {
+            Some(now) => now,
             None => current_instant()?,
         };
-        let today = parse_today(text_option(&options, "today")?, now)?;
+        let today = today_option(&options)?.unwrap_or_else(|| now.amsterdam_date());
         let id = match text_option(&options, "id")? {
             Some(id) => id,
             None => random_uuid()?,
