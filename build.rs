@@ -4,6 +4,10 @@
 //! them with the published files); every byte counts against the module's
 //! size budget. Native builds embed the files as they are (the CLI prints
 //! the schemas).
+//!
+//! The catalog schema is also written without its `title` and `description`
+//! texts (`catalog.validation.json`): what the module checks catalogs with,
+//! so the browser module, which has no `catalogSchema()`, carries no prose.
 
 use std::path::Path;
 
@@ -33,8 +37,31 @@ fn minify(json: &str) -> String {
     out
 }
 
+/// A schema without the annotations a validator ignores.
+fn without_annotations(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .filter(|(key, member)| !(matches!(key.as_str(), "title" | "description") && member.is_string()))
+                .map(|(key, member)| (key, without_annotations(member)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_annotations).collect()),
+        other => other,
+    }
+}
+
 fn main() {
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_owned());
+    let schema_file = "schemas/catalog.schema.json";
+    let schema: serde_json::Value = std::fs::read_to_string(schema_file)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_else(|| panic!("{schema_file}: not JSON"));
+    let text = serde_json::to_string(&without_annotations(schema)).unwrap_or_else(|e| panic!("{schema_file}: {e}"));
+    std::fs::write(Path::new(&out_dir).join("catalog.validation.json"), text).unwrap_or_else(|e| panic!("{schema_file}: {e}"));
     for file in EMBEDDED {
         println!("cargo::rerun-if-changed={file}");
         let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));

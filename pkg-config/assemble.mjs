@@ -14,7 +14,7 @@ const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
 if (!version) throw new Error("no version in Cargo.toml");
 
-for (const target of ["web", "node"]) {
+for (const target of ["web", "full", "node"]) {
   if (!existsSync(join(build, target, "signal_indicators_bg.wasm"))) {
     throw new Error(`missing ${target} build; run make pkg`);
   }
@@ -22,7 +22,7 @@ for (const target of ["web", "node"]) {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-for (const target of ["web", "node"]) {
+for (const target of ["web", "full", "node"]) {
   mkdirSync(join(out, target));
   for (const file of ["signal_indicators.js", "signal_indicators_bg.wasm", "signal_indicators.d.ts", "signal_indicators_bg.wasm.d.ts"]) {
     if (existsSync(join(build, target, file))) cpSync(join(build, target, file), join(out, target, file));
@@ -38,18 +38,22 @@ function minify(path) {
   const { code } = transformSync(readFileSync(path, "utf8"), { format: "esm", minify: true, target: "es2022", legalComments: "none" });
   writeFileSync(path, code);
 }
-minify(join(out, "web", "signal_indicators.js"));
-for (const file of readdirSync(join(out, "web", "snippets"), { recursive: true })) {
-  if (file.endsWith(".js")) minify(join(out, "web", "snippets", file));
+for (const target of ["web", "full"]) {
+  minify(join(out, target, "signal_indicators.js"));
+  for (const file of readdirSync(join(out, target, "snippets"), { recursive: true })) {
+    if (file.endsWith(".js")) minify(join(out, target, "snippets", file));
+  }
 }
 
-for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "api.js"]) {
+for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "full.js", "api.js"]) {
   cpSync(join(here, file), join(out, file));
 }
 // attach()'s DOM side lives with the bindings (src/wasm/attach.js). Both
 // files are downloaded by browsers, so they are minified too.
 cpSync(join(root, "src", "wasm", "attach.js"), join(out, "attach.js"));
 for (const file of ["api.js", "attach.js"]) minify(join(out, file));
+// "./full" has the same types as ".".
+cpSync(join(here, "index.d.ts"), join(out, "full.d.ts"));
 writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const version = ${JSON.stringify(version)};\n`);
 cpSync(join(here, "README.md"), join(out, "README.md"));
 if (existsSync(join(root, "LICENSE"))) cpSync(join(root, "LICENSE"), join(out, "LICENSE"));

@@ -53,6 +53,68 @@ fn the_example_catalog_meets_the_specification() {
     assert_eq!(data.recency.last().and_then(|b| b.max_days), None);
     assert!(data.sis_states.contains(&"RO".to_owned()) && data.sis_states.contains(&"IE".to_owned()));
     assert!(catalog.digest().starts_with("sha256:") && catalog.digest().len() == 71);
+
+    // v1.2: illustrative, band labels, war crimes do not fade, partners,
+    // measures that carry where they can apply.
+    assert_eq!(data.illustrative, Some(true));
+    for band in &data.bands {
+        let labels = band.labels.as_ref().expect("band labels");
+        assert!(labels.get("nl").is_some_and(|t| !t.is_empty()) && labels.get("en").is_some_and(|t| !t.is_empty()));
+    }
+    let words: Vec<&str> = data.bands.iter().filter_map(|b| b.labels.as_ref()?.get("nl").map(String::as_str)).collect();
+    assert_eq!(words, vec!["laag", "gemiddeld", "hoog"]);
+    let war = data.categories.iter().find(|c| c.code == "war-crimes").expect("war-crimes");
+    assert_eq!(war.decays, Some(false));
+    for partner in ["COA", "DTV", "COMENSHA"] {
+        assert!(data.partners.iter().any(|p| p == partner), "{partner}");
+    }
+    for measure in &data.measures {
+        assert!(measure.procedures.as_ref().is_some_and(|p| !p.is_empty()), "{} procedures", measure.code);
+        assert!(measure.statuses.as_ref().is_some_and(|s| !s.is_empty()), "{} statuses", measure.code);
+    }
+    let indicator = |code: &str| data.indicators.iter().find(|i| i.code == code).expect(code);
+    assert!(indicator("WAR-02").requires_evidence && indicator("NSE-03").requires_evidence);
+    assert_eq!(indicator("PUB-03").routing_only, Some(true));
+    assert!(indicator("PUB-01").weight <= 40);
+    assert!(indicator("TER-02").labels["nl"].starts_with("Onherroepelijke veroordeling"));
+}
+
+#[test]
+fn loading_checks_the_measure_conditions() {
+    let mut catalog = example();
+    catalog["measures"][0]["procedures"] = json!([]);
+    catalog["measures"][1]["statuses"] = json!(["applicant", "tourist"]);
+    catalog["measures"][2]["procedures"] = json!(["regular", "visa"]);
+    catalog["measures"][3]["requiresAnyOf"] = json!(["WAR-01"]);
+    catalog["measures"][4]["requiresAnyOf"] = json!([]);
+    catalog["measures"][5]["notes"] = json!({ "nl": "alleen Nederlands" });
+    let victim = catalog["indicators"].as_array().expect("array").iter().position(|i| i["code"] == "VIC-01").expect("VIC-01");
+    catalog["indicators"][victim]["routingOnly"] = json!(true);
+    catalog["bands"][2]["labels"] = json!({ "en": "high" });
+    let found = problems(&catalog);
+    let victim_path = format!("/indicators/{victim}/routingOnly");
+    for (path, code) in [
+        ("/measures/0/procedures", "catalog.range"),
+        ("/measures/1/statuses/1", "catalog.reference"),
+        ("/measures/2/procedures/1", "catalog.reference"),
+        ("/measures/3/requiresAnyOf/0", "catalog.reference"),
+        ("/measures/4/requiresAnyOf", "catalog.range"),
+        ("/measures/5/notes/en", "catalog.label-missing"),
+        (victim_path.as_str(), "catalog.protective-routing-only"),
+        ("/bands/2/labels/nl", "catalog.label-missing"),
+    ] {
+        assert!(found.contains(&(path.into(), code.into())), "{path} {code} missing from {found:?}");
+    }
+    assert_eq!(found.len(), 8, "{found:?}");
+    // The new members are optional: a v1.1 catalog without them loads.
+    let mut plain = example();
+    for measure in plain["measures"].as_array_mut().expect("array") {
+        for key in ["procedures", "statuses", "requiresAnyOf", "suspendedByProtection", "notes"] {
+            measure.as_object_mut().expect("object").remove(key);
+        }
+    }
+    plain.as_object_mut().expect("object").remove("illustrative");
+    assert_eq!(problems(&plain), vec![]);
 }
 
 #[test]
@@ -96,6 +158,7 @@ fn loading_lists_every_problem() {
         "labels": { "nl": "x", "en": "x" }, "legalBasis": "none"
     }));
     catalog["recency"][0]["maxDays"] = Value::Null;
+    let measure_path = format!("/measures/{}/category", catalog["measures"].as_array().map_or(0, Vec::len) - 1);
     let found = problems(&catalog);
     for (path, code) in [
         ("/indicators/1", "catalog.duplicate"),
@@ -106,12 +169,14 @@ fn loading_lists_every_problem() {
         ("/bands/1/from", "catalog.order"),
         ("/routing/0/partners/1", "catalog.reference"),
         ("/routing/1/category", "catalog.reference"),
-        ("/measures/19/category", "catalog.protective-measure"),
+        (measure_path.as_str(), "catalog.protective-measure"),
         ("/recency/0/maxDays", "catalog.order"),
+        // TER-02 is gone, so the measure that requires it names nothing.
+        ("/measures/3/requiresAnyOf/0", "catalog.reference"),
     ] {
         assert!(found.contains(&(path.into(), code.into())), "{path} {code} missing from {found:?}");
     }
-    assert_eq!(found.len(), 10, "{found:?}");
+    assert_eq!(found.len(), 11, "{found:?}");
 }
 
 #[test]

@@ -145,7 +145,7 @@ fn catalog_lint() {
 #[test]
 fn from_form_rebuilds_the_input_of_a_plain_post() {
     let body = "caseNumber=IND-2026-000123&procedure=asylum&subject.vNumber=1234567890&subject.bsn=123456782\
-        &context.type=sis-check&context.sisAlert.regulation=2018%2F1861&context.sisAlert.article=24\
+        &subject.status=applicant&officerJudgement.view=agree&context.type=sis-check&context.sisAlert.regulation=2018%2F1861&context.sisAlert.article=24\
         &context.sisAlert.issuingState=DE&context.sisAlert.alertReference=SIS-DE-2026-0042\
         &context.tip.channel=&indicator=TER-01&indicator.TER-01.reliability=B&indicator.TER-01.credibility=2\
         &indicator.TER-01.observedOn=2026-05-12&indicator.TER-01.evidenceRefs=AB-2026-17\

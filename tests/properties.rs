@@ -21,10 +21,14 @@ prop_compose! {
     fn indicator()(code in prop::sample::select(codes()),
                    rel in prop::sample::select(vec!["A", "B", "C", "D", "E", "F"]),
                    cred in prop::sample::select(vec!["1", "2", "3", "4", "5", "6"]),
-                   age in 0i64..14_000) -> Value {
+                   // A few fixed ages make items with the same code and date
+                   // (duplicates) common.
+                   age in prop_oneof![0i64..14_000, Just(30i64), Just(400i64)],
+                   evidence in any::<bool>()) -> Value {
         let observed = Date::from_days_since_epoch(today().days_since_epoch() - age).expect("date");
+        let refs = if evidence { json!(["REF-1"]) } else { json!([]) };
         json!({ "code": code, "reliability": rel, "credibility": cred,
-                "observedOn": observed.to_string(), "evidenceRefs": ["REF-1"] })
+                "observedOn": observed.to_string(), "evidenceRefs": refs })
     }
 }
 
@@ -46,11 +50,11 @@ fn noise() -> impl Strategy<Value = Value> {
     ]
 }
 
-const NON_INDICATOR_POINTERS: [&str; 20] = [
+const NON_INDICATOR_POINTERS: [&str; 23] = [
     "/caseNumber", "/procedure", "/subject/vNumber", "/subject/bsn", "/subject/unknownSubject", "/context/type",
     "/context/sisAlert", "/context/tip", "/summary", "/officer/id", "/officer/unit", "/handling/tlp", "/sharedWith",
     "/noShareReason", "/extensions", "/nationality", "/subject/religion", "/ethnicity", "/context/partner",
-    "/hostField",
+    "/hostField", "/subject/status", "/officerJudgement/view", "/officerJudgement/reason",
 ];
 
 proptest! {
@@ -84,8 +88,11 @@ proptest! {
         let scores = |input: &Value| {
             let e = evaluate(input);
             (e.assessment.overall.clone(),
-             e.assessment.categories.iter().map(|c| (c.category.clone(), c.score, c.band.clone())).collect::<Vec<_>>(),
-             e.assessment.protection_flags.clone(), e.routing.advised, e.measures)
+             e.assessment.categories.iter()
+                .map(|c| (c.category.clone(), c.score, c.band.clone(), c.evidenced_score, c.evidenced_band.clone()))
+                .collect::<Vec<_>>(),
+             e.assessment.protection_flags.clone(), e.routing.advised, e.measures, e.suspended_measures,
+             e.issues.iter().filter(|i| i.code == "indicator.duplicate").count())
         };
         prop_assert_eq!(scores(&with_indicators(indicators)), scores(&with_indicators(shuffled)));
     }

@@ -39,8 +39,8 @@ fn record_members_in_the_documented_order_with_integrity_last() {
     let keys: Vec<&str> = value.keys().map(String::as_str).collect();
     let mut expected = vec![
         "recordType", "schemaVersion", "id", "createdAt", "engine", "catalog", "case", "subject", "context",
-        "indicators", "assessment", "routing", "measuresForConsideration", "handling", "summary", "officer",
-        "integrity",
+        "indicators", "assessment", "routing", "measuresForConsideration", "handling", "officerJudgement", "summary",
+        "officer", "integrity",
     ];
     // serde_json's Map sorts keys, so compare positions in the text instead.
     let positions: Vec<usize> =
@@ -51,7 +51,7 @@ fn record_members_in_the_documented_order_with_integrity_last() {
     sorted.sort();
     assert_eq!(sorted, expected);
     assert_eq!(record.record_type, "signal-record");
-    assert_eq!(record.schema_version, "1.0");
+    assert_eq!(record.schema_version, "1.1");
     assert_eq!(record.id, ID);
     assert_eq!(record.created_at, NOW);
     assert_eq!(record.engine.name, "signal-indicators");

@@ -35,10 +35,15 @@ fn worked_example_of_the_readme() {
     assert_eq!(terrorism.band, "high");
     assert_eq!((assessment.overall.score, assessment.overall.band.as_str()), (7124, "high"));
     assert_eq!(evaluation.routing.advised, vec!["AIVD", "CT-INFOBOX", "NCTV"]);
+    // Measures follow the evidenced score: TER-05 has no evidence, so only
+    // TER-01 counts (6503, medium); the procedure is asylum.
+    assert_eq!((terrorism.evidenced_score, terrorism.evidenced_band.as_str()), (6503, "medium"));
     let measures: Vec<&str> = evaluation.measures.iter().map(|m| m.code).collect();
-    assert_eq!(measures, vec!["refuse-or-withdraw-residence", "refuse-naturalisation", "revoke-nationality", "entry-ban"]);
-    assert_eq!(evaluation.measures[2].legal_basis, "RWN art. 14 lid 2 en lid 4");
-    assert_eq!(evaluation.measures[2].label, "Nederlanderschap intrekken");
+    assert_eq!(measures, vec!["refuse-or-withdraw-asylum"]);
+    assert_eq!(evaluation.measures[0].legal_basis, "Vw 2000 art. 30b lid 1 onder j, art. 32 lid 1 onder b");
+    assert_eq!(evaluation.measures[0].label, "Asielaanvraag afwijzen of asielvergunning intrekken");
+    assert!(evaluation.suspended_measures.is_empty());
+    assert_eq!((evaluation.catalog.id, evaluation.catalog.illustrative), ("ind-example", true));
 }
 
 #[test]
@@ -81,14 +86,14 @@ fn protective_category_never_raises_a_score_or_leads_to_measures() {
         { "code": "VIC-01", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" },
         { "code": "VIC-02", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" }
     ]);
-    input["sharedWith"] = json!(["AVIM"]);
+    input["sharedWith"] = json!(["AVIM", "COMENSHA"]);
     let evaluation = evaluate(&input);
     assert!(evaluation.valid, "{:?}", evaluation.issues);
     assert_eq!(evaluation.assessment.overall.score, 0);
     assert_eq!(evaluation.assessment.overall.band, "none");
     assert!(evaluation.assessment.categories.is_empty());
     assert_eq!(evaluation.assessment.protection_flags, vec!["trafficking-victim"]);
-    assert_eq!(evaluation.routing.advised, vec!["AVIM"], "victim route from band none");
+    assert_eq!(evaluation.routing.advised, vec!["AVIM", "COMENSHA"], "victim route from band none");
     assert!(evaluation.measures.is_empty());
 
     // Added to a risk signal it changes nothing of the risk score.
@@ -97,11 +102,11 @@ fn protective_category_never_raises_a_score_or_leads_to_measures() {
     both["indicators"].as_array_mut().expect("array").push(json!(
         { "code": "VIC-03", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" }
     ));
-    both["sharedWith"] = json!(["AIVD", "AVIM", "CT-INFOBOX", "NCTV"]);
+    both["sharedWith"] = json!(["AIVD", "AVIM", "COMENSHA", "CT-INFOBOX", "NCTV"]);
     let with_victim = evaluate(&both);
     assert_eq!(with_victim.assessment.overall, base.assessment.overall);
     assert_eq!(with_victim.assessment.categories, base.assessment.categories);
-    assert_eq!(with_victim.routing.advised, vec!["AIVD", "AVIM", "CT-INFOBOX", "NCTV"]);
+    assert_eq!(with_victim.routing.advised, vec!["AIVD", "AVIM", "COMENSHA", "CT-INFOBOX", "NCTV"]);
     assert_eq!(with_victim.measures, base.measures);
 }
 

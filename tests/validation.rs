@@ -128,11 +128,13 @@ fn text_lengths_count_utf16_units_after_trimming() {
     assert_issue(&with("/officer/unit", json!("u".repeat(81))), "/officer/unit", "text.too-long", "error");
     assert_issue(&with("/indicators/0/note", json!("n".repeat(2001))), "/indicators/0/note", "text.too-long", "error");
     assert_issue(
-        &with("/indicators/0/evidenceRefs/0", json!("r".repeat(65))),
+        &with("/indicators/0/evidenceRefs/0", json!("r".repeat(513))),
         "/indicators/0/evidenceRefs/0",
         "text.too-long",
         "error",
     );
+    // v1.2: a reference (a document key or a URL) may have 512 characters.
+    assert!(evaluate(&with("/indicators/0/evidenceRefs/0", json!("r".repeat(512)))).valid);
     assert_issue(
         &with("/context/sisAlert/alertReference", json!("r".repeat(65))),
         "/context/sisAlert/alertReference",
@@ -326,7 +328,7 @@ fn unknown_and_protected_fields_are_warned_and_never_recorded() {
         assert!(!text.contains(word), "{word} leaked into the record");
     }
     let subject = serde_json::to_value(&record.subject).expect("json");
-    assert_eq!(subject, json!({ "vNumber": "1234567890", "bsn": "123456782" }));
+    assert_eq!(subject, json!({ "vNumber": "1234567890", "bsn": "123456782", "status": "applicant" }));
 }
 
 #[test]

@@ -6,6 +6,7 @@ export const fieldMap = {
   "subject.vNumber": "vnummer",
   "subject.bsn": "bsn_nummer",
   "subject.unknownSubject": "betrokkene_onbekend",
+  "subject.status": "verblijfspositie",
   "context.type": "aanleiding",
   "context.sisAlert.regulation": "sis_verordening",
   "context.sisAlert.article": "sis_artikel",
@@ -21,4 +22,6 @@ export const fieldMap = {
   "handling.tlp": "tlp",
   sharedWith: "delen_met",
   noShareReason: "reden_niet_delen",
+  "officerJudgement.view": "oordeel",
+  "officerJudgement.reason": "oordeel_toelichting",
 };

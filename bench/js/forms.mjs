@@ -55,6 +55,9 @@ const FAULTS = [
     f.sharedWith = [];
     delete f.noShareReason;
   },
+  (f) => (f.subject.status = "tourist"),
+  (f) => (f.officerJudgement = { view: "partly" }),
+  (f) => (f.officerJudgement = { reason: "Zonder oordeel geschreven." }),
 ];
 
 const CONTEXTS = [
@@ -64,6 +67,7 @@ const CONTEXTS = [
   () => ({ type: "post-decision-tip", tip: { channel: "public", receivedOn: "2026-10-02" } }),
   () => ({ type: "asylum-screening", screeningMethod: "interview" }),
   () => ({ type: "partner-report", partner: "KMAR" }),
+  () => ({ type: "partner-report", partner: "AIVD" }),
 ];
 
 /**
@@ -88,6 +92,14 @@ export function generateForms(catalog, count, indicatorCount = 12, seed = 2026) 
       if (next() < 0.2) item.note = "Waargenomen tijdens het gehoor; zie verslag.";
       return item;
     });
+    // Duplicates (same code and date, other grading or evidence) and
+    // ungraded possible-victim items test the v1.2 scoring rules.
+    if (next() < 0.3) {
+      const copy = { ...indicators[0], reliability: pick(["A", "B", "C", "D", "E", "F"]) };
+      if (next() < 0.5) delete copy.evidenceRefs;
+      indicators.push(copy);
+    }
+    if (next() < 0.1) indicators.push({ code: pick(catalog.indicators.filter((d) => d.code.startsWith("VIC"))).code });
     const form = {
       caseNumber: `IND-2026-${pad(n, 6)}`,
       procedure: pick(["regular", "asylum", "naturalisation"]),
@@ -99,6 +111,9 @@ export function generateForms(catalog, count, indicatorCount = 12, seed = 2026) 
       handling: { tlp: pick(["RED", "AMBER+STRICT", "AMBER"]) },
       sharedWith: [],
     };
+    const status = pick(["applicant", "permit-holder", "dutch-national", "union-law", "unknown", null]);
+    if (status) form.subject.status = status;
+    if (next() < 0.5) form.officerJudgement = pick([{ view: "agree" }, { view: "disagree", reason: "De bron is eerder onjuist gebleken." }]);
     if (next() < 0.5) form.sharedWith = [...catalog.partners];
     else form.noShareReason = "Afgestemd met de teamleider; delen volgt na overleg.";
     if (next() < 0.1) form.nationality = "XX"; // protected: a warning, never an input

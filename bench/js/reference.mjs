@@ -33,6 +33,8 @@ function elevenProof(text) {
 }
 
 const text = (min, max) => ({ type: "string", minLength: min, maxLength: max });
+const PROCEDURES = ["regular", "asylum", "naturalisation"];
+const STATUSES = ["applicant", "permit-holder", "dutch-national", "union-law", "unknown"];
 
 /** The form schema of SPEC §4 for one catalog and evaluation date. */
 export function referenceSchema(catalog) {
@@ -52,6 +54,7 @@ export function referenceSchema(catalog) {
           vNumber: { type: "string", format: "vnumber" },
           bsn: { type: "string", format: "bsn" },
           unknownSubject: { type: "boolean" },
+          status: { enum: STATUSES },
         },
         if: { properties: { unknownSubject: { const: true } }, required: ["unknownSubject"] },
         then: { not: { required: ["vNumber"] } },
@@ -120,7 +123,7 @@ export function referenceSchema(catalog) {
             reliability: { enum: ["A", "B", "C", "D", "E", "F"] },
             credibility: { enum: ["1", "2", "3", "4", "5", "6"] },
             observedOn: { type: "string", format: "past-date" },
-            evidenceRefs: { type: "array", maxItems: 50, items: text(1, 64) },
+            evidenceRefs: { type: "array", maxItems: 20, items: text(1, 512) },
             note: text(0, 2000),
           },
           if: { properties: { code: { enum: evidenceCodes } }, required: ["code"] },
@@ -136,6 +139,14 @@ export function referenceSchema(catalog) {
       handling: { type: "object", required: ["tlp"], properties: { tlp: { enum: ["RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR"] } } },
       sharedWith: { type: "array", maxItems: 100, uniqueItems: true, items: partner },
       noShareReason: text(1, 2000),
+      officerJudgement: {
+        type: "object",
+        properties: { view: { enum: ["agree", "partly", "disagree"] }, reason: text(10, 2000) },
+        allOf: [
+          { if: { properties: { view: { enum: ["partly", "disagree"] } }, required: ["view"] }, then: { required: ["reason"] } },
+          { if: { required: ["reason"] }, then: { required: ["view"] } },
+        ],
+      },
     },
   };
 }
@@ -157,14 +168,27 @@ export function referenceValidator(catalog, today) {
 
 const BAND_NONE = "none";
 
+/** At least one evidence reference of 1–512 characters (SPEC §6.2). */
+function hasEvidence(item) {
+  const refs = item?.evidenceRefs;
+  return Array.isArray(refs) && refs.length <= 20 && refs.some((r) => typeof r === "string" && r.trim().length >= 1 && r.trim().length <= 512);
+}
+
 /** The §6.2 arithmetic over one catalog, in BigInt where it exceeds 2^53. */
 export class Scoring {
   constructor(catalog, today) {
     this.catalog = catalog;
     this.today = calendarDate(today);
     this.indicators = new Map(catalog.indicators.map((i) => [i.code, i]));
+    this.categoryOf = new Map(catalog.categories.map((c) => [c.code, c]));
     this.protective = new Set(catalog.categories.filter((c) => c.protective).map((c) => c.code));
     this.rank = new Map([[BAND_NONE, 0], ...catalog.bands.map((b, i) => [b.code, i + 1])]);
+  }
+
+  /** The valid observation date of an item as a day number, else null. */
+  day(item) {
+    const day = typeof item?.observedOn === "string" ? calendarDate(item.observedOn) : null;
+    return day === null || day > this.today || item.observedOn < "1900-01-01" ? null : day;
   }
 
   /** Strength in bp of one indicator that can be scored, else null. */
@@ -172,36 +196,57 @@ export class Scoring {
     const definition = this.indicators.get(item?.code);
     const rel = this.catalog.grading.reliability[item?.reliability];
     const cred = this.catalog.grading.credibility[item?.credibility];
-    const day = typeof item?.observedOn === "string" ? calendarDate(item.observedOn) : null;
-    if (!definition || rel === undefined || cred === undefined || day === null || day > this.today || item.observedOn < "1900-01-01") return null;
+    const day = this.day(item);
+    if (!definition || rel === undefined || cred === undefined || day === null) return null;
     const age = this.today - day;
-    const recency = this.catalog.recency.find((b) => b.maxDays === null || age <= b.maxDays).factor;
+    const decays = this.categoryOf.get(definition.category)?.decays !== false;
+    const recency = decays ? this.catalog.recency.find((b) => b.maxDays === null || age <= b.maxDays).factor : 1000;
     const product = BigInt(definition.weight * 100) * BigInt(rel) * BigInt(cred) * BigInt(recency);
-    return { category: definition.category, strength: Number((product + 500_000_000n) / 1_000_000_000n) };
+    return Number((product + 500_000_000n) / 1_000_000_000n);
   }
 
-  /** Category scores (noisy-OR fold) of the scoreable indicators, in catalog order. */
+  fold(strengths) {
+    strengths.sort((a, b) => b - a);
+    let rest = 1_000_000_000_000n;
+    for (const s of strengths) rest = (rest * BigInt(10_000 - s)) / 10_000n;
+    return 10_000 - Number(rest / 100_000_000n);
+  }
+
+  /**
+   * Category scores (noisy-OR fold) in catalog order: of items with the same
+   * code and date only the strongest (then evidenced, then earliest) is
+   * scored; the evidenced score takes the strongest evidenced, not
+   * routing-only item per code and date.
+   */
   categories(indicators) {
-    const byCategory = new Map();
-    for (const item of Array.isArray(indicators) ? indicators : []) {
-      const scored = this.strength(item);
-      if (!scored) continue;
-      if (!byCategory.has(scored.category)) byCategory.set(scored.category, []);
-      byCategory.get(scored.category).push(scored.strength);
-    }
+    const items = (Array.isArray(indicators) ? indicators : [])
+      .map((item, index) => ({ item, index, definition: this.indicators.get(item?.code) }))
+      .filter((x) => x.definition)
+      .map((x) => ({ ...x, day: this.day(x.item), strength: this.strength(x.item), evidence: hasEvidence(x.item) }));
+    const rank = (x) => [x.strength ?? -1, x.evidence ? 1 : 0];
+    const beats = (a, b) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      return ra[0] > rb[0] || (ra[0] === rb[0] && (ra[1] > rb[1] || (ra[1] === rb[1] && a.index < b.index)));
+    };
+    const same = (a, b) => a.item.code === b.item.code && a.day !== null && a.day === b.day;
+    const scored = items.filter((x) => x.strength !== null && !items.some((o) => o !== x && same(o, x) && beats(o, x)));
+    const evidenced = items.filter((x) => x.strength !== null && x.evidence && !x.definition.routingOnly);
+    const counted = evidenced.filter((x) => !evidenced.some((o) => o !== x && same(o, x) && beats(o, x)));
     const out = [];
-    for (const { code } of this.catalog.categories) {
-      const strengths = byCategory.get(code);
-      if (!strengths) continue;
-      if (this.protective.has(code)) {
-        out.push({ category: code, score: 0, band: BAND_NONE, protective: true });
+    for (const { code, protective } of this.catalog.categories) {
+      if (protective) {
+        if (items.some((x) => x.definition.category === code)) out.push({ category: code, score: 0, band: BAND_NONE, protective: true });
         continue;
       }
-      strengths.sort((a, b) => b - a);
-      let rest = 1_000_000_000_000n;
-      for (const s of strengths) rest = (rest * BigInt(10_000 - s)) / 10_000n;
-      const score = 10_000 - Number(rest / 100_000_000n);
-      out.push({ category: code, score, band: this.band(score), protective: false });
+      const mine = scored.filter((x) => x.definition.category === code);
+      if (mine.length === 0) continue;
+      const score = this.fold(mine.map((x) => x.strength));
+      const evidencedItems = counted.filter((x) => x.definition.category === code);
+      const evidencedScore = this.fold(evidencedItems.map((x) => x.strength));
+      out.push({
+        category: code, score, band: this.band(score), evidencedScore, evidencedBand: this.band(evidencedScore),
+        evidencedCodes: evidencedItems.map((x) => x.item.code), protective: false,
+      });
     }
     return out;
   }
@@ -213,15 +258,25 @@ export class Scoring {
   }
 }
 
+/** What besides the indicators decides the advice: procedure, status, reporting partner. */
+function circumstances(input, catalog) {
+  const procedure = PROCEDURES.includes(input?.procedure) ? input.procedure : null;
+  const status = STATUSES.includes(input?.subject?.status) ? input.subject.status : "unknown";
+  const context = input?.context;
+  const reporter = context?.type === "partner-report" && catalog.partners.includes(context.partner) ? context.partner : null;
+  return { procedure, status, reporter };
+}
+
 /** The outcome both references produce: verdict, scores, advice, measures. */
-function outcome(valid, categories, advised, measures) {
+function outcome(valid, categories, advised, measures, suspended) {
   const overall = categories.reduce((max, c) => (c.protective ? max : Math.max(max, c.score)), 0);
   return {
     valid,
     overall,
-    categories: categories.filter((c) => !c.protective).map((c) => [c.category, c.score, c.band]),
+    categories: categories.filter((c) => !c.protective).map((c) => [c.category, c.score, c.band, c.evidencedScore, c.evidencedBand]),
     advised,
     measures,
+    suspended,
   };
 }
 
@@ -237,32 +292,53 @@ export function ajvRulesEngine(catalog, today) {
   const validate = referenceValidator(catalog, today);
   const scoring = new Scoring(catalog, today);
   const engine = new Engine([], { allowUndefinedFacts: true });
-  const rule = (category, minBand, event, priority) => ({
-    priority,
-    conditions: {
-      all: [
-        { fact: "bands", path: `$['${category}']`, operator: "greaterThanInclusive", value: scoring.rank.get(minBand) },
-      ],
-    },
-    event,
+  engine.addOperator("containsAny", (fact, wanted) => Array.isArray(fact) && wanted.some((w) => fact.includes(w)));
+  const band = (fact, category, minBand) => ({
+    fact, path: `$['${category}']`, operator: "greaterThanInclusive", value: scoring.rank.get(minBand),
   });
-  catalog.routing.forEach((r) => engine.addRule(rule(r.category, r.minBand, { type: "route", params: { partners: r.partners } }, 2)));
-  catalog.measures.forEach((m, i) =>
-    engine.addRule(rule(m.category, m.minBand, { type: "measure", params: { code: m.code, category: m.category, order: i } }, 1)),
+  catalog.routing.forEach((r) =>
+    engine.addRule({ priority: 2, conditions: { all: [band("bands", r.category, r.minBand)] }, event: { type: "route", params: { partners: r.partners } } }),
   );
+  catalog.measures.forEach((m, i) => {
+    if (scoring.protective.has(m.category)) return;
+    const conditions = [band("evidencedBands", m.category, m.minBand)];
+    if (m.procedures) conditions.push({ fact: "procedure", operator: "in", value: m.procedures });
+    if (m.statuses) conditions.push({ fact: "status", operator: "in", value: m.statuses });
+    if (m.requiresAnyOf) conditions.push({ fact: "evidencedCodes", path: `$['${m.category}']`, operator: "containsAny", value: m.requiresAnyOf });
+    const params = { code: m.code, category: m.category, order: i };
+    if (m.suspendedByProtection) {
+      engine.addRule({ priority: 1, conditions: { all: [...conditions, { fact: "protection", operator: "equal", value: false }] }, event: { type: "measure", params } });
+      engine.addRule({ priority: 1, conditions: { all: [...conditions, { fact: "protection", operator: "equal", value: true }] }, event: { type: "suspended", params } });
+    } else {
+      engine.addRule({ priority: 1, conditions: { all: conditions }, event: { type: "measure", params } });
+    }
+  });
   return async (input) => {
     const valid = validate(input);
     const categories = scoring.categories(input?.indicators);
+    const { procedure, status, reporter } = circumstances(input, catalog);
     // Band ranks of the categories present; absent categories have no fact.
     const bands = {};
-    for (const c of categories) bands[c.category] = scoring.rank.get(c.band);
-    const { events } = await engine.run({ bands });
-    const advised = [...new Set(events.filter((e) => e.type === "route").flatMap((e) => e.params.partners))].sort();
-    const measures = events
-      .filter((e) => e.type === "measure")
-      .sort((a, b) => a.params.order - b.params.order)
-      .map((e) => `${e.params.category}/${e.params.code}`);
-    return outcome(valid && !unshared(input, advised), categories, advised, measures);
+    const evidencedBands = {};
+    const evidencedCodes = {};
+    for (const c of categories) {
+      bands[c.category] = scoring.rank.get(c.band);
+      if (!c.protective && c.evidencedCodes.length > 0) {
+        evidencedBands[c.category] = scoring.rank.get(c.evidencedBand);
+        evidencedCodes[c.category] = c.evidencedCodes;
+      }
+    }
+    const protection = categories.some((c) => c.protective);
+    const { events } = await engine.run({ bands, evidencedBands, evidencedCodes, procedure, status, protection });
+    const advised = [...new Set(events.filter((e) => e.type === "route").flatMap((e) => e.params.partners))]
+      .filter((p) => p !== reporter)
+      .sort();
+    const listed = (type) =>
+      events
+        .filter((e) => e.type === type)
+        .sort((a, b) => a.params.order - b.params.order)
+        .map((e) => `${e.params.category}/${e.params.code}`);
+    return outcome(valid && !unshared(input, advised), categories, advised, listed("measure"), listed("suspended"));
   };
 }
 
@@ -273,11 +349,25 @@ export function ajvPlainJs(catalog, today) {
   return (input) => {
     const valid = validate(input);
     const categories = scoring.categories(input?.indicators);
-    const rank = new Map(categories.map((c) => [c.category, scoring.rank.get(c.band)]));
-    const applies = (rule) => rank.has(rule.category) && rank.get(rule.category) >= scoring.rank.get(rule.minBand);
-    const advised = [...new Set(catalog.routing.filter(applies).flatMap((r) => r.partners))].sort();
-    const measures = catalog.measures.filter(applies).map((m) => `${m.category}/${m.code}`);
-    return outcome(valid && !unshared(input, advised), categories, advised, measures);
+    const { procedure, status, reporter } = circumstances(input, catalog);
+    const byCode = new Map(categories.map((c) => [c.category, c]));
+    const applies = (rule) => byCode.has(rule.category) && scoring.rank.get(byCode.get(rule.category).band) >= scoring.rank.get(rule.minBand);
+    const advised = [...new Set(catalog.routing.filter(applies).flatMap((r) => r.partners))].filter((p) => p !== reporter).sort();
+    const protection = categories.some((c) => c.protective);
+    const measures = [];
+    const suspended = [];
+    for (const m of catalog.measures) {
+      const c = byCode.get(m.category);
+      const canApply =
+        c && !c.protective && c.evidencedCodes.length > 0 &&
+        scoring.rank.get(c.evidencedBand) >= scoring.rank.get(m.minBand) &&
+        (!m.procedures || m.procedures.includes(procedure)) &&
+        (!m.statuses || m.statuses.includes(status)) &&
+        (!m.requiresAnyOf || m.requiresAnyOf.some((code) => c.evidencedCodes.includes(code)));
+      if (!canApply) continue;
+      (m.suspendedByProtection && protection ? suspended : measures).push(`${m.category}/${m.code}`);
+    }
+    return outcome(valid && !unshared(input, advised), categories, advised, measures, suspended);
   };
 }
 
@@ -286,8 +376,9 @@ export function engineOutcome(result) {
   return {
     valid: result.valid,
     overall: result.assessment.overall.score,
-    categories: result.assessment.categories.map((c) => [c.category, c.score, c.band]),
+    categories: result.assessment.categories.map((c) => [c.category, c.score, c.band, c.evidencedScore, c.evidencedBand]),
     advised: [...result.routing.advised],
     measures: result.measures.map((m) => `${m.category}/${m.code}`),
+    suspended: result.suspendedMeasures.map((m) => `${m.category}/${m.code}`),
   };
 }

@@ -13,6 +13,7 @@ use super::canonical::canonical_digest;
 use super::sorting::sorted_positions;
 use super::error::SignalError;
 use super::issue::{codes, pointer_push, Finding};
+use super::form::{PROCEDURES, STATUSES};
 use super::messages::Locale;
 
 /// Texts per locale tag, e.g. `{ "nl": "…", "en": "…" }`.
@@ -30,6 +31,9 @@ pub struct Catalog {
     pub version: String,
     /// Locales every label and guidance text must exist in.
     pub locales: Vec<String>,
+    /// An example catalog, not for real cases (absent = false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illustrative: Option<bool>,
     /// Indicator categories, in display order.
     pub categories: Vec<Category>,
     /// The indicators an officer can record.
@@ -60,6 +64,10 @@ pub struct Category {
     pub code: String,
     /// A protective category (possible victim) never raises a score.
     pub protective: bool,
+    /// Whether recency applies (absent = true); `false` for facts whose
+    /// weight does not fade with time, such as war crimes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decays: Option<bool>,
     /// Name per locale.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub labels: LocalizedText,
@@ -80,6 +88,10 @@ pub struct IndicatorDefinition {
     /// Whether evidence references are required.
     #[serde(default)]
     pub requires_evidence: bool,
+    /// Counts for its category's score and routing, never for measures
+    /// (absent = false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routing_only: Option<bool>,
     /// Short label per locale.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub labels: LocalizedText,
@@ -125,6 +137,10 @@ pub struct Band {
     pub code: String,
     /// Lowest score in basis points.
     pub from: u32,
+    /// The word officers read per locale, e.g. `gemiddeld`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string>"))]
+    pub labels: Option<LocalizedText>,
 }
 
 /// Advises partners for a category from a minimum band.
@@ -158,6 +174,25 @@ pub struct MeasureDefinition {
     pub labels: LocalizedText,
     /// Legal basis text.
     pub legal_basis: String,
+    /// Procedures the measure can apply in (absent = all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedures: Option<Vec<String>>,
+    /// Statuses of the person it can apply to (absent = all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statuses: Option<Vec<String>>,
+    /// Indicators of its own category of which at least one must count
+    /// with evidence (absent = none needed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_any_of: Option<Vec<String>>,
+    /// Held back while the form holds any indicator of a protective
+    /// category (non-punishment of possible victims; absent = false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspended_by_protection: Option<bool>,
+    /// What the decision-maker must still weigh that the engine cannot see,
+    /// per locale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string>"))]
+    pub notes: Option<LocalizedText>,
 }
 
 /// The band name below the first band.
@@ -184,6 +219,34 @@ pub struct RuleTarget {
     pub min_rank: usize,
 }
 
+/// When a measure can be listed (SPEC §6.3), resolved to indexes when the
+/// catalog loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasureRule {
+    /// Category and minimum band of its `evidencedBand`.
+    pub target: RuleTarget,
+    /// Bit set over [`PROCEDURES`] of the procedures it can apply in.
+    pub procedures: u32,
+    /// Bit set over [`STATUSES`] of the statuses it can apply to.
+    pub statuses: u32,
+    /// Catalog indexes of `requiresAnyOf` (empty = none needed).
+    pub requires_any_of: Vec<usize>,
+    /// Held back while a protective indicator is on the form.
+    pub suspended_by_protection: bool,
+}
+
+/// A bit set over `vocabulary` of the listed values; absent = every value.
+fn bit_set(listed: Option<&Vec<String>>, vocabulary: &[&str]) -> u32 {
+    match listed {
+        None => u32::MAX,
+        Some(listed) => vocabulary
+            .iter()
+            .enumerate()
+            .filter(|(_, value)| listed.iter().any(|l| l == *value))
+            .fold(0, |set, (i, _)| set | (1 << i)),
+    }
+}
+
 /// A validated catalog with the lookups scoring needs. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct ActiveCatalog {
@@ -202,9 +265,9 @@ struct Loaded {
     routing_rules: Vec<RuleTarget>,
     /// Indexes in `catalog.partners` of each routing rule's partners.
     routing_partners: Vec<Vec<usize>>,
-    /// Category index and minimum band rank of each measure; protective
-    /// categories never lead to measures, so theirs never apply.
-    measure_rules: Vec<RuleTarget>,
+    /// When each measure applies; protective categories never lead to
+    /// measures, so theirs never apply.
+    measure_rules: Vec<MeasureRule>,
     reliability: [u32; 6],
     credibility: [u32; 6],
 }
@@ -255,8 +318,22 @@ impl ActiveCatalog {
             .iter()
             .map(|r| r.partners.iter().filter_map(|p| catalog.partners.iter().position(|q| q == p)).collect())
             .collect();
-        let measure_rules =
-            catalog.measures.iter().map(|m| target(&m.category, &m.min_band, !protective(&m.category))).collect();
+        let measure_rules = catalog
+            .measures
+            .iter()
+            .map(|m| MeasureRule {
+                target: target(&m.category, &m.min_band, !protective(&m.category)),
+                procedures: bit_set(m.procedures.as_ref(), &PROCEDURES),
+                statuses: bit_set(m.statuses.as_ref(), &STATUSES),
+                requires_any_of: m
+                    .requires_any_of
+                    .iter()
+                    .flatten()
+                    .filter_map(|code| catalog.indicators.iter().position(|d| &d.code == code))
+                    .collect(),
+                suspended_by_protection: m.suspended_by_protection.unwrap_or(false),
+            })
+            .collect();
         let factors = |map: &BTreeMap<String, u32>, keys: [&str; 6]| keys.map(|k| map.get(k).copied().unwrap_or(0));
         let reliability = factors(&catalog.grading.reliability, RELIABILITY_CODES);
         let credibility = factors(&catalog.grading.credibility, CREDIBILITY_CODES);
@@ -329,14 +406,29 @@ impl ActiveCatalog {
         self.data.catalog.partners.get(index).map_or("", String::as_str)
     }
 
-    /// Where each measure applies, parallel to `catalog().measures`.
-    pub fn measure_rules(&self) -> &[RuleTarget] {
+    /// When each measure applies, parallel to `catalog().measures`.
+    pub fn measure_rules(&self) -> &[MeasureRule] {
         &self.data.measure_rules
     }
 
     /// Category index of indicator number `indicator`.
     pub fn category_of(&self, indicator: usize) -> usize {
         self.data.indicator_category.get(indicator).copied().unwrap_or(0)
+    }
+
+    /// Whether the category at `index` decays with time (recency applies).
+    pub fn decays(&self, index: usize) -> bool {
+        self.data.catalog.categories.get(index).is_none_or(|c| c.decays != Some(false))
+    }
+
+    /// Whether the indicator at `index` counts for routing only.
+    pub fn routing_only(&self, index: usize) -> bool {
+        self.data.catalog.indicators.get(index).is_some_and(|d| d.routing_only == Some(true))
+    }
+
+    /// Whether the catalog says it is an example, not for real cases.
+    pub fn illustrative(&self) -> bool {
+        self.data.catalog.illustrative == Some(true)
     }
 
     /// Index of a category code.
@@ -434,8 +526,12 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     duplicates("/indicators", catalog.indicators.iter().map(|d| d.code.as_str()), &mut out);
     for (i, indicator) in catalog.indicators.iter().enumerate() {
         nonempty(format!("/indicators/{i}/code"), &indicator.code, &mut out);
-        if category(&indicator.category).is_none() {
-            out.push(Finding::error(format!("/indicators/{i}/category"), codes::CATALOG_REFERENCE));
+        match category(&indicator.category) {
+            None => out.push(Finding::error(format!("/indicators/{i}/category"), codes::CATALOG_REFERENCE)),
+            Some(category) if category.protective && indicator.routing_only == Some(true) => {
+                out.push(Finding::error(format!("/indicators/{i}/routingOnly"), codes::CATALOG_PROTECTIVE_ROUTING_ONLY));
+            }
+            Some(_) => {}
         }
         range(format!("/indicators/{i}/weight"), indicator.weight, 1, 100, &mut out);
         labels(format!("/indicators/{i}/labels"), &indicator.labels, &mut out);
@@ -486,6 +582,9 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         }
         nonempty(format!("/bands/{i}/code"), &band.code, &mut out);
         range(format!("/bands/{i}/from"), band.from, 1, 10_000, &mut out);
+        if let Some(band_labels) = &band.labels {
+            labels(format!("/bands/{i}/labels"), band_labels, &mut out);
+        }
         if i > 0 && catalog.bands.get(i - 1).is_some_and(|p| band.from <= p.from) {
             out.push(Finding::error(format!("/bands/{i}/from"), codes::CATALOG_ORDER));
         }
@@ -532,6 +631,38 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         nonempty(format!("/measures/{i}/code"), &measure.code, &mut out);
         nonempty(format!("/measures/{i}/legalBasis"), &measure.legal_basis, &mut out);
         labels(format!("/measures/{i}/labels"), &measure.labels, &mut out);
+        if let Some(notes) = &measure.notes {
+            labels(format!("/measures/{i}/notes"), notes, &mut out);
+        }
+        for (name, listed, vocabulary) in [
+            ("procedures", &measure.procedures, &PROCEDURES[..]),
+            ("statuses", &measure.statuses, &STATUSES[..]),
+        ] {
+            let Some(listed) = listed else { continue };
+            let base = format!("/measures/{i}/{name}");
+            if listed.is_empty() {
+                out.push(Finding::error(base.clone(), codes::CATALOG_RANGE).with("min", 1).with("max", vocabulary.len()));
+            }
+            duplicates(&base, listed.iter().map(String::as_str), &mut out);
+            for (j, value) in listed.iter().enumerate() {
+                if !vocabulary.contains(&value.as_str()) {
+                    out.push(Finding::error(format!("{base}/{j}"), codes::CATALOG_REFERENCE));
+                }
+            }
+        }
+        if let Some(required) = &measure.requires_any_of {
+            let base = format!("/measures/{i}/requiresAnyOf");
+            if required.is_empty() {
+                out.push(Finding::error(base.clone(), codes::CATALOG_RANGE).with("min", 1).with("max", MAX_LIST));
+            }
+            duplicates(&base, required.iter().map(String::as_str), &mut out);
+            for (j, code) in required.iter().enumerate() {
+                let own = catalog.indicators.iter().any(|d| &d.code == code && d.category == measure.category);
+                if !own {
+                    out.push(Finding::error(format!("{base}/{j}"), codes::CATALOG_REFERENCE));
+                }
+            }
+        }
         let key = (measure.category.as_str(), measure.code.as_str());
         if seen_measures.contains(&key) {
             out.push(Finding::error(format!("/measures/{i}/code"), codes::CATALOG_DUPLICATE));
@@ -585,15 +716,26 @@ fn catalog_from_checked(value: &Value) -> Catalog {
         }
         out
     }
+    fn flag(value: &Value, key: &str) -> Option<bool> {
+        value.get(key).and_then(Value::as_bool)
+    }
+    fn optional_texts(value: &Value, key: &str) -> Option<Vec<String>> {
+        value.get(key).is_some().then(|| texts(value, key))
+    }
+    fn optional_localized(value: &Value, key: &str) -> Option<LocalizedText> {
+        value.get(key).is_some().then(|| localized(value, key))
+    }
     Catalog {
         id: text(value, "id"),
         version: text(value, "version"),
         locales: texts(value, "locales"),
+        illustrative: flag(value, "illustrative"),
         categories: list(value, "categories")
             .iter()
             .map(|c| Category {
                 code: text(c, "code"),
                 protective: c.get("protective").and_then(Value::as_bool).unwrap_or(false),
+                decays: flag(c, "decays"),
                 labels: localized(c, "labels"),
             })
             .collect(),
@@ -604,6 +746,7 @@ fn catalog_from_checked(value: &Value) -> Catalog {
                 category: text(d, "category"),
                 weight: number(d, "weight"),
                 requires_evidence: d.get("requiresEvidence").and_then(Value::as_bool).unwrap_or(false),
+                routing_only: flag(d, "routingOnly"),
                 labels: localized(d, "labels"),
                 guidance: localized(d, "guidance"),
             })
@@ -619,7 +762,7 @@ fn catalog_from_checked(value: &Value) -> Catalog {
                 factor: number(b, "factor"),
             })
             .collect(),
-        bands: list(value, "bands").iter().map(|b| Band { code: text(b, "code"), from: number(b, "from") }).collect(),
+        bands: list(value, "bands").iter().map(|b| Band { code: text(b, "code"), from: number(b, "from"), labels: optional_localized(b, "labels") }).collect(),
         partners: texts(value, "partners"),
         sis_states: texts(value, "sisStates"),
         routing: list(value, "routing")
@@ -638,6 +781,11 @@ fn catalog_from_checked(value: &Value) -> Catalog {
                 code: text(m, "code"),
                 labels: localized(m, "labels"),
                 legal_basis: text(m, "legalBasis"),
+                procedures: optional_texts(m, "procedures"),
+                statuses: optional_texts(m, "statuses"),
+                requires_any_of: optional_texts(m, "requiresAnyOf"),
+                suspended_by_protection: flag(m, "suspendedByProtection"),
+                notes: optional_localized(m, "notes"),
             })
             .collect(),
     }

@@ -12,7 +12,7 @@ use super::form::{read_form, FormRules, Reading};
 use super::issue::{Finding, Issue};
 use super::messages::Locale;
 use super::record::{build_record, verify_record, RecordStamp, SignalRecord, Verification, VerifyRules};
-use super::scoring::{label_measures, Assessment, Measure};
+use super::scoring::{label_measures, suspended_measures, Assessment, Measure, SuspendedMeasure};
 
 /// The result of evaluating a form: data, never an exception.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,6 +29,24 @@ pub struct Evaluation<'c> {
     pub routing: RoutingAdvice<'c>,
     /// Measures for consideration, with labels.
     pub measures: Vec<Measure<'c>>,
+    /// Measures held back because the form holds a possible-victim
+    /// indicator (non-punishment); never recorded.
+    pub suspended_measures: Vec<SuspendedMeasure<'c>>,
+    /// The catalog that scored the form.
+    pub catalog: CatalogInfo<'c>,
+}
+
+/// Which catalog an evaluation used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogInfo<'c> {
+    /// Catalog id.
+    pub id: &'c str,
+    /// Catalog version.
+    pub version: &'c str,
+    /// An example catalog, not for real cases.
+    pub illustrative: bool,
 }
 
 /// Partners the catalog advises sharing the signal with.
@@ -111,6 +129,12 @@ impl SignalEngine {
             issues: reading.findings.iter().map(|f| f.localize(self.locale)).collect(),
             routing: RoutingAdvice { advised: reading.advice.advised.iter().map(|p| self.catalog.partner(*p)).collect() },
             measures: label_measures(&self.catalog, &reading.advice.measures, self.locale),
+            suspended_measures: suspended_measures(&self.catalog, &reading.advice.suspended),
+            catalog: CatalogInfo {
+                id: &self.catalog.catalog().id,
+                version: &self.catalog.catalog().version,
+                illustrative: self.catalog.illustrative(),
+            },
             assessment: reading.assessment,
         }
     }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::SignalError;
+use super::form::is_protected_key;
 use super::pattern::Pattern;
 
 /// The kind of value an extension holds.
@@ -75,6 +76,11 @@ pub fn compile(declarations: &[ExtensionDeclaration]) -> Result<Vec<Extension>, 
             return Err(SignalError::OptionInvalid(
                 "extension names must match ^[a-z][A-Za-z0-9]{0,31}$".to_owned(),
             ));
+        }
+        if is_protected_key(name) {
+            return Err(SignalError::OptionInvalid(format!(
+                "extension {name} names a protected personal attribute, which is never an input"
+            )));
         }
         if out.iter().any(|e| &e.declaration.name == name) {
             return Err(SignalError::OptionInvalid(format!("extension {name} is declared twice")));

@@ -14,7 +14,7 @@ use super::date::Date;
 use super::extensions::{Extension, ExtensionType};
 use super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
 use super::issue::{codes, pointer_push, pointer_tokens, Finding, Severity};
-use super::scoring::{advise, assess, Advice, Assessment, ScoredIndicator};
+use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ObservedIndicator};
 use super::sorting::sorted_positions;
 
 /// Most string data an input may hold, in UTF-8 bytes (1 MiB).
@@ -24,15 +24,24 @@ pub const MAX_DEPTH: usize = 16;
 /// Most indicators on one form.
 pub const MAX_INDICATORS: usize = 200;
 /// Most evidence references on one indicator.
-pub const MAX_EVIDENCE_REFS: usize = 50;
+pub const MAX_EVIDENCE_REFS: usize = 20;
+/// Longest evidence reference (a document key or a URL), in UTF-16 units.
+pub const MAX_EVIDENCE_REF_LENGTH: usize = 512;
 /// Most entries in `sharedWith`.
 pub const MAX_SHARED_WITH: usize = 100;
 
-/// Keys that carry protected personal attributes: refused at any depth.
-pub const PROTECTED_KEYS: [&str; 14] = [
+/// Keys that carry protected personal attributes. A key is protected when
+/// its words (see [`key_words`]) contain the words of one of these as a
+/// consecutive run, at any depth of the input and in extension names.
+pub const PROTECTED_KEYS: [&str; 35] = [
     "nationality",
+    "nationalities",
     "dualNationality",
+    "citizenship",
     "countryOfBirth",
+    "countryOfOrigin",
+    "birthCountry",
+    "placeOfBirth",
     "ethnicity",
     "race",
     "religion",
@@ -44,7 +53,78 @@ pub const PROTECTED_KEYS: [&str; 14] = [
     "health",
     "disability",
     "language",
+    "nationaliteit",
+    "geboorteland",
+    "geboorteplaats",
+    "herkomst",
+    "afkomst",
+    "etniciteit",
+    "ras",
+    "godsdienst",
+    "religie",
+    "geslacht",
+    "seksueleGeaardheid",
+    "gezondheid",
+    "handicap",
+    "burgerlijkeStaat",
+    "politiekeVoorkeur",
+    "taal",
 ];
+
+/// The words of a key: split at every character that is not an ASCII
+/// letter or digit, at a lower-to-upper case change, before an upper-case
+/// letter followed by a lower-case one (`EUNationality` → `EU`,
+/// `Nationality`) and at a letter–digit change; ASCII lower-cased.
+/// Words are compared ASCII case-insensitively (see [`is_protected_key`]).
+pub fn key_words(key: &str) -> Vec<&str> {
+    let bytes = key.as_bytes();
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            if let Some(s) = start.take() {
+                words.extend(key.get(s..i));
+            }
+            continue;
+        }
+        let previous = i.checked_sub(1).and_then(|p| bytes.get(p)).copied().filter(u8::is_ascii_alphanumeric);
+        let next = bytes.get(i + 1).copied();
+        let boundary = previous.is_some_and(|p| {
+            (p.is_ascii_lowercase() && b.is_ascii_uppercase())
+                || (p.is_ascii_uppercase() && b.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+                || (p.is_ascii_digit() != b.is_ascii_digit())
+        });
+        match start {
+            Some(s) if boundary => {
+                words.extend(key.get(s..i));
+                start = Some(i);
+            }
+            None => start = Some(i),
+            Some(_) => {}
+        }
+    }
+    if let Some(s) = start {
+        words.extend(key.get(s..));
+    }
+    words
+}
+
+/// Whether a key carries a protected attribute by the word rule of SPEC §4.
+pub fn is_protected_key(key: &str) -> bool {
+    let words = key_words(key);
+    PROTECTED_KEYS.iter().any(|listed| {
+        let listed = key_words(listed);
+        !listed.is_empty()
+            && words.windows(listed.len()).any(|run| run.iter().zip(&listed).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+    })
+}
+
+/// The person's status values (SPEC §4); absent means `unknown`.
+pub const STATUSES: [&str; 5] = ["applicant", "permit-holder", "dutch-national", "union-law", "unknown"];
+/// The status an absent or invalid `subject.status` is read as.
+pub const STATUS_UNKNOWN: &str = "unknown";
+/// The officer's view of the advice.
+pub const JUDGEMENT_VIEWS: [&str; 3] = ["agree", "partly", "disagree"];
 
 /// Procedures.
 pub const PROCEDURES: [&str; 3] = ["regular", "asylum", "naturalisation"];
@@ -132,8 +212,10 @@ pub struct FormValues<'a> {
     pub v_number: Option<&'a str>,
     /// BSN.
     pub bsn: Option<&'a str>,
-    /// Subject not identified.
+    /// No V-nummer is known for the person.
     pub unknown_subject: bool,
+    /// The person's status, as given.
+    pub status: Option<&'a str>,
     /// Context type.
     pub context_type: Option<&'a str>,
     /// SIS alert (for `sis-check`).
@@ -158,6 +240,10 @@ pub struct FormValues<'a> {
     pub shared_with: Vec<&'a str>,
     /// Why an advised partner is not shared with.
     pub no_share_reason: Option<&'a str>,
+    /// The officer's view of the advice.
+    pub judgement_view: Option<&'a str>,
+    /// The reasons for that view.
+    pub judgement_reason: Option<&'a str>,
     /// Declared host extensions.
     pub extensions: BTreeMap<String, String>,
 }
@@ -195,12 +281,12 @@ pub struct FormRules<'a> {
 /// Reads and validates `input`. `boundary` carries findings made while the
 /// input crossed from JS (replaced surrogates, exotic objects, limits).
 pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'_>) -> Reading<'v> {
-    let mut reader = Reader { rules, findings: Vec::new(), scored: Vec::new() };
-    let empty_advice = Advice { advised: Vec::new(), measures: Vec::new() };
+    let mut reader = Reader { rules, findings: Vec::new(), observed: Vec::new() };
+    let empty_advice = Advice { advised: Vec::new(), measures: Vec::new(), suspended: Vec::new() };
     let stop = |findings: Vec<Finding>| Reading {
         values: FormValues::default(),
         findings,
-        assessment: assess(rules.catalog, &[], rules.today),
+        assessment: assess(rules.catalog, &[], rules.today).assessment,
         advice: empty_advice.clone(),
     };
     if let Some(limit) = boundary.iter().find(|f| f.code == codes::INPUT_TOO_LARGE) {
@@ -214,9 +300,16 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
     }
     reader.findings.extend(boundary.iter().cloned());
     let values = reader.read_root(root);
-    let assessment = assess(rules.catalog, &reader.scored, rules.today);
-    let advice = advise(rules.catalog, &assessment);
+    let scoring = assess(rules.catalog, &reader.observed, rules.today);
+    for index in &scoring.duplicates {
+        reader.push(Finding::warning(IndicatorPath { index: *index as usize, member: "" }.render(), codes::INDICATOR_DUPLICATE));
+    }
+    let circumstances =
+        Circumstances { procedure: values.procedure, status: values.status, reporting_partner: values.partner };
+    let advice = advise(rules.catalog, &scoring, &circumstances);
     reader.check_routing(&values, &advice);
+    reader.check_advice_context(&values, &advice);
+    let assessment = scoring.assessment;
     let mut findings = reader.findings;
     sort_findings(&mut findings);
     Reading { values, findings, assessment, advice }
@@ -256,14 +349,20 @@ pub fn exceeds_limits_with(input: &Value, max_bytes: usize, max_depth: usize) ->
 struct Reader<'r, 'a> {
     rules: &'r FormRules<'a>,
     findings: Vec<Finding>,
-    scored: Vec<ScoredIndicator>,
+    observed: Vec<ObservedIndicator>,
+}
+
+/// Removes, at both ends, the characters with the Unicode `White_Space`
+/// property and U+FEFF (SPEC §4; the JS side never trims).
+pub fn trim(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
 }
 
 /// A value counts as absent when missing, null, or a string empty after trimming.
 fn is_absent(value: Option<&Value>) -> bool {
     match value {
         None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::String(s)) => trim(s).is_empty(),
         Some(_) => false,
     }
 }
@@ -369,7 +468,7 @@ impl Reader<'_, '_> {
     /// `field.protected` for a key from the protected list, else
     /// `field.unknown`; `path` is the containing object's.
     fn unknown_key(&mut self, key: &str, path: impl Fn() -> String) {
-        let code = if PROTECTED_KEYS.contains(&key) { codes::FIELD_PROTECTED } else { codes::FIELD_UNKNOWN };
+        let code = if is_protected_key(key) { codes::FIELD_PROTECTED } else { codes::FIELD_UNKNOWN };
         self.push(Finding::warning(pointer_push(&path(), key), code));
     }
 
@@ -388,7 +487,7 @@ impl Reader<'_, '_> {
     /// A trimmed text; `required` reports absence.
     fn text<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike, required: bool) -> Option<&'v str> {
         match value {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim()),
+            Some(Value::String(s)) if !trim(s).is_empty() => Some(trim(s)),
             _ if is_absent(value) => {
                 if required {
                     self.push(Finding::error(path.render(), codes::REQUIRED));
@@ -483,7 +582,7 @@ impl Reader<'_, '_> {
     fn read_root<'v>(&mut self, root: &'v Map<String, Value>) -> FormValues<'v> {
         // One pass over the members (inline key comparisons) instead of a
         // map look-up per field plus a pass for unknown keys.
-        let mut fields: [Option<&'v Value>; 11] = [None; 11];
+        let mut fields: [Option<&'v Value>; 12] = [None; 12];
         for (key, value) in root {
             let slot = match key.as_str() {
                 "caseNumber" => 0,
@@ -497,6 +596,7 @@ impl Reader<'_, '_> {
                 "sharedWith" => 8,
                 "noShareReason" => 9,
                 "extensions" => 10,
+                "officerJudgement" => 11,
                 _ => {
                     self.unknown_key(key, String::new);
                     continue;
@@ -506,7 +606,7 @@ impl Reader<'_, '_> {
                 *field = Some(value);
             }
         }
-        let [case_number, procedure, subject, context, indicators, summary, officer, handling, shared_with, no_share_reason, extensions] =
+        let [case_number, procedure, subject, context, indicators, summary, officer, handling, shared_with, no_share_reason, extensions, judgement] =
             fields;
         let case_number = self.text(case_number, "/caseNumber", true).filter(|text| {
             let ok = is_case_number(text);
@@ -545,7 +645,10 @@ impl Reader<'_, '_> {
             self.check_keys(handling, || "/handling".to_owned(), &["tlp"]);
         }
         values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, &TLP);
-        if matches!(values.tlp, Some("GREEN" | "CLEAR")) && !values.unknown_subject {
+        // A SIS art. 36 alert asks for information to be gathered without
+        // the person noticing: even AMBER shares too widely.
+        let discreet_check = values.sis_alert.as_ref().is_some_and(|alert| alert.article == Some("36"));
+        if matches!(values.tlp, Some("GREEN" | "CLEAR")) || (values.tlp == Some("AMBER") && discreet_check) {
             self.push(Finding::warning("/handling/tlp", codes::HANDLING_TOO_OPEN));
         }
 
@@ -562,14 +665,31 @@ impl Reader<'_, '_> {
             .text(no_share_reason, "/noShareReason", false)
             .filter(|text| self.length(text, "/noShareReason", 1, 2000));
 
+        self.read_judgement(judgement, &mut values);
         self.read_extensions(extensions, &mut values);
         values
+    }
+
+    /// `officerJudgement`: a view, and a reason required for `partly` and
+    /// `disagree`; a reason without a view lacks the view.
+    fn read_judgement<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
+        let Some(judgement) = self.object(value, "/officerJudgement") else { return };
+        self.check_keys(judgement, || "/officerJudgement".to_owned(), &["view", "reason"]);
+        let view = judgement.get("view");
+        values.judgement_view = self.choice(view, "/officerJudgement/view", false, &JUDGEMENT_VIEWS);
+        let needs_reason = matches!(values.judgement_view, Some("partly" | "disagree"));
+        let reason_path = "/officerJudgement/reason";
+        values.judgement_reason =
+            self.text(judgement.get("reason"), reason_path, needs_reason).filter(|text| self.length(text, reason_path, 10, 2000));
+        if is_absent(view) && !is_absent(judgement.get("reason")) {
+            self.push(Finding::error("/officerJudgement/view", codes::REQUIRED));
+        }
     }
 
     fn read_subject<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let subject = self.object(value, "/subject");
         if let Some(subject) = subject {
-            self.check_keys(subject, || "/subject".to_owned(), &["vNumber", "bsn", "unknownSubject"]);
+            self.check_keys(subject, || "/subject".to_owned(), &["vNumber", "bsn", "unknownSubject", "status"]);
         }
         let member = |key: &str| subject.and_then(|s| s.get(key));
         values.unknown_subject = match member("unknownSubject") {
@@ -590,6 +710,7 @@ impl Reader<'_, '_> {
                 values.v_number = Some(v_number);
             }
         }
+        values.status = self.choice(member("status"), "/subject/status", false, &STATUSES);
         if let Some(bsn) = self.text(member("bsn"), "/subject/bsn", false) {
             if is_bsn(bsn) {
                 values.bsn = Some(bsn);
@@ -709,7 +830,6 @@ impl Reader<'_, '_> {
             self.push(Finding::error("/indicators", codes::ARRAY_TOO_FEW).with("min", 1).with("actual", 0));
             return;
         }
-        let mut seen: Vec<(&str, &str)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let at = |member| IndicatorPath { index: i, member };
             let Value::Object(entry) = item else {
@@ -755,7 +875,7 @@ impl Reader<'_, '_> {
             let observed_on = observed_on.map(|(date, _)| date);
             let refs_path = at("evidenceRefs");
             out.evidence_refs = self
-                .text_list(refs, refs_path, MAX_EVIDENCE_REFS, 64)
+                .text_list(refs, refs_path, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH)
                 .into_iter()
                 .map(|(_, text)| text)
                 .collect();
@@ -766,28 +886,20 @@ impl Reader<'_, '_> {
             let note_path = at("note");
             out.note = self.text(note, note_path, false).filter(|text| self.length(text, note_path, 0, 2000));
 
-            if let (Some(code), Some(date)) = (&out.code, &out.observed_on) {
-                if seen.iter().any(|(c, d)| c == code && d == date) {
-                    self.push(Finding::warning(at("").render(), codes::INDICATOR_DUPLICATE));
-                } else {
-                    seen.push((code, date));
-                }
-            }
             let catalog = self.rules.catalog;
-            if let (Some((indicator, _)), Some(rel), Some(cred), Some(observed_on)) =
-                (definition, &out.reliability, &out.credibility, observed_on)
-            {
-                if let (Some(reliability_factor), Some(credibility_factor)) =
-                    (catalog.reliability_factor(rel), catalog.credibility_factor(cred))
-                {
-                    self.scored.push(ScoredIndicator {
-                        index: i as u32,
-                        indicator,
-                        reliability_factor,
-                        credibility_factor,
-                        observed_on,
-                    });
-                }
+            if let (Some((indicator, _)), Some(category)) = (definition, out.category_index) {
+                let grading = match (out.reliability, out.credibility) {
+                    (Some(rel), Some(cred)) => catalog.reliability_factor(rel).zip(catalog.credibility_factor(cred)),
+                    _ => None,
+                };
+                self.observed.push(ObservedIndicator {
+                    index: i as u32,
+                    indicator,
+                    category,
+                    grading,
+                    observed_on,
+                    has_evidence: !out.evidence_refs.is_empty(),
+                });
             }
             values.indicators.push(out);
         }
@@ -829,6 +941,21 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// Warnings when measures are listed: the officer gave no view of the
+    /// advice (`judgement.missing`), or the person's status is not known,
+    /// so only the procedure could filter them (`subject.status-unknown`).
+    fn check_advice_context(&mut self, values: &FormValues<'_>, advice: &Advice) {
+        if advice.measures.is_empty() {
+            return;
+        }
+        if values.judgement_view.is_none() {
+            self.push(Finding::warning("/officerJudgement/view", codes::JUDGEMENT_MISSING));
+        }
+        if values.status.is_none_or(|status| status == STATUS_UNKNOWN) {
+            self.push(Finding::warning("/subject/status", codes::SUBJECT_STATUS_UNKNOWN));
+        }
+    }
+
     /// `routing.unshared` when an advised partner is neither in `sharedWith`
     /// nor explained by a `noShareReason` of at least 10 characters.
     fn check_routing(&mut self, values: &FormValues<'_>, advice: &Advice) {
@@ -858,12 +985,13 @@ impl Reader<'_, '_> {
 
 /// Rows of the SPEC §4 table; findings are ordered by the row their path
 /// falls under, then array index, then code. `*` stands for an array index.
-const ROWS: [&str; 24] = [
+const ROWS: [&str; 27] = [
     "/caseNumber",
     "/procedure",
     "/subject/vNumber",
     "/subject/bsn",
     "/subject/unknownSubject",
+    "/subject/status",
     "/context/type",
     "/context/sisAlert",
     "/context/tip",
@@ -882,6 +1010,8 @@ const ROWS: [&str; 24] = [
     "/handling/tlp",
     "/sharedWith",
     "/noShareReason",
+    "/officerJudgement/view",
+    "/officerJudgement/reason",
     "/extensions",
 ];
 
@@ -961,11 +1091,40 @@ mod tests {
         assert_eq!(row_of(""), 0);
         assert_eq!(row_of("/subject"), 2);
         assert_eq!(row_of("/subject/nationality"), 2);
-        assert_eq!(row_of("/context/sisAlert/article"), 6);
-        assert_eq!(row_of("/indicators/3"), 10);
-        assert_eq!(row_of("/indicators/3/note"), 16);
-        assert_eq!(row_of("/indicators/3/evidenceRefs/2"), 15);
-        assert_eq!(row_of("/officer"), 18);
+        assert_eq!(row_of("/context/sisAlert/article"), 7);
+        assert_eq!(row_of("/subject/status"), 5);
+        assert_eq!(row_of("/indicators/3"), 11);
+        assert_eq!(row_of("/indicators/3/note"), 17);
+        assert_eq!(row_of("/indicators/3/evidenceRefs/2"), 16);
+        assert_eq!(row_of("/officer"), 19);
+        assert_eq!(row_of("/officerJudgement"), 24);
         assert_eq!(row_of("/nationality"), ROWS.len());
+    }
+
+    #[test]
+    fn protected_keys_by_whole_words() {
+        for key in [
+            "nationality",
+            "subjectNationality",
+            "Religion",
+            "nationality_code",
+            "nationality1",
+            "countryOfBirthCode",
+            "languageLevel",
+            "EUNationality",
+            "geboorteland",
+            "burgerlijke_staat",
+            "placeOfBirth",
+            "SEX",
+        ] {
+            assert!(is_protected_key(key), "{key}");
+        }
+        for key in ["sexton", "sexualOrientationX1".trim_end_matches("X1"), "caseNumber", "languages", "traceId", "status"] {
+            let expected = key == "sexualOrientation";
+            assert_eq!(is_protected_key(key), expected, "{key}");
+        }
+        assert_eq!(key_words("EUNationality2x"), vec!["EU", "Nationality", "2", "x"]);
+        assert_eq!(key_words("countryOfBirthCode"), vec!["country", "Of", "Birth", "Code"]);
+        assert_eq!(key_words("__a-b__"), vec!["a", "b"]);
     }
 }

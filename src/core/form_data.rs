@@ -7,12 +7,13 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 /// Input paths a host control can map to (dotted, as in `fieldMap`).
-pub const FIELD_PATHS: [&str; 19] = [
+pub const FIELD_PATHS: [&str; 22] = [
     "caseNumber",
     "procedure",
     "subject.vNumber",
     "subject.bsn",
     "subject.unknownSubject",
+    "subject.status",
     "context.type",
     "context.sisAlert.regulation",
     "context.sisAlert.article",
@@ -27,6 +28,8 @@ pub const FIELD_PATHS: [&str; 19] = [
     "officer.unit",
     "handling.tlp",
     "noShareReason",
+    "officerJudgement.view",
+    "officerJudgement.reason",
 ];
 
 /// Name of the indicator picker's checkboxes (`value` = indicator code).
@@ -35,6 +38,28 @@ pub const INDICATOR_CONTROL: &str = "indicator";
 pub const INDICATOR_MEMBERS: [&str; 5] = ["reliability", "credibility", "observedOn", "evidenceRefs", "note"];
 /// Most entries read from one post.
 pub const MAX_ENTRIES: usize = 10_000;
+
+/// Evidence references as one per line: lines split at CR LF, LF or CR,
+/// each trimmed, blank lines dropped; commas are kept (a URL may hold one).
+pub fn evidence_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\r', '\n']).map(super::form::trim).filter(|line| !line.is_empty())
+}
+
+/// Text with its line breaks as LF: browsers post CR LF for what a
+/// textarea shows as LF, and the record must not depend on that.
+fn with_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_cr = false;
+    for c in text.chars() {
+        match c {
+            '\r' => out.push('\n'),
+            '\n' if after_cr => {}
+            _ => out.push(c),
+        }
+        after_cr = c == '\r';
+    }
+    out
+}
 
 /// Builds the input object from `[name, value]` entries of a form post.
 /// `field_map` maps input paths (`subject.vNumber`) to the host's control
@@ -63,11 +88,9 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
             if let Some((code, member)) = rest.rsplit_once('.') {
                 if INDICATOR_MEMBERS.contains(&member) && !value_trimmed.is_empty() {
                     let item = if member == "evidenceRefs" {
-                        Value::Array(
-                            value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(Value::from).collect(),
-                        )
+                        Value::Array(evidence_lines(value).map(Value::from).collect())
                     } else {
-                        Value::from(value.as_str())
+                        Value::from(with_lf(value))
                     };
                     match members.iter_mut().find(|(c, _)| c == code) {
                         Some((_, map)) => {
@@ -94,7 +117,7 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
             && !value_trimmed.is_empty()
             && !has_path(&root, &path)
         {
-            set_path(&mut root, &path, Value::from(value.as_str()));
+            set_path(&mut root, &path, Value::from(with_lf(value)));
         }
     }
     if !picked.is_empty() {
@@ -121,7 +144,7 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
 /// inverse of [`input_from_entries`], used to prefill a form (`attach`'s
 /// `initial`). Booleans become `"true"`, arrays one entry per item, an
 /// indicator its `indicator` checkbox plus one entry per member (evidence
-/// references joined with `", "`). Members that are no form field are left out.
+/// references one per line). Members that are no form field are left out.
 pub fn entries_from_input(input: &Value, field_map: &BTreeMap<String, String>) -> Vec<(String, String)> {
     let name_of = |path: &str| field_map.get(path).cloned().unwrap_or_else(|| path.to_owned());
     let mut entries = Vec::new();
@@ -152,7 +175,7 @@ pub fn entries_from_input(input: &Value, field_map: &BTreeMap<String, String>) -
         for member in INDICATOR_MEMBERS {
             let text = match item.get(member) {
                 Some(Value::String(text)) => text.clone(),
-                Some(Value::Array(refs)) => refs.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
+                Some(Value::Array(refs)) => refs.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
                 _ => continue,
             };
             entries.push((format!("indicator.{code}.{member}"), text));
@@ -221,7 +244,7 @@ mod tests {
         });
         let entries = entries_from_input(&input, &map);
         assert!(entries.contains(&("vnr".to_owned(), "1234567890".to_owned())), "{entries:?}");
-        assert!(entries.contains(&("indicator.TER-05.evidenceRefs".to_owned(), "AB-1, CD-2".to_owned())));
+        assert!(entries.contains(&("indicator.TER-05.evidenceRefs".to_owned(), "AB-1\nCD-2".to_owned())));
         assert_eq!(input_from_entries(&entries, &map), input);
         // Not form fields: left out.
         assert!(entries_from_input(&json!({ "unknown": "x", "caseNumber": 5 }), &map).is_empty());
@@ -241,7 +264,7 @@ mod tests {
                 ("context.sisAlert.article", "24"),
                 ("indicator", "TER-01"),
                 ("indicator.TER-01.reliability", "B"),
-                ("indicator.TER-01.evidenceRefs", "AB-1, ,CD-2"),
+                ("indicator.TER-01.evidenceRefs", " AB-1\r\n \r\nhttps://dms.example/d?a=1,2\rCD-2\n"),
                 ("indicator.TER-02.reliability", "A"),
                 ("sharedWith", "AIVD"),
                 ("sharedWith", "NCTV"),
@@ -255,7 +278,7 @@ mod tests {
                 "caseNumber": "IND-1",
                 "subject": { "vNumber": "1234567890" },
                 "context": { "type": "sis-check", "sisAlert": { "article": "24" } },
-                "indicators": [ { "code": "TER-01", "reliability": "B", "evidenceRefs": ["AB-1", "CD-2"] } ],
+                "indicators": [ { "code": "TER-01", "reliability": "B", "evidenceRefs": ["AB-1", "https://dms.example/d?a=1,2", "CD-2"] } ],
                 "sharedWith": ["AIVD", "NCTV"]
             })
         );

@@ -85,8 +85,12 @@ pub mod codes {
     pub const SUBJECT_CONFLICT: &str = "subject.conflict";
     /// An advised partner is neither shared with nor explained.
     pub const ROUTING_UNSHARED: &str = "routing.unshared";
-    /// `GREEN` or `CLEAR` handling for a record about a person.
+    /// `GREEN` or `CLEAR` handling, or `AMBER` on a SIS art. 36 discreet check.
     pub const HANDLING_TOO_OPEN: &str = "handling.too-open";
+    /// Measures are listed and the officer gave no view of the advice.
+    pub const JUDGEMENT_MISSING: &str = "judgement.missing";
+    /// Measures are listed while the person's status is not known.
+    pub const SUBJECT_STATUS_UNKNOWN: &str = "subject.status-unknown";
     /// A key the form does not have; ignored and never recorded.
     pub const FIELD_UNKNOWN: &str = "field.unknown";
     /// A key that carries a protected attribute; ignored and never recorded.
@@ -110,6 +114,8 @@ pub mod codes {
     pub const CATALOG_LABEL_MISSING: &str = "catalog.label-missing";
     /// A measure attached to a protective category.
     pub const CATALOG_PROTECTIVE_MEASURE: &str = "catalog.protective-measure";
+    /// A `routingOnly` indicator in a protective category.
+    pub const CATALOG_PROTECTIVE_ROUTING_ONLY: &str = "catalog.protective-routing-only";
 
     /// A record that does not match the record schema.
     pub const RECORD_SCHEMA: &str = "record.schema";

@@ -131,7 +131,7 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
             }
         }
         "array.duplicate" => pick(nl, "Deze waarde staat er al in.", "This value is already listed."),
-        "date.future" => pick(nl, "Deze datum ligt na de beoordelingsdatum.", "This date is after the evaluation date."),
+        "date.future" => pick(nl, "Deze datum ligt in de toekomst.", "This date is in the future."),
         "date.too-old" => pick(nl, "Deze datum ligt vóór 1900-01-01.", "This date is before 1900-01-01."),
         "indicator.unknown" => pick(
             nl,
@@ -158,8 +158,8 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
         }
         "subject.conflict" => pick(
             nl,
-            "Bij een onbekende betrokkene hoort geen V-nummer.",
-            "An unknown subject cannot have a V-number.",
+            "Laat het V-nummer leeg als 'V-nummer onbekend' is aangevinkt.",
+            "Leave the V-number empty when 'V-number unknown' is ticked.",
         ),
         "routing.unshared" => {
             let partners = list("partners");
@@ -171,8 +171,18 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
         }
         "handling.too-open" => pick(
             nl,
-            "GREEN of CLEAR is te ruim voor een signaal over een persoon; gebruikelijk is AMBER+STRICT.",
-            "GREEN or CLEAR is too open for a signal about a person; AMBER+STRICT is usual.",
+            "Deze deelbaarheid is te ruim voor dit signaal; gebruikelijk is AMBER+STRICT.",
+            "This sharing level is too open for this signal; AMBER+STRICT is usual.",
+        ),
+        "judgement.missing" => pick(
+            nl,
+            "Er worden maatregelen genoemd: geef uw eigen oordeel over het advies.",
+            "Measures are listed: give your own view of the advice.",
+        ),
+        "subject.status-unknown" => pick(
+            nl,
+            "Er worden maatregelen genoemd terwijl de verblijfspositie onbekend is; vul die in zodat alleen toepasselijke maatregelen overblijven.",
+            "Measures are listed while the person's status is unknown; fill it in so only measures that can apply remain.",
         ),
         "field.unknown" => pick(
             nl,
@@ -211,32 +221,45 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
             "Een beschermende categorie leidt nooit tot maatregelen.",
             "A protective category never leads to measures.",
         ),
+        "catalog.protective-routing-only" => pick(
+            nl,
+            "Een indicator van een beschermende categorie kan niet alleen voor routering tellen.",
+            "An indicator of a protective category cannot count for routing only.",
+        ),
+        // Verification only: not in the browser module (feature "full").
+        #[cfg(feature = "full")]
         "record.schema" => pick(
             nl,
             "Het record voldoet hier niet aan het recordschema.",
             "The record does not match the record schema here.",
         ),
+        #[cfg(feature = "full")]
         "record.digest" => pick(nl, "De integriteitshash klopt niet bij het record.", "The integrity digest does not match the record."),
+        #[cfg(feature = "full")]
         "record.catalog" => pick(
             nl,
             "Het record is gemaakt met een catalogus die hier niet geldt.",
             "The record was built with a catalog that is not accepted here.",
         ),
+        #[cfg(feature = "full")]
         "record.evaluated-on" => pick(
             nl,
             "De beoordelingsdatum ligt meer dan een dag van het aanmaakmoment.",
             "The evaluation date is more than one day from the creation time.",
         ),
+        #[cfg(feature = "full")]
         "record.category" => pick(
             nl,
             "De categorie van deze indicator wijkt af van de catalogus.",
             "This indicator's category differs from the catalog.",
         ),
+        #[cfg(feature = "full")]
         "record.content" => pick(
             nl,
             "Dit deel wijkt af van wat de engine uit dezelfde inhoud opbouwt.",
             "This part differs from what the engine builds from the same content.",
         ),
+        #[cfg(feature = "full")]
         "record.assessment" => pick(
             nl,
             "Dit deel wijkt af van een herberekening uit de vastgelegde indicatoren.",

@@ -20,7 +20,7 @@ use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
 /// `recordType` of every record.
 pub const RECORD_TYPE: &str = "signal-record";
 /// The record schema version this engine writes.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 /// `engine.name` of every record.
 pub const ENGINE_NAME: &str = "signal-indicators";
 /// The engine version recorded (the crate version).
@@ -34,13 +34,13 @@ pub const CANONICALIZATION: &str = "RFC8785";
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[cfg_attr(test, schemars(title = "Signal record", extend("$id" = "https://ind.example/schemas/signal-record-1.0.json")))]
+#[cfg_attr(test, schemars(title = "Signal record", extend("$id" = "https://ind.example/schemas/signal-record-1.1.json")))]
 pub struct SignalRecord {
     /// Always `signal-record`.
     #[cfg_attr(test, schemars(extend("const" = "signal-record")))]
     pub record_type: String,
-    /// Always `1.0`.
-    #[cfg_attr(test, schemars(extend("const" = "1.0")))]
+    /// Always `1.1`.
+    #[cfg_attr(test, schemars(extend("const" = "1.1")))]
     pub schema_version: String,
     /// UUID v4, lowercase.
     #[cfg_attr(test, schemars(regex(pattern = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")))]
@@ -68,6 +68,9 @@ pub struct SignalRecord {
     pub measures_for_consideration: Vec<RecordedMeasure>,
     /// Handling label.
     pub handling: Handling,
+    /// The officer's own view of the advice, only if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officer_judgement: Option<OfficerJudgement>,
     /// The factual statement.
     #[cfg_attr(test, schemars(length(min = 1, max = 4000)))]
     pub summary: String,
@@ -107,6 +110,10 @@ pub struct CatalogReference {
     /// `sha256:` + hex of the catalog's canonical form.
     #[cfg_attr(test, schemars(regex(pattern = r"^sha256:[0-9a-f]{64}$")))]
     pub digest: String,
+    /// Present and `true` when the catalog is an example, not for real cases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(extend("const" = true)))]
+    pub illustrative: Option<bool>,
 }
 
 /// The case the signal belongs to.
@@ -137,9 +144,13 @@ pub struct Subject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, schemars(regex(pattern = r"^[0-9]{9}$")))]
     pub bsn: Option<String>,
-    /// Present and `true` when the subject is not identified.
+    /// Present and `true` when no V-nummer is known for the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown_subject: Option<bool>,
+    /// The person's status, when given (absent is read as `unknown`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(extend("enum" = ["applicant", "permit-holder", "dutch-national", "union-law", "unknown"])))]
+    pub status: Option<String>,
 }
 
 /// How the signal arose.
@@ -252,6 +263,21 @@ pub struct Handling {
     /// TLP 2.0 label.
     #[cfg_attr(test, schemars(extend("enum" = ["RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR"])))]
     pub tlp: String,
+}
+
+/// The officer's own view of the advice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct OfficerJudgement {
+    /// `agree`, `partly` or `disagree`.
+    #[cfg_attr(test, schemars(extend("enum" = ["agree", "partly", "disagree"])))]
+    pub view: String,
+    /// Why, required for `partly` and `disagree`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(length(min = 10, max = 2000)))]
+    pub reason: Option<String>,
 }
 
 /// The officer.
@@ -377,12 +403,14 @@ fn build_undigested(
             id: catalog.catalog().id.clone(),
             version: catalog.catalog().version.clone(),
             digest: catalog.digest().to_owned(),
+            illustrative: catalog.illustrative().then_some(true),
         },
         case: CaseInfo { case_number: need(v.case_number)?, procedure: need(v.procedure)? },
         subject: Subject {
             v_number: v.v_number.map(str::to_owned),
             bsn: v.bsn.map(str::to_owned),
             unknown_subject: v.unknown_subject.then_some(true),
+            status: v.status.map(str::to_owned),
         },
         context: Context {
             context_type,
@@ -400,6 +428,9 @@ fn build_undigested(
         },
         measures_for_consideration: recorded_measures(catalog, &reading.advice.measures),
         handling: Handling { tlp: need(v.tlp)? },
+        officer_judgement: v
+            .judgement_view
+            .map(|view| OfficerJudgement { view: view.to_owned(), reason: v.judgement_reason.map(str::to_owned) }),
         summary: need(v.summary)?,
         officer: Officer { id: need(v.officer_id)?, unit: need(v.officer_unit)? },
         extensions: (!v.extensions.is_empty()).then(|| v.extensions.clone()),
@@ -497,6 +528,7 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
         text("/catalog/digest") == Some(c.digest())
             && text("/catalog/id") == Some(c.catalog().id.as_str())
             && text("/catalog/version") == Some(c.catalog().version.as_str())
+            && at(record, "/catalog/illustrative") == c.illustrative().then_some(&Value::Bool(true))
     });
     checks.catalog = catalog.is_some();
     if !checks.catalog {
@@ -588,6 +620,7 @@ pub fn input_of_record(record: &Value) -> Value {
     put("summary", member("/summary"));
     put("officer", member("/officer"));
     put("handling", member("/handling"));
+    put("officerJudgement", member("/officerJudgement"));
     put("sharedWith", member("/routing/sharedWith"));
     put("noShareReason", member("/routing/noShareReason"));
     put("extensions", member("/extensions"));
@@ -606,7 +639,7 @@ fn record_path(input_path: &str) -> String {
 }
 
 /// Sections of a record that hold the officer's content.
-const CONTENT_SECTIONS: [&str; 10] = [
+const CONTENT_SECTIONS: [&str; 11] = [
     "/case",
     "/subject",
     "/context",
@@ -614,6 +647,7 @@ const CONTENT_SECTIONS: [&str; 10] = [
     "/routing/sharedWith",
     "/routing/noShareReason",
     "/handling",
+    "/officerJudgement",
     "/summary",
     "/officer",
     "/extensions",

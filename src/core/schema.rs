@@ -37,10 +37,20 @@ pub fn record_validator() -> &'static Validator {
     VALIDATOR.get_or_init(|| Validator::new(record_schema()))
 }
 
+/// The catalog schema the engine checks catalogs with: the published one,
+/// in the WebAssembly module without its `title` and `description` texts
+/// (see `build.rs`).
+fn catalog_validation_schema() -> &'static str {
+    #[cfg(not(target_arch = "wasm32"))]
+    return catalog_schema();
+    #[cfg(target_arch = "wasm32")]
+    return include_str!(concat!(env!("OUT_DIR"), "/catalog.validation.json"));
+}
+
 /// The validator of the catalog schema.
 pub fn catalog_validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| Validator::new(catalog_schema()))
+    VALIDATOR.get_or_init(|| Validator::new(catalog_validation_schema()))
 }
 
 /// Checks values against one of the generated schemas. It knows exactly the

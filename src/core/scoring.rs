@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::catalog::{ActiveCatalog, RuleTarget};
 use super::date::Date;
+use super::form::{PROCEDURES, STATUSES, STATUS_UNKNOWN};
 use super::messages::Locale;
 
 /// The scoring method recorded in every assessment.
@@ -14,19 +15,23 @@ pub const METHOD: &str = "noisy-or-fixed-v1";
 /// Full score in basis points.
 pub const MAX_BP: u32 = 10_000;
 
-/// One recorded indicator that is complete enough to score.
+/// One recorded indicator with a code of the catalog, as far as it could be
+/// read: graded and dated items are scored, every item counts for
+/// protection (SPEC §6.2: graded or not).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ScoredIndicator {
+pub struct ObservedIndicator {
     /// Position in the input's `indicators` array.
     pub index: u32,
     /// Catalog index of the indicator.
     pub indicator: usize,
-    /// Reliability factor ‰.
-    pub reliability_factor: u32,
-    /// Credibility factor ‰.
-    pub credibility_factor: u32,
-    /// When it was observed.
-    pub observed_on: Date,
+    /// Catalog index of its category.
+    pub category: usize,
+    /// Reliability and credibility factors ‰, when both are valid.
+    pub grading: Option<(u32, u32)>,
+    /// When it was observed, when valid.
+    pub observed_on: Option<Date>,
+    /// At least one valid evidence reference.
+    pub has_evidence: bool,
 }
 
 /// The assessment: advice for human review, never a decision.
@@ -78,6 +83,12 @@ pub struct CategoryAssessment {
     pub score: u32,
     /// Band code or `none`.
     pub band: String,
+    /// The same fold over only the items with evidence that are not
+    /// `routingOnly`; measures follow this score.
+    #[cfg_attr(test, schemars(range(max = 10000)))]
+    pub evidenced_score: u32,
+    /// Band of `evidencedScore`.
+    pub evidenced_band: String,
     /// Each indicator's share, in input order.
     pub contributions: Vec<Contribution>,
 }
@@ -117,6 +128,20 @@ pub struct RecordedMeasure {
     pub legal_basis: String,
 }
 
+/// A measure held back by the non-punishment rule alone (SPEC §6.3
+/// condition 5): shown with its reason, never recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SuspendedMeasure<'c> {
+    /// Measure code.
+    pub code: &'c str,
+    /// Category it follows from.
+    pub category: &'c str,
+    /// Always `protection`: the form holds a possible-victim indicator.
+    pub reason: &'c str,
+}
+
 /// A measure for consideration, with its label for display; its text is
 /// borrowed from the catalog (an evaluation copies no catalog text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -131,6 +156,10 @@ pub struct Measure<'c> {
     pub legal_basis: &'c str,
     /// Name in the engine's locale.
     pub label: &'c str,
+    /// What the decision-maker must still weigh, in the engine's locale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub notes: Option<&'c str>,
 }
 
 /// Strength of one indicator in bp:
@@ -180,57 +209,168 @@ pub fn recency_factor(catalog: &ActiveCatalog, age_days: i64) -> u32 {
         .map_or(0, |bucket| bucket.factor)
 }
 
-/// Scores the indicators against the catalog on `evaluated_on`.
-pub fn assess(catalog: &ActiveCatalog, indicators: &[ScoredIndicator], evaluated_on: Date) -> Assessment {
-    let definitions = &catalog.catalog().indicators;
+/// What scoring found, with what routing and measures need beyond the
+/// published assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scoring {
+    /// The published assessment.
+    pub assessment: Assessment,
+    /// Input positions of items not scored because another item with the
+    /// same code and date is stronger (`indicator.duplicate`), ascending.
+    pub duplicates: Vec<u32>,
+    /// Per catalog category: the band rank of its score, when it has a
+    /// scored indicator (protective categories with any item: rank 0).
+    routing_ranks: Vec<Option<usize>>,
+    /// Per catalog category: the band rank of its `evidencedScore` and the
+    /// indicators counted in it, when at least one counts.
+    evidenced: Vec<Option<(usize, Vec<usize>)>>,
+    /// The form holds an indicator of a protective category.
+    protection: bool,
+}
+
+/// Scores the indicators against the catalog on `evaluated_on` (SPEC §6.2).
+pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on: Date) -> Scoring {
+    let data = catalog.catalog();
+    let recency_of = |item: &ObservedIndicator, date: Date| {
+        if catalog.decays(item.category) {
+            recency_factor(catalog, date.days_until(evaluated_on))
+        } else {
+            1000
+        }
+    };
+    let strengths: Vec<Option<u32>> = items
+        .iter()
+        .map(|item| match (item.grading, item.observed_on, data.indicators.get(item.indicator)) {
+            (Some((rel, cred)), Some(date), Some(definition)) => {
+                Some(strength(definition.weight, rel, cred, recency_of(item, date)))
+            }
+            _ => None,
+        })
+        .collect();
+    let strength_at = |i: usize| strengths.get(i).copied().flatten();
+    let same_observation = |a: &ObservedIndicator, b: &ObservedIndicator| {
+        a.indicator == b.indicator && a.observed_on.is_some() && a.observed_on == b.observed_on
+    };
+    // Of items with the same code and date one is scored: the strongest,
+    // then one with evidence, then the earliest; so the score never depends
+    // on the order of the items.
+    let beaten = |i: usize, item: &ObservedIndicator, counts: &dyn Fn(usize) -> bool| {
+        let rank = |k: usize, other: &ObservedIndicator| (strength_at(k), other.has_evidence);
+        items.iter().enumerate().any(|(k, other)| {
+            k != i && counts(k) && same_observation(item, other) && {
+                let (mine, theirs) = (rank(i, item), rank(k, other));
+                theirs > mine || (theirs == mine && k < i)
+            }
+        })
+    };
+    let all = |_: usize| true;
+    let duplicate: Vec<bool> = items.iter().enumerate().map(|(i, item)| beaten(i, item, &all)).collect();
+    // The evidenced score takes, per code and date, the strongest item that
+    // has evidence and is not routing-only: an unevidenced duplicate never
+    // removes evidenced weight.
+    let evidenced_item = |k: usize| {
+        items.get(k).is_some_and(|item| item.has_evidence && !catalog.routing_only(item.indicator)) && strength_at(k).is_some()
+    };
+    let evidenced_counts: Vec<bool> =
+        items.iter().enumerate().map(|(i, item)| evidenced_item(i) && !beaten(i, item, &evidenced_item)).collect();
+
     let mut categories = Vec::new();
     let mut protection_flags = Vec::new();
+    let mut routing_ranks = vec![None; data.categories.len()];
+    let mut evidenced = vec![None; data.categories.len()];
     let mut overall = 0;
-    let mut strengths = Vec::with_capacity(indicators.len());
-    for (category_index, category) in catalog.catalog().categories.iter().enumerate() {
-        let members = indicators.iter().filter(|i| catalog.category_of(i.indicator) == category_index);
+    let mut scored = Vec::with_capacity(items.len());
+    let mut evidenced_strengths = Vec::with_capacity(items.len());
+    for (category_index, category) in data.categories.iter().enumerate() {
+        let members = || items.iter().enumerate().filter(move |(_, item)| item.category == category_index);
         if category.protective {
-            if members.clone().next().is_some() {
+            if members().next().is_some() {
                 protection_flags.push(category.code.clone());
+                if let Some(rank) = routing_ranks.get_mut(category_index) {
+                    *rank = Some(0);
+                }
             }
             continue;
         }
         let mut contributions = Vec::new();
-        strengths.clear();
-        for item in members {
-            let Some(definition) = definitions.get(item.indicator) else { continue };
-            let recency = recency_factor(catalog, item.observed_on.days_until(evaluated_on));
-            let s = strength(definition.weight, item.reliability_factor, item.credibility_factor, recency);
-            strengths.push(s);
+        let mut evidenced_indicators = Vec::new();
+        scored.clear();
+        evidenced_strengths.clear();
+        for (i, item) in members() {
+            let (Some(s), Some(date), Some(definition)) = (strength_at(i), item.observed_on, data.indicators.get(item.indicator))
+            else {
+                continue;
+            };
+            if evidenced_counts.get(i) == Some(&true) {
+                evidenced_strengths.push(s);
+                evidenced_indicators.push(item.indicator);
+            }
+            if duplicate.get(i) == Some(&true) {
+                continue;
+            }
+            let (reliability_factor, credibility_factor) = item.grading.unwrap_or_default();
+            scored.push(s);
             contributions.push(Contribution {
                 index: item.index,
                 code: definition.code.clone(),
                 strength: s,
-                reliability_factor: item.reliability_factor,
-                credibility_factor: item.credibility_factor,
-                recency_factor: recency,
+                reliability_factor,
+                credibility_factor,
+                recency_factor: recency_of(item, date),
             });
         }
         if contributions.is_empty() {
             continue;
         }
-        let score = noisy_or(&mut strengths);
+        let score = noisy_or(&mut scored);
+        let evidenced_score = noisy_or(&mut evidenced_strengths);
+        let (rank, band) = catalog.band_of(score);
+        let (evidenced_rank, evidenced_band) = catalog.band_of(evidenced_score);
         overall = overall.max(score);
+        if let Some(slot) = routing_ranks.get_mut(category_index) {
+            *slot = Some(rank);
+        }
+        if !evidenced_indicators.is_empty() {
+            if let Some(slot) = evidenced.get_mut(category_index) {
+                *slot = Some((evidenced_rank, evidenced_indicators));
+            }
+        }
         categories.push(CategoryAssessment {
             category: category.code.clone(),
             score,
-            band: catalog.band_of(score).1.to_owned(),
+            band: band.to_owned(),
+            evidenced_score,
+            evidenced_band: evidenced_band.to_owned(),
             contributions,
         });
     }
-    Assessment {
-        evaluated_on: evaluated_on.to_iso(),
-        method: METHOD.to_owned(),
-        advisory: true,
-        overall: Overall { score: overall, band: catalog.band_of(overall).1.to_owned() },
-        categories,
-        protection_flags,
+    let duplicates = items.iter().zip(&duplicate).filter(|(_, d)| **d).map(|(item, _)| item.index).collect();
+    Scoring {
+        assessment: Assessment {
+            evaluated_on: evaluated_on.to_iso(),
+            method: METHOD.to_owned(),
+            advisory: true,
+            overall: Overall { score: overall, band: catalog.band_of(overall).1.to_owned() },
+            categories,
+            protection_flags,
+        },
+        duplicates,
+        routing_ranks,
+        evidenced,
+        protection: items.iter().any(|item| data.categories.get(item.category).is_some_and(|c| c.protective)),
     }
+}
+
+/// What of the form, besides its indicators, decides where a measure can
+/// apply and who already has the signal (never the score).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Circumstances<'a> {
+    /// The form's procedure, when valid.
+    pub procedure: Option<&'a str>,
+    /// The person's status, when valid (absent = `unknown`).
+    pub status: Option<&'a str>,
+    /// The partner that reported the signal (`partner-report`).
+    pub reporting_partner: Option<&'a str>,
 }
 
 /// Routing advice and measures that follow from an assessment.
@@ -242,29 +382,23 @@ pub struct Advice {
     /// Indexes of the applying measures in the catalog's `measures`, in
     /// catalog order (text is copied only where a result needs it).
     pub measures: Vec<usize>,
+    /// Indexes of the measures held back by the non-punishment rule alone.
+    pub suspended: Vec<usize>,
 }
 
-/// Applies the catalog's routing rules and measures (SPEC §6.3): a rule
-/// applies to a category with at least one indicator when its band is at
-/// least the rule's `minBand`; protective categories count as band `none`
-/// and never lead to measures.
-pub fn advise(catalog: &ActiveCatalog, assessment: &Assessment) -> Advice {
-    let data = catalog.catalog();
-    // Band rank of each category with indicators, by category index.
-    let mut ranks: Vec<Option<usize>> = vec![None; data.categories.len()];
-    for category in &assessment.categories {
-        if let (Some(slot), Some(rank)) =
-            (catalog.category_index(&category.category).and_then(|i| ranks.get_mut(i)), catalog.band_rank(&category.band))
-        {
-            *slot = Some(rank);
-        }
-    }
-    for flag in &assessment.protection_flags {
-        if let Some(slot) = catalog.category_index(flag).and_then(|i| ranks.get_mut(i)) {
-            *slot = Some(0);
-        }
-    }
-    let applies = |target: &RuleTarget| ranks.get(target.category).copied().flatten().is_some_and(|rank| rank >= target.min_rank);
+/// Position of `value` in `vocabulary` as a bit, or 0 when it is not there.
+fn bit_of(vocabulary: &[&str], value: &str) -> u32 {
+    vocabulary.iter().position(|v| *v == value).map_or(0, |i| 1 << i)
+}
+
+/// Applies the catalog's routing rules and measures (SPEC §6.3). A routing
+/// rule applies to a category with a scored indicator when its band is at
+/// least the rule's `minBand` (protective categories count as band `none`);
+/// the reporting partner is left out. A measure is listed only when all
+/// five conditions of §6.3 hold.
+pub fn advise(catalog: &ActiveCatalog, scoring: &Scoring, circumstances: &Circumstances<'_>) -> Advice {
+    let rank_of = |category: usize| scoring.routing_ranks.get(category).copied().flatten();
+    let applies = |target: &RuleTarget| rank_of(target.category).is_some_and(|rank| rank >= target.min_rank);
     // Sorted by code and unique, built by insertion (no general sort
     // routine needed).
     let mut advised: Vec<usize> = Vec::new();
@@ -273,13 +407,46 @@ pub fn advise(catalog: &ActiveCatalog, assessment: &Assessment) -> Advice {
             continue;
         }
         for partner in partners {
-            if let Err(position) = advised.binary_search_by(|p| catalog.partner(*p).cmp(catalog.partner(*partner))) {
+            let code = catalog.partner(*partner);
+            if Some(code) == circumstances.reporting_partner {
+                continue;
+            }
+            if let Err(position) = advised.binary_search_by(|p| catalog.partner(*p).cmp(code)) {
                 advised.insert(position, *partner);
             }
         }
     }
-    let measures = catalog.measure_rules().iter().enumerate().filter(|(_, target)| applies(target)).map(|(i, _)| i).collect();
-    Advice { advised, measures }
+    let procedure = circumstances.procedure.map_or(0, |p| bit_of(&PROCEDURES, p));
+    let status = bit_of(&STATUSES, circumstances.status.unwrap_or(STATUS_UNKNOWN));
+    let mut measures = Vec::new();
+    let mut suspended = Vec::new();
+    for (i, rule) in catalog.measure_rules().iter().enumerate() {
+        let Some((rank, counted)) = scoring.evidenced.get(rule.target.category).and_then(Option::as_ref) else {
+            continue;
+        };
+        let can_apply = *rank >= rule.target.min_rank
+            && rule.procedures & procedure != 0
+            && rule.statuses & status != 0
+            && (rule.requires_any_of.is_empty() || rule.requires_any_of.iter().any(|r| counted.contains(r)));
+        if !can_apply {
+            continue;
+        }
+        if rule.suspended_by_protection && scoring.protection {
+            suspended.push(i);
+        } else {
+            measures.push(i);
+        }
+    }
+    Advice { advised, measures, suspended }
+}
+
+/// The measures held back by the non-punishment rule, for display.
+pub fn suspended_measures<'c>(catalog: &'c ActiveCatalog, measures: &[usize]) -> Vec<SuspendedMeasure<'c>> {
+    measures
+        .iter()
+        .filter_map(|i| catalog.catalog().measures.get(*i))
+        .map(|m| SuspendedMeasure { code: &m.code, category: &m.category, reason: "protection" })
+        .collect()
 }
 
 /// The measures of an advice as recorded (code, category, legal basis).
@@ -301,6 +468,7 @@ pub fn label_measures<'c>(catalog: &'c ActiveCatalog, measures: &[usize], locale
             category: &m.category,
             legal_basis: &m.legal_basis,
             label: catalog.text(&m.labels, locale),
+            notes: m.notes.as_ref().map(|notes| catalog.text(notes, locale)),
         })
         .collect()
 }

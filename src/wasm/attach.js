@@ -36,12 +36,14 @@ const WORDS = {
     reliabilityLabel: "Betrouwbaarheid van de bron",
     credibilityLabel: "Geloofwaardigheid van de informatie",
     observedLabel: "Waargenomen op",
-    evidenceLabel: "Bronverwijzingen (komma-gescheiden)",
-    evidenceRequiredLabel: "Bronverwijzingen (verplicht, komma-gescheiden)",
+    evidenceLabel: "Bronverwijzingen (één per regel)",
+    evidenceRequiredLabel: "Bronverwijzingen (verplicht, één per regel)",
     noteLabel: "Toelichting",
     reliabilityOptions: ["volledig betrouwbaar", "meestal betrouwbaar", "redelijk betrouwbaar", "meestal niet betrouwbaar", "onbetrouwbaar", "niet te beoordelen"],
     credibilityOptions: ["bevestigd door andere bronnen", "waarschijnlijk waar", "mogelijk waar", "twijfelachtig", "onwaarschijnlijk", "niet te beoordelen"],
-    bands: { none: "geen", low: "laag", medium: "midden", high: "hoog" },
+    bands: { none: "geen", low: "laag", medium: "gemiddeld", high: "hoog" },
+    suspended: "Niet getoond: mogelijk slachtoffer mensenhandel (geen bestraffing van slachtoffers, Richtlijn 2011/36/EU art. 8)",
+    illustrative: "Voorbeeldcatalogus: niet voor echte zaken.",
   },
   en: {
     adviceHeading: "Advice — not a decision",
@@ -60,19 +62,21 @@ const WORDS = {
     reliabilityLabel: "Source reliability",
     credibilityLabel: "Information credibility",
     observedLabel: "Observed on",
-    evidenceLabel: "Evidence references (comma-separated)",
-    evidenceRequiredLabel: "Evidence references (required, comma-separated)",
+    evidenceLabel: "Evidence references (one per line)",
+    evidenceRequiredLabel: "Evidence references (required, one per line)",
     noteLabel: "Note",
     reliabilityOptions: ["completely reliable", "usually reliable", "fairly reliable", "not usually reliable", "unreliable", "cannot be judged"],
     credibilityOptions: ["confirmed by other sources", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"],
     bands: { none: "none", low: "low", medium: "medium", high: "high" },
+    suspended: "Not shown: possible victim of human trafficking (victims are not punished, Directive 2011/36/EU art. 8)",
+    illustrative: "Example catalog: not for real cases.",
   },
 };
 
-/** A score in basis points as a percentage with one decimal ("71.2"). */
-function displayScore(bp) {
+/** A score in basis points as a percentage with one decimal, in the locale's form ("71,2" in Dutch). */
+function displayScore(bp, locale) {
   const tenths = Math.floor((bp + 5) / 10);
-  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+  return `${Math.floor(tenths / 10)}${locale === "nl" ? "," : "."}${tenths % 10}`;
 }
 
 /** The tokens of a JSON Pointer ("/a/b~1c" → ["a", "b/c"]). */
@@ -258,15 +262,19 @@ export function attachForm(api, form, options) {
   }
 
   function renderPanel(evaluation) {
-    const band = (code) => words.bands[code] ?? code;
+    // Band words from the catalog where it has them.
+    const band = (code) => text(catalog.bands.find((b) => b.code === code)?.labels) || (words.bands[code] ?? code);
+    const score = (bp) => displayScore(bp, locale);
     const { assessment, routing, measures } = evaluation;
+    const suspended = evaluation.suspendedMeasures ?? [];
     panel.textContent = "";
     panel.append(textElement("h2", words.adviceHeading));
-    panel.append(textElement("p", `${words.overall}: ${displayScore(assessment.overall.score)} (${band(assessment.overall.band)})`));
+    if (evaluation.catalog?.illustrative) panel.append(textElement("p", words.illustrative, { class: "signal-indicators-illustrative" }));
+    panel.append(textElement("p", `${words.overall}: ${score(assessment.overall.score)} (${band(assessment.overall.band)})`));
     const categories = create("ul");
     for (const category of assessment.categories) {
       categories.append(
-        textElement("li", `${categoryLabel(category.category)}: ${displayScore(category.score)} (${band(category.band)})`),
+        textElement("li", `${categoryLabel(category.category)}: ${score(category.score)} (${band(category.band)})`),
       );
     }
     panel.append(categories);
@@ -279,7 +287,7 @@ export function attachForm(api, form, options) {
           list.append(
             textElement(
               "li",
-              `${c.code} ${label}: ${displayScore(c.strength)} (${words.reliability} ${c.reliabilityFactor}‰, ` +
+              `${c.code} ${label}: ${score(c.strength)} (${words.reliability} ${c.reliabilityFactor}‰, ` +
                 `${words.credibility} ${c.credibilityFactor}‰, ${words.recency} ${c.recencyFactor}‰)`,
             ),
           );
@@ -295,8 +303,20 @@ export function attachForm(api, form, options) {
     if (measures.length > 0) {
       panel.append(textElement("h3", words.measures));
       const list = create("ul");
-      for (const measure of measures) list.append(textElement("li", `${measure.label} (${measure.legalBasis})`));
+      for (const measure of measures) {
+        const item = textElement("li", `${measure.label} (${measure.legalBasis})`);
+        if (measure.notes) item.append(create("br"), document.createTextNode(measure.notes));
+        list.append(item);
+      }
       panel.append(list);
+    }
+    if (suspended.length > 0) {
+      const list = create("ul", { class: "signal-indicators-suspended" });
+      for (const held of suspended) {
+        const definition = catalog.measures.find((m) => m.code === held.code && m.category === held.category);
+        list.append(textElement("li", `${text(definition?.labels) || held.code} (${categoryLabel(held.category)})`));
+      }
+      panel.append(textElement("p", words.suspended), list);
     }
     // Announce only when the band or the advice changes.
     const announcement = `${words.overall}: ${band(assessment.overall.band)}. ${words.routing}: ${routing.advised.join(", ")}.`;
@@ -440,14 +460,17 @@ export function attachForm(api, form, options) {
           codes.forEach((grade, i) => select.append(textElement("option", `${grade} — ${meanings[i]}`, { value: grade })));
           details.append(labelled(id, label), select);
         }
-        const inputs = [
-          ["observedOn", words.observedLabel, "date"],
-          ["evidenceRefs", definition.requiresEvidence ? words.evidenceRequiredLabel : words.evidenceLabel, "text"],
-        ];
-        for (const [member, label, type] of inputs) {
-          const id = `${base}-${member}`;
-          details.append(labelled(id, label), create("input", { type, name: `indicator.${code}.${member}`, id, class: "utrecht-textbox" }));
-        }
+        const observedId = `${base}-observedOn`;
+        details.append(
+          labelled(observedId, words.observedLabel),
+          create("input", { type: "date", name: `indicator.${code}.observedOn`, id: observedId, class: "utrecht-textbox" }),
+        );
+        // One reference per line (a URL may hold a comma).
+        const evidenceId = `${base}-evidenceRefs`;
+        details.append(
+          labelled(evidenceId, definition.requiresEvidence ? words.evidenceRequiredLabel : words.evidenceLabel),
+          create("textarea", { name: `indicator.${code}.evidenceRefs`, id: evidenceId, class: "utrecht-textarea", rows: "2" }),
+        );
         const noteId = `${base}-note`;
         details.append(
           labelled(noteId, words.noteLabel),

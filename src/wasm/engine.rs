@@ -205,6 +205,9 @@ impl JsSignalEngine {
     }
 
     /// Verifies a record: schema, digest, catalog, content, assessment.
+    /// (The browser module leaves it out, SPEC §8.1: it throws
+    /// `unsupported` there and `"./full"` has it.)
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = verifyRecord, unchecked_return_type = "Verification")]
     pub fn verify_record(
         &self,
@@ -231,6 +234,17 @@ impl JsSignalEngine {
             }));
         }
         to_js(&verification)
+    }
+
+    /// Verifies a record: in the browser module, `unsupported` (use `"./full"`).
+    #[cfg(not(feature = "full"))]
+    #[wasm_bindgen(js_name = verifyRecord, unchecked_return_type = "Verification")]
+    pub fn verify_record(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalRecord")] _record: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] _options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        Err(unsupported("verifyRecord is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
     }
 
     /// The active catalog, in the §6.1 shape: `new SignalEngine({ catalog:
@@ -304,15 +318,40 @@ pub fn input_from_form_data(
 }
 
 /// The record JSON Schema (draft 2020-12).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = recordSchema)]
 pub fn record_schema() -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(schema::record_schema())
 }
 
+/// The record JSON Schema: in the browser module, `unsupported` (the schema
+/// ships as a file, and `"./full"` has the function).
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen(js_name = recordSchema)]
+pub fn record_schema() -> Result<JsValue, JsValue> {
+    Err(unsupported("recordSchema is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
+}
+
+/// `SignalError` `unsupported`: what only servers need is left out of the
+/// browser module to keep its download small (SPEC §8.1, §11).
+#[cfg(not(feature = "full"))]
+fn unsupported(message: &str) -> JsValue {
+    super::convert::error_value("unsupported", message, None)
+}
+
 /// The catalog JSON Schema (draft 2020-12).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = catalogSchema)]
 pub fn catalog_schema() -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(schema::catalog_schema())
+}
+
+/// The catalog JSON Schema: in the browser module, `unsupported` (the schema
+/// ships as a file, and `"./full"` has the function).
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen(js_name = catalogSchema)]
+pub fn catalog_schema() -> Result<JsValue, JsValue> {
+    Err(unsupported("catalogSchema is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
 }
 
 /// The crate version (the package exports it as the constant `version`).

@@ -115,9 +115,24 @@ pub struct SignalForm {
     /// Required (≥ 10 characters) when an advised partner is not shared with.
     #[tsify(optional)]
     pub no_share_reason: Option<String>,
+    /// The officer's own view of the advice.
+    #[tsify(optional)]
+    pub officer_judgement: Option<FormOfficerJudgement>,
     /// Values of host-declared extensions.
     #[tsify(optional, type = "Record<string, string>")]
     pub extensions: Option<BTreeMap<String, String>>,
+}
+
+/// `officerJudgement` of the form.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormOfficerJudgement {
+    /// The officer's view of the advice.
+    #[tsify(optional, type = "\"agree\" | \"partly\" | \"disagree\"")]
+    pub view: Option<String>,
+    /// Why; 10–2000 characters, required for `partly` and `disagree`.
+    #[tsify(optional)]
+    pub reason: Option<String>,
 }
 
 /// `subject` of the form.
@@ -130,9 +145,12 @@ pub struct FormSubject {
     /// Nine digits passing the 11-proef.
     #[tsify(optional)]
     pub bsn: Option<String>,
-    /// The subject is not identified.
+    /// No V-nummer is known for the person ("V-nummer onbekend").
     #[tsify(optional)]
     pub unknown_subject: Option<bool>,
+    /// The person's status; never scored, it limits which measures apply.
+    #[tsify(optional, type = "\"applicant\" | \"permit-holder\" | \"dutch-national\" | \"union-law\" | \"unknown\"")]
+    pub status: Option<String>,
 }
 
 /// `context` of the form.
@@ -203,7 +221,8 @@ pub struct FormIndicator {
     /// `YYYY-MM-DD`, not after the evaluation date.
     #[tsify(optional)]
     pub observed_on: Option<String>,
-    /// Required where the catalog marks the indicator `requiresEvidence`.
+    /// Required where the catalog marks the indicator `requiresEvidence`;
+    /// at most 20, each 1–512 characters.
     #[tsify(optional)]
     pub evidence_refs: Option<Vec<String>>,
     /// At most 2000 characters.

@@ -182,7 +182,7 @@ test("initial fills empty controls and the picker; what the officer typed stays"
     picked: true,
     reliability: "A",
     credibility: "1",
-    evidence: "AB-1, CD-2",
+    evidence: "AB-1\nCD-2",
     detailsHidden: false,
     shared: ["AIVD", "NCTV"],
   });

@@ -1,5 +1,6 @@
 // The bad-input table of tests/js/bad-input-table.mjs, in Chromium through
-// the "./web" entry.
+// the "./full" entry (it verifies records too); the "./web" entry builds the
+// same record bytes and refuses the server-only functions.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { harness } from "./chromium.mjs";
@@ -11,8 +12,7 @@ test("every hostile value at every path, and hostile records, in Chromium", asyn
   await page.goto(chromium.base);
   await page.waitForSelector("html[data-ready]");
   const result = await page.evaluate(async () => {
-    const web = await import("/pkg/web.js");
-    await web.default();
+    const web = await import("/pkg/full.js");
     const table = await import("/tests/js/bad-input-table.mjs");
     const FIXED = { today: "2026-11-28", now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" };
     const engine = new web.SignalEngine();
@@ -49,4 +49,41 @@ test("every hostile value at every path, and hostile records, in Chromium", asyn
   assert.ok(result.rows >= 700);
   assert.equal(result.getterRan, false);
   assert.equal(result.polluted, null);
+});
+
+test("Chromium builds the same record bytes as the native crate (schemaVersion 1.1)", async () => {
+  const { nativeRecord } = await import("../js/fixtures.mjs");
+  const { recordInputs } = await import("../js/bad-input-table.mjs");
+  const page = await chromium.page();
+  await page.goto(chromium.base);
+  await page.waitForSelector("html[data-ready]");
+  const { fromChromium, verified, refused } = await page.evaluate(async () => {
+    const web = await import("/pkg/web.js");
+    await web.default();
+    const full = await import("/pkg/full.js");
+    const table = await import("/tests/js/bad-input-table.mjs");
+    const FIXED = { today: "2026-11-28", now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" };
+    const engine = new web.SignalEngine();
+    const fromChromium = table.recordInputs().map((input) => JSON.stringify(engine.buildRecord(input, FIXED)));
+    const checker = new full.SignalEngine();
+    const verified = fromChromium.map((text) => checker.verifyRecord(JSON.parse(text)).ok);
+    // The browser module refuses what only servers need, naming "./full".
+    const refused = [() => engine.verifyRecord(JSON.parse(fromChromium[0])), () => web.recordSchema(), () => web.catalogSchema()].map((call) => {
+      try {
+        call();
+        return "no error";
+      } catch (error) {
+        return `${error instanceof Error} ${error.name} ${error.code} ${error.message.includes("./full") || error.message.includes("/full")}`;
+      }
+    });
+    return { fromChromium, verified, refused };
+  });
+  assert.deepEqual(verified, fromChromium.map(() => true));
+  assert.deepEqual(refused, Array(3).fill("true SignalError unsupported true"));
+  const inputs = recordInputs();
+  assert.equal(fromChromium.length, inputs.length);
+  for (const [i, input] of inputs.entries()) {
+    assert.equal(fromChromium[i], nativeRecord(input), `record ${i}`);
+    assert.equal(JSON.parse(fromChromium[i]).schemaVersion, "1.1");
+  }
 });

@@ -42,14 +42,18 @@ test("the packed tarball installs and imports from Node ESM", () => {
   assert.deepEqual(files.sort(), ["catalog.schema.json", "signal-record.schema.json"]);
   writeFileSync(join(project, "check.mjs"), `
     import { SignalEngine, version } from "@ind/signal-indicators";
+    import { SignalEngine as FullEngine } from "@ind/signal-indicators/full";
     import schema from "@ind/signal-indicators/schemas/signal-record.schema.json" with { type: "json" };
     const engine = new SignalEngine();
     const evaluation = engine.evaluate(${JSON.stringify(form)}, { today: "2026-11-28" });
-    console.log(JSON.stringify({ version, valid: evaluation.valid, overall: evaluation.assessment.overall, schema: schema.$schema }));
+    const record = engine.buildRecord(${JSON.stringify(form)}, { today: "2026-11-28", now: "2026-11-28T20:15:00.000Z" });
+    const verified = engine.verifyRecord(record).ok && new FullEngine().verifyRecord(record).ok;
+    console.log(JSON.stringify({ version, valid: evaluation.valid, overall: evaluation.assessment.overall, schema: schema.$schema, verified }));
   `);
   const out = JSON.parse(execFileSync(process.execPath, ["check.mjs"], { cwd: project, encoding: "utf8" }));
   assert.deepEqual(out.overall, { score: 6000, band: "medium" });
   assert.equal(out.valid, true);
+  assert.equal(out.verified, true, "Node's \".\" and \"./full\" both verify");
   assert.equal(out.schema, "https://json-schema.org/draft/2020-12/schema");
 });
 
@@ -58,9 +62,14 @@ test("a Vite app built with the package evaluates a form in Chromium", async () 
     <script type="module" src="/main.js"></script></head><body><p id="out">loading</p></body></html>`);
   writeFileSync(join(project, "main.js"), `
     import { SignalEngine } from "@ind/signal-indicators";
+    import * as full from "@ind/signal-indicators/full";
     const engine = new SignalEngine({ locale: "en" });
     const evaluation = engine.evaluate(${JSON.stringify(form)}, { today: "2026-11-28" });
-    document.getElementById("out").textContent = JSON.stringify(evaluation.assessment.overall);
+    const record = engine.buildRecord(${JSON.stringify(form)}, { today: "2026-11-28", now: "2026-11-28T20:15:00.000Z" });
+    let refused = "";
+    try { engine.verifyRecord(record); } catch (error) { refused = error.code; }
+    const verified = new full.SignalEngine().verifyRecord(record).ok;
+    document.getElementById("out").textContent = JSON.stringify({ ...evaluation.assessment.overall, refused, verified });
     document.body.dataset.done = "yes";
   `);
   await build({ root: project, logLevel: "silent", build: { target: "es2022", outDir: join(project, "dist") } });
@@ -88,7 +97,7 @@ test("a Vite app built with the package evaluates a form in Chromium", async () 
     const outside = watchRequests(page);
     await page.goto("http://127.0.0.1:18081/");
     await page.waitForSelector("body[data-done]", { timeout: 15000 });
-    assert.deepEqual(JSON.parse(await page.textContent("#out")), { score: 6000, band: "medium" });
+    assert.deepEqual(JSON.parse(await page.textContent("#out")), { score: 6000, band: "medium", refused: "unsupported", verified: true });
     assert.deepEqual(outside, []);
   } finally {
     await browser.close();

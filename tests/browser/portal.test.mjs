@@ -115,11 +115,12 @@ test("the advice panel follows indicators and gradings, with contributions", asy
   await page.selectOption('select[name="indicator.TER-05.reliability"]', "A");
   await page.selectOption('select[name="indicator.TER-05.credibility"]', "1");
   await page.fill('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
-  assert.match(await panel.textContent(), /60\.0 \(midden\)/);
-  assert.match(await panel.textContent(), /TER-05 .*60\.0/);
+  assert.match(await panel.textContent(), /60,0 \(gemiddeld\)/);
+  assert.match(await panel.textContent(), /TER-05 .*60,0/);
+  assert.match(await panel.textContent(), /Voorbeeldcatalogus: niet voor echte zaken/);
   assert.match(await panel.textContent(), /AIVD, CT-INFOBOX, NCTV/);
   await page.selectOption('select[name="indicator.TER-05.credibility"]', "4");
-  assert.match(await panel.textContent(), /24\.0 \(laag\)/);
+  assert.match(await panel.textContent(), /24,0 \(laag\)/);
   assert.match(await page.textContent(".signal-indicators-announcement"), /laag/);
 });
 
@@ -150,7 +151,7 @@ test("script payloads typed into every text field stay text and never run", asyn
   await page.selectOption("#aanleiding", "sis-check");
   await page.check('input[name="indicator"][value="TER-01"]');
   const fields = ["#vnummer", "#bsn", "#sis-land", "#sis-ref", "#samenvatting", "#reden",
-    'input[name="indicator.TER-01.evidenceRefs"]', 'textarea[name="indicator.TER-01.note"]'];
+    'textarea[name="indicator.TER-01.evidenceRefs"]', 'textarea[name="indicator.TER-01.note"]'];
   for (const [i, selector] of fields.entries()) await page.fill(selector, payloads[i % payloads.length].slice(0, selector === "#sis-land" ? 2 : 200));
   await page.click("button[type=submit]");
   for (const [i, selector] of fields.entries()) {
@@ -170,7 +171,7 @@ test("script payloads typed into every text field stay text and never run", asyn
   await page.selectOption('select[name="indicator.TER-01.reliability"]', "B");
   await page.selectOption('select[name="indicator.TER-01.credibility"]', "2");
   await page.fill('input[name="indicator.TER-01.observedOn"]', "2026-05-12");
-  await page.fill('input[name="indicator.TER-01.evidenceRefs"]', payloads[2]);
+  await page.fill('textarea[name="indicator.TER-01.evidenceRefs"]', payloads[2]);
   await page.fill('textarea[name="indicator.TER-01.note"]', payloads[0]);
   await page.fill("#reden", `Niet gedeeld: ${payloads[2]}`);
   await Promise.all([page.waitForURL(/\/signaal$/), page.click("button[type=submit]")]);

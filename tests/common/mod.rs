@@ -32,7 +32,7 @@ pub fn valid_input() -> Value {
     json!({
         "caseNumber": "IND-2026-000123",
         "procedure": "asylum",
-        "subject": { "vNumber": "1234567890", "bsn": "123456782" },
+        "subject": { "vNumber": "1234567890", "bsn": "123456782", "status": "applicant" },
         "context": {
             "type": "sis-check",
             "sisAlert": {
@@ -51,7 +51,8 @@ pub fn valid_input() -> Value {
         "summary": "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.",
         "officer": { "id": "IND-4711", "unit": "Unit Nationale Veiligheid" },
         "handling": { "tlp": "AMBER+STRICT" },
-        "sharedWith": ["AIVD", "CT-INFOBOX", "NCTV"]
+        "sharedWith": ["AIVD", "CT-INFOBOX", "NCTV"],
+        "officerJudgement": { "view": "agree" }
     })
 }
 

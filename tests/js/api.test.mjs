@@ -24,9 +24,13 @@ test("evaluate gives the worked example of the README", () => {
   const [terrorism] = evaluation.assessment.categories;
   assert.deepEqual(terrorism.contributions.map((c) => c.strength), [6503, 1775]);
   assert.deepEqual(evaluation.routing, { advised: ["AIVD", "CT-INFOBOX", "NCTV"] });
-  assert.deepEqual(evaluation.measures.map((m) => m.code),
-    ["refuse-or-withdraw-residence", "refuse-naturalisation", "revoke-nationality", "entry-ban"]);
-  assert.equal(evaluation.measures[0].label, "Aanvraag afwijzen of verblijfsvergunning intrekken");
+  // Measures follow the evidenced score (TER-01 only) and the procedure (asylum).
+  assert.deepEqual(terrorism.evidencedScore, 6503);
+  assert.equal(terrorism.evidencedBand, "medium");
+  assert.deepEqual(evaluation.measures.map((m) => m.code), ["refuse-or-withdraw-asylum"]);
+  assert.equal(evaluation.measures[0].label, "Asielaanvraag afwijzen of asielvergunning intrekken");
+  assert.deepEqual(evaluation.suspendedMeasures, []);
+  assert.deepEqual(evaluation.catalog, { id: "ind-example", version: "2026.2", illustrative: true });
 });
 
 test("buildRecord writes the documented record, which verifies", () => {
@@ -34,8 +38,13 @@ test("buildRecord writes the documented record, which verifies", () => {
   const record = engine.buildRecord(validInput(), FIXED);
   assert.deepEqual(Object.keys(record), [
     "recordType", "schemaVersion", "id", "createdAt", "engine", "catalog", "case", "subject", "context",
-    "indicators", "assessment", "routing", "measuresForConsideration", "handling", "summary", "officer", "integrity",
+    "indicators", "assessment", "routing", "measuresForConsideration", "handling", "officerJudgement", "summary",
+    "officer", "integrity",
   ]);
+  assert.equal(record.schemaVersion, "1.1");
+  assert.deepEqual(record.subject, { vNumber: "1234567890", bsn: "123456782", status: "applicant" });
+  assert.deepEqual(record.officerJudgement, { view: "agree" });
+  assert.equal(record.catalog.illustrative, true);
   assert.equal(record.id, ID);
   assert.equal(record.createdAt, NOW);
   assert.equal(record.engine.version, version);
@@ -87,7 +96,7 @@ test("locale switching changes messages and labels, never the record", () => {
   assert.match(nl.issues[0].message, /V-nummer/);
   assert.match(en.issues[0].message, /V-number/);
   assert.equal(new SignalEngine({ locale: "en" }).locale, "en");
-  assert.equal(en.measures[0].label, "Refuse the application or withdraw the residence permit");
+  assert.equal(en.measures[0].label, "Refuse the asylum application or withdraw the asylum permit");
   const a = JSON.stringify(new SignalEngine({ locale: "nl" }).buildRecord(validInput(), FIXED));
   const b = JSON.stringify(new SignalEngine({ locale: "en" }).buildRecord(validInput(), FIXED));
   assert.equal(a, b);
@@ -133,7 +142,7 @@ test("inputFromFormData rebuilds the input from FormData and from pairs, with fi
   form.append("procedure", "asylum");
   form.append("indicator", "TER-05");
   form.append("indicator.TER-05.reliability", "C");
-  form.append("indicator.TER-05.evidenceRefs", "A-1, B-2");
+  form.append("indicator.TER-05.evidenceRefs", "A-1\r\n\r\n https://dms.example/d?x=1,2 \rB-2");
   form.append("sharedWith", "AIVD");
   form.append("sharedWith", "NCTV");
   form.append("upload", new Blob(["x"]), "x.txt");
@@ -141,7 +150,7 @@ test("inputFromFormData rebuilds the input from FormData and from pairs, with fi
   assert.deepEqual(input, {
     caseNumber: "IND-2026-000123",
     procedure: "asylum",
-    indicators: [{ code: "TER-05", reliability: "C", evidenceRefs: ["A-1", "B-2"] }],
+    indicators: [{ code: "TER-05", reliability: "C", evidenceRefs: ["A-1", "https://dms.example/d?x=1,2", "B-2"] }],
     sharedWith: ["AIVD", "NCTV"],
   });
   assert.deepEqual(inputFromFormData([["subject.vNumber", "1234567890"], ["subject.unknownSubject", "on"]]),

@@ -9,7 +9,7 @@ const MB = 1024 * 1024;
 export function validForm() {
   return {
     caseNumber: "IND-2026-000123", procedure: "asylum",
-    subject: { vNumber: "1234567890", bsn: "123456782" },
+    subject: { vNumber: "1234567890", bsn: "123456782", status: "applicant" },
     context: { type: "sis-check", sisAlert: { regulation: "2018/1861", article: "24", issuingState: "DE", alertReference: "SIS-DE-2026-0042" } },
     indicators: [
       { code: "TER-01", reliability: "B", credibility: "2", observedOn: "2026-05-12", evidenceRefs: ["AB-2026-17"] },
@@ -19,7 +19,35 @@ export function validForm() {
     officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" },
     handling: { tlp: "AMBER+STRICT" },
     sharedWith: ["AIVD", "CT-INFOBOX", "NCTV"],
+    officerJudgement: { view: "agree" },
   };
+}
+
+/**
+ * Valid forms whose records must be byte-identical in Node, Chromium and
+ * native: the fixture, a tip about a person with no V-nummer known, and one
+ * with the v1.2 members (status, a judgement with a reason, a duplicate, a
+ * war crime that does not fade, a measure suspended by a possible victim).
+ */
+export function recordInputs() {
+  const tip = validForm();
+  tip.context = { type: "post-decision-tip", tip: { channel: "anonymous", receivedOn: "2026-11-01" } };
+  tip.subject = { unknownSubject: true };
+  tip.indicators.push({ code: "VIC-01", reliability: "F", credibility: "6", observedOn: "2019-02-28", note: "Ëën nöt€ 😀" });
+  tip.sharedWith.push("AVIM", "COMENSHA");
+  tip.summary = "  Melding met \"aanhalingstekens\", <tags> en \\ backslash.\u2028  ";
+  const lawful = validForm();
+  lawful.procedure = "naturalisation";
+  lawful.subject.status = "union-law";
+  lawful.officerJudgement = { view: "partly", reason: "Ernst lager dan het advies; zie verslag." };
+  lawful.indicators.push(
+    { code: "TER-01", reliability: "A", credibility: "1", observedOn: "2026-05-12", evidenceRefs: ["AB-2026-18"] },
+    { code: "WAR-03", reliability: "B", credibility: "2", observedOn: "2001-03-04", evidenceRefs: ["https://tribunal.example/case?id=1,2"] },
+    { code: "IDF-01", reliability: "A", credibility: "1", observedOn: "2026-10-01", evidenceRefs: ["DOC-9"] },
+    { code: "VIC-02", reliability: "C", credibility: "3", observedOn: "2026-10-01" },
+  );
+  lawful.sharedWith = ["AIVD", "AVIM", "COMENSHA", "CT-INFOBOX", "DTV", "IND-1F", "KMAR", "NCTV", "OM", "POLITIE"];
+  return [validForm(), tip, lawful];
 }
 
 /** Paths of the form where a hostile value is planted. */

@@ -1,5 +1,6 @@
 // Shared fixtures of the JS suites: the same form as the native tests.
 import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -30,4 +31,11 @@ export const validateRecord = ajv.compile(schema);
 export function independentDigest(record) {
   const { integrity, ...body } = record;
   return "sha256:" + createHash("sha256").update(canonicalize(body), "utf8").digest("hex");
+}
+
+/** The record the native CLI builds for `input` with the fixed id and clock. */
+export function nativeRecord(input) {
+  return execFileSync(join(root, "target", "release", "signal-indicators"), ["build", "--id", ID, "--now", NOW, "--today", TODAY], {
+    input: JSON.stringify(input),
+  }).toString().trimEnd();
 }

@@ -5,33 +5,27 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { SignalEngine } from "@ind/signal-indicators";
-import { validInput, FIXED, ID, NOW, TODAY, root, validateRecord, independentDigest } from "./fixtures.mjs";
+import { validInput, FIXED, ID, TODAY, root, validateRecord, independentDigest, nativeRecord } from "./fixtures.mjs";
+import { recordInputs } from "./bad-input-table.mjs";
 
 const cli = join(root, "target", "release", "signal-indicators");
 
-function nativeRecord(input) {
-  return execFileSync(cli, ["build", "--id", ID, "--now", NOW, "--today", TODAY], {
-    input: JSON.stringify(input),
-  }).toString().trimEnd();
-}
-
 test("Node and native produce byte-identical records", () => {
   const engine = new SignalEngine();
-  const inputs = [validInput()];
-  const tip = validInput();
-  tip.context = { type: "post-decision-tip", tip: { channel: "anonymous", receivedOn: "2026-11-01" } };
-  tip.subject = { unknownSubject: true };
-  tip.indicators.push({ code: "VIC-01", reliability: "F", credibility: "6", observedOn: "2019-02-28", note: "Ëën nöt€ 😀" });
-  tip.sharedWith.push("AVIM");
-  tip.summary = "  Melding met \"aanhalingstekens\", <tags> en \\ backslash.\u2028  ";
-  inputs.push(tip);
+  const inputs = recordInputs();
+  const lawful = inputs[2];
   for (const input of inputs) {
     const fromNode = JSON.stringify(engine.buildRecord(input, FIXED));
     assert.equal(fromNode, nativeRecord(input));
     const record = JSON.parse(fromNode);
     assert.ok(validateRecord(record));
     assert.equal(record.integrity.digest, independentDigest(record));
+    assert.equal(record.schemaVersion, "1.1");
   }
+  const evaluation = engine.evaluate(lawful, { today: TODAY });
+  assert.ok(evaluation.valid, JSON.stringify(evaluation.issues));
+  assert.ok(evaluation.issues.some((i) => i.code === "indicator.duplicate" && i.path === "/indicators/0"));
+  assert.deepEqual(evaluation.suspendedMeasures.map((m) => `${m.category}/${m.code}`), ["identity-fraud/refuse-naturalisation"]);
 });
 
 test("the native CLI verifies what the Node build wrote", () => {
