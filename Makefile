@@ -18,10 +18,19 @@ WASM_FEATURES = --enable-bulk-memory --enable-nontrapping-float-to-int --enable-
 # 120 000 bytes, the stricter reading).
 SIZE_BUDGET_GZIP = 120000
 
-.PHONY: browser-module test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
+.PHONY: browser-module lint test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
 
-## Every test suite.
-test: test-native test-js test-browser test-wasm size-check
+## Every test suite, after the lints.
+test: lint test-native test-js test-browser test-wasm size-check
+
+## rustfmt and clippy (warnings are errors): native with its tests, and the
+## WebAssembly module with and without the server-only functions.
+lint:
+	scripts/setup.sh lint wasm
+	$(CARGO) fmt --check
+	$(CARGO) clippy --locked --all-targets -- -D warnings
+	$(CARGO) clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+	$(CARGO) clippy --locked --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 ## The core, the CLI and the schemas: plain `cargo test`, no browser.
 test-native:
@@ -107,7 +116,8 @@ fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 	for target in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$target && \
-	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$target fuzz/corpus/$$target fuzz/seeds/$$target -- \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$target fuzz/corpus/$$target fuzz/seeds/$$target \
+	    $$( [ $$target = form ] && echo tests/data ) -- \
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 || exit 1; \
 	done
 

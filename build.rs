@@ -11,7 +11,8 @@
 
 use std::path::Path;
 
-const EMBEDDED: [&str; 3] = ["schemas/signal-record.schema.json", "schemas/catalog.schema.json", "src/catalog/ind-example.json"];
+const EMBEDDED: [&str; 3] =
+    ["schemas/signal-record.schema.json", "schemas/catalog.schema.json", "src/catalog/ind-example.json"];
 
 /// JSON text without the whitespace between tokens.
 fn minify(json: &str) -> String {
@@ -61,7 +62,8 @@ fn main() {
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_else(|| panic!("{schema_file}: not JSON"));
     let text = serde_json::to_string(&without_annotations(schema)).unwrap_or_else(|e| panic!("{schema_file}: {e}"));
-    std::fs::write(Path::new(&out_dir).join("catalog.validation.json"), text).unwrap_or_else(|e| panic!("{schema_file}: {e}"));
+    std::fs::write(Path::new(&out_dir).join("catalog.validation.json"), text)
+        .unwrap_or_else(|e| panic!("{schema_file}: {e}"));
     for file in EMBEDDED {
         println!("cargo::rerun-if-changed={file}");
         let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));

@@ -25,6 +25,8 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 function fileFor(pathname, testFiles) {
   const [base, rest] = testFiles && pathname.startsWith("/tests/js/")
     ? [join(root, "tests", "js"), pathname.slice(10)]
+    : testFiles && pathname.startsWith("/tests/data/")
+      ? [join(root, "tests", "data"), pathname.slice(12)]
     : testFiles && pathname.startsWith("/tests/browser/pages/")
       ? [join(root, "tests", "browser", "pages"), pathname.slice(21)]
       : pathname.startsWith("/pkg/")
@@ -36,7 +38,7 @@ function fileFor(pathname, testFiles) {
   return file.startsWith(base) ? file : null;
 }
 
-/** Starts the server; `testFiles` also serves tests/js/ and tests/browser/pages/ (for the browser suites). */
+/** Starts the server; `testFiles` also serves tests/js/, tests/data/ and tests/browser/pages/ (for the browser suites). */
 export function startServer({ port: listenPort = port, testFiles = false } = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", `http://${host}`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping what is there:
+#   scripts/setup.sh lint      rustfmt and clippy
 #   scripts/setup.sh wasm      wasm32 target, wasm-pack, wasm-bindgen CLI (= Cargo.lock), wasm-opt,
 #                              the browser module's pinned nightly (BROWSER_TOOLCHAIN)
 #   scripts/setup.sh node      npm dev dependencies (package-lock.json)
@@ -32,6 +33,14 @@ wasm() {
   fi
 }
 
+lint() {
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      rustup component add "$component"
+    fi
+  done
+}
+
 node_deps() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund
@@ -47,6 +56,7 @@ browser() {
 
 for what in "$@"; do
   case "$what" in
+    lint) lint ;;
     wasm) wasm ;;
     node) node_deps ;;
     browser) browser ;;

@@ -7,7 +7,6 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-
 fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -24,7 +23,11 @@ fn every_type_at_every_path_gives_issues_not_panics() {
     let base = valid_input();
     let mut pointers = Vec::new();
     all_pointers(&base, String::new(), &mut pointers);
-    pointers.extend(["/subject/unknownSubject".to_owned(), "/noShareReason".to_owned(), "/indicators/0/note".to_owned()]);
+    pointers.extend([
+        "/subject/unknownSubject".to_owned(),
+        "/noShareReason".to_owned(),
+        "/indicators/0/note".to_owned(),
+    ]);
     let bad_values = [
         json!(true),
         json!(false),
@@ -55,7 +58,10 @@ fn every_type_at_every_path_gives_issues_not_panics() {
             assert_eq!(evaluation, evaluate(&input), "not deterministic at {pointer}");
             if kind(bad) != original_kind {
                 assert!(
-                    evaluation.issues.iter().any(|i| i.path == *pointer && i.severity == signal_indicators::Severity::Error),
+                    evaluation
+                        .issues
+                        .iter()
+                        .any(|i| i.path == *pointer && i.severity == signal_indicators::Severity::Error),
                     "{bad} at {pointer} gave no error there: {:?}",
                     evaluation.issues
                 );
@@ -72,12 +78,7 @@ fn every_type_at_every_path_gives_issues_not_panics() {
 #[test]
 fn hostile_shapes_of_the_whole_input() {
     // serde_json drops nested values recursively; give the test itself room.
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(hostile_shapes)
-        .expect("thread")
-        .join()
-        .expect("no panic");
+    std::thread::Builder::new().stack_size(256 << 20).spawn(hostile_shapes).expect("thread").join().expect("no panic");
 }
 
 fn hostile_shapes() {

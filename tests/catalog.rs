@@ -26,8 +26,14 @@ fn the_example_catalog_meets_the_specification() {
     assert_eq!(
         codes,
         vec![
-            "terrorism", "national-security", "war-crimes", "human-smuggling", "human-trafficking",
-            "public-order", "identity-fraud", "trafficking-victim"
+            "terrorism",
+            "national-security",
+            "war-crimes",
+            "human-smuggling",
+            "human-trafficking",
+            "public-order",
+            "identity-fraud",
+            "trafficking-victim"
         ]
     );
     let protective: Vec<&str> = data.categories.iter().filter(|c| c.protective).map(|c| c.code.as_str()).collect();
@@ -88,7 +94,8 @@ fn loading_checks_the_measure_conditions() {
     catalog["measures"][3]["requiresAnyOf"] = json!(["WAR-01"]);
     catalog["measures"][4]["requiresAnyOf"] = json!([]);
     catalog["measures"][5]["notes"] = json!({ "nl": "alleen Nederlands" });
-    let victim = catalog["indicators"].as_array().expect("array").iter().position(|i| i["code"] == "VIC-01").expect("VIC-01");
+    let victim =
+        catalog["indicators"].as_array().expect("array").iter().position(|i| i["code"] == "VIC-01").expect("VIC-01");
     catalog["indicators"][victim]["routingOnly"] = json!(true);
     catalog["bands"][2]["labels"] = json!({ "en": "high" });
     let found = problems(&catalog);

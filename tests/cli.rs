@@ -37,10 +37,7 @@ fn record_text() -> String {
 }
 
 fn verdicts(output: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("verdict is JSON"))
-        .collect()
+    String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).expect("verdict is JSON")).collect()
 }
 
 #[test]
@@ -53,10 +50,14 @@ fn verify_one_record_from_a_file_and_from_stdin() {
     assert_eq!(v[0]["index"], 0);
     assert_eq!(v[0]["id"], ID);
     assert_eq!(v[0]["ok"], true);
-    assert_eq!(v[0]["checks"], json!({ "schema": true, "digest": true, "catalog": true, "content": true, "assessment": true }));
+    assert_eq!(
+        v[0]["checks"],
+        json!({ "schema": true, "digest": true, "catalog": true, "content": true, "assessment": true })
+    );
     assert_eq!(v[0]["issues"], json!([]));
     // Pretty-printed, on stdin, with a BOM.
-    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(&record_text()).expect("json")).expect("pretty");
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<Value>(&record_text()).expect("json")).expect("pretty");
     let output = cli(&["verify", "-"], format!("\u{FEFF}{pretty}").as_bytes());
     assert_eq!(output.status.code(), Some(0));
 }
@@ -87,8 +88,10 @@ fn verify_accepts_extra_catalogs() {
     let mut catalog: Value = serde_json::from_str(signal_indicators::EXAMPLE_CATALOG_JSON).expect("json");
     catalog["version"] = json!("2027.1");
     let active = signal_indicators::ActiveCatalog::from_value(&catalog, signal_indicators::Locale::Nl).expect("valid");
-    let engine = signal_indicators::SignalEngine::new(signal_indicators::Locale::Nl, Some(active), &[]).expect("engine");
-    let record = serde_json::to_string(&engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid")).expect("json");
+    let engine =
+        signal_indicators::SignalEngine::new(signal_indicators::Locale::Nl, Some(active), &[]).expect("engine");
+    let record = serde_json::to_string(&engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid"))
+        .expect("json");
     assert_eq!(cli(&["verify"], record.as_bytes()).status.code(), Some(1));
     let path = temp_file("catalog-2027.json", catalog.to_string().as_bytes());
     let output = cli(&["verify", "--catalog", path.to_str().expect("path")], record.as_bytes());

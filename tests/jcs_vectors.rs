@@ -32,10 +32,7 @@ fn every_vector_canonicalizes_to_the_exact_bytes() {
         let input = std::fs::read_to_string(dir.join("input").join(&name)).expect("read input");
         let expected = std::fs::read(dir.join("output").join(&name)).expect("read output");
         let hex = std::fs::read_to_string(dir.join("outhex").join(name.replace(".json", ".txt"))).expect("read outhex");
-        let from_hex: Vec<u8> = hex
-            .split_whitespace()
-            .map(|b| u8::from_str_radix(b, 16).expect("hex byte"))
-            .collect();
+        let from_hex: Vec<u8> = hex.split_whitespace().map(|b| u8::from_str_radix(b, 16).expect("hex byte")).collect();
         assert_eq!(expected, from_hex, "{name}: output and outhex disagree");
         let value = parse_strict(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
         let actual = canonical_bytes(&value).expect("canonicalize");
@@ -46,7 +43,8 @@ fn every_vector_canonicalizes_to_the_exact_bytes() {
         );
         assert_eq!(actual, expected, "{name}: bytes differ");
         // Idempotent: canonicalizing the canonical form changes nothing.
-        let again = canonical_bytes(&parse_strict(&String::from_utf8_lossy(&actual)).expect("reparse")).expect("canonicalize");
+        let again =
+            canonical_bytes(&parse_strict(&String::from_utf8_lossy(&actual)).expect("reparse")).expect("canonicalize");
         assert_eq!(again, actual, "{name}: not idempotent");
     }
 }

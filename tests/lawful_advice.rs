@@ -12,13 +12,22 @@ use signal_indicators::{ActiveCatalog, ExtensionDeclaration, Locale, SignalEngin
 const PROCEDURES: [&str; 3] = ["regular", "asylum", "naturalisation"];
 const STATUSES: [Option<&str>; 6] =
     [None, Some("applicant"), Some("permit-holder"), Some("dutch-national"), Some("union-law"), Some("unknown")];
-const SEVEN: [&str; 7] =
-    ["terrorism", "national-security", "war-crimes", "human-smuggling", "human-trafficking", "public-order", "identity-fraud"];
+const SEVEN: [&str; 7] = [
+    "terrorism",
+    "national-security",
+    "war-crimes",
+    "human-smuggling",
+    "human-trafficking",
+    "public-order",
+    "identity-fraud",
+];
 const STD: [&str; 3] = ["applicant", "permit-holder", "unknown"];
 
-/// DOMAIN.md's table, written out here independently of the catalog file:
-/// (measure, categories, procedures, statuses).
-fn domain_table() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str>, Vec<&'static str>)> {
+/// One row of DOMAIN.md's table: (measure, categories, procedures, statuses).
+type TableRow = (&'static str, Vec<&'static str>, Vec<&'static str>, Vec<&'static str>);
+
+/// DOMAIN.md's table, written out here independently of the catalog file.
+fn domain_table() -> Vec<TableRow> {
     let std_and_union: Vec<&str> = STD.iter().copied().chain(["union-law"]).collect();
     vec![
         ("refuse-or-withdraw-residence", SEVEN.to_vec(), vec!["regular"], STD.to_vec()),
@@ -27,7 +36,12 @@ fn domain_table() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str>, Ve
         ("refuse-naturalisation", SEVEN.to_vec(), vec!["naturalisation"], std_and_union),
         ("revoke-nationality", vec!["terrorism"], PROCEDURES.to_vec(), vec!["dutch-national"]),
         ("entry-ban", vec!["terrorism", "national-security", "public-order"], vec!["regular", "asylum"], STD.to_vec()),
-        ("undesirability", vec!["terrorism", "national-security", "public-order"], PROCEDURES.to_vec(), vec!["union-law"]),
+        (
+            "undesirability",
+            vec!["terrorism", "national-security", "public-order"],
+            PROCEDURES.to_vec(),
+            vec!["union-law"],
+        ),
     ]
 }
 
@@ -96,7 +110,9 @@ fn status_and_judgement_change_measures_never_a_score() {
             for view in [None, Some("agree"), Some("partly"), Some("disagree")] {
                 let mut input = form(every_category_high(), procedure, status);
                 match view {
-                    Some(view) => input["officerJudgement"] = json!({ "view": view, "reason": "Eigen afweging van het advies." }),
+                    Some(view) => {
+                        input["officerJudgement"] = json!({ "view": view, "reason": "Eigen afweging van het advies." })
+                    }
                     None => {
                         input.as_object_mut().expect("object").remove("officerJudgement");
                     }
@@ -215,7 +231,10 @@ fn non_punishment_suspends_the_listed_categories_and_says_so() {
 
     // Not recorded: the record lists only what is advised.
     let mut input = form(fraud.clone(), "regular", Some("applicant"));
-    input["indicators"].as_array_mut().expect("array").push(json!({ "code": "VIC-02", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" }));
+    input["indicators"]
+        .as_array_mut()
+        .expect("array")
+        .push(json!({ "code": "VIC-02", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" }));
     input["sharedWith"] = json!(advised);
     let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record).expect("json");
@@ -271,7 +290,10 @@ fn war_crimes_do_not_fade_with_time() {
     // Terrorism still decays: 20 years is the last bucket (250‰).
     let mut terror = item("TER-01", true);
     terror["observedOn"] = json!("2006-11-01");
-    assert_eq!(evaluate(&form(vec![terror], "asylum", None)).assessment.categories[0].contributions[0].recency_factor, 250);
+    assert_eq!(
+        evaluate(&form(vec![terror], "asylum", None)).assessment.categories[0].contributions[0].recency_factor,
+        250
+    );
 }
 
 #[test]
@@ -294,7 +316,11 @@ fn warnings_ask_for_the_officers_view_and_the_status_when_measures_are_listed() 
     assert!(found.contains(&("/subject/status".into(), "subject.status-unknown".into(), "warning".into())));
     assert!(evaluation.valid);
     input["subject"]["status"] = json!("unknown");
-    assert!(triples(&evaluate(&input)).contains(&("/subject/status".into(), "subject.status-unknown".into(), "warning".into())));
+    assert!(triples(&evaluate(&input)).contains(&(
+        "/subject/status".into(),
+        "subject.status-unknown".into(),
+        "warning".into()
+    )));
     // No measures, no warnings.
     let quiet = form(vec![item("TER-05", false)], "regular", None);
     let mut quiet = quiet;
@@ -311,9 +337,19 @@ fn officer_judgement_rules() {
     };
     assert!(evaluate(&judged(json!({ "view": "agree" }))).valid);
     assert_issue(&judged(json!({ "view": "partly" })), "/officerJudgement/reason", "required", "error");
-    assert_issue(&judged(json!({ "view": "disagree", "reason": "Te kort" })), "/officerJudgement/reason", "text.too-short", "error");
+    assert_issue(
+        &judged(json!({ "view": "disagree", "reason": "Te kort" })),
+        "/officerJudgement/reason",
+        "text.too-short",
+        "error",
+    );
     assert!(evaluate(&judged(json!({ "view": "disagree", "reason": "De bron is eerder onjuist gebleken." }))).valid);
-    assert_issue(&judged(json!({ "reason": "Zonder oordeel geschreven." })), "/officerJudgement/view", "required", "error");
+    assert_issue(
+        &judged(json!({ "reason": "Zonder oordeel geschreven." })),
+        "/officerJudgement/view",
+        "required",
+        "error",
+    );
     assert_issue(&judged(json!({ "view": "maybe" })), "/officerJudgement/view", "enum", "error");
     assert_issue(&judged(json!("agree")), "/officerJudgement", "type", "error");
     // Recorded only when given, in the order view, reason.
@@ -351,13 +387,15 @@ fn handling_too_open_for_every_record_and_amber_on_a_discreet_check() {
     unknown["handling"]["tlp"] = json!("GREEN");
     assert_issue(&unknown, "/handling/tlp", "handling.too-open", "warning");
     let mut discreet = valid_input();
-    discreet["context"]["sisAlert"] = json!({ "regulation": "2018/1862", "article": "36", "issuingState": "DE", "alertReference": "SIS-1" });
+    discreet["context"]["sisAlert"] =
+        json!({ "regulation": "2018/1862", "article": "36", "issuingState": "DE", "alertReference": "SIS-1" });
     discreet["handling"]["tlp"] = json!("AMBER");
     assert_issue(&discreet, "/handling/tlp", "handling.too-open", "warning");
     discreet["handling"]["tlp"] = json!("AMBER+STRICT");
     assert!(!triples(&evaluate(&discreet)).iter().any(|(_, code, _)| code == "handling.too-open"));
     let mut arrest = valid_input();
-    arrest["context"]["sisAlert"] = json!({ "regulation": "2018/1862", "article": "26", "issuingState": "DE", "alertReference": "SIS-1" });
+    arrest["context"]["sisAlert"] =
+        json!({ "regulation": "2018/1862", "article": "26", "issuingState": "DE", "alertReference": "SIS-1" });
     arrest["handling"]["tlp"] = json!("AMBER");
     assert!(!triples(&evaluate(&arrest)).iter().any(|(_, code, _)| code == "handling.too-open"));
 }
@@ -426,7 +464,9 @@ fn a_custom_catalog_gets_the_same_conditions() {
                 let input = form(indicators.clone(), procedure, status);
                 let evaluation = engine.evaluate(&input, today());
                 let listed = !evaluation.measures.is_empty();
-                let may = procedure == "asylum" && status == Some("permit-holder") && indicators[0]["code"] == "IDF-02"
+                let may = procedure == "asylum"
+                    && status == Some("permit-holder")
+                    && indicators[0]["code"] == "IDF-02"
                     && indicators[0].get("evidenceRefs").is_some();
                 assert_eq!(listed, may, "{procedure} {status:?} {indicators:?}");
                 allowed += usize::from(listed);

@@ -51,10 +51,29 @@ fn noise() -> impl Strategy<Value = Value> {
 }
 
 const NON_INDICATOR_POINTERS: [&str; 23] = [
-    "/caseNumber", "/procedure", "/subject/vNumber", "/subject/bsn", "/subject/unknownSubject", "/context/type",
-    "/context/sisAlert", "/context/tip", "/summary", "/officer/id", "/officer/unit", "/handling/tlp", "/sharedWith",
-    "/noShareReason", "/extensions", "/nationality", "/subject/religion", "/ethnicity", "/context/partner",
-    "/hostField", "/subject/status", "/officerJudgement/view", "/officerJudgement/reason",
+    "/caseNumber",
+    "/procedure",
+    "/subject/vNumber",
+    "/subject/bsn",
+    "/subject/unknownSubject",
+    "/context/type",
+    "/context/sisAlert",
+    "/context/tip",
+    "/summary",
+    "/officer/id",
+    "/officer/unit",
+    "/handling/tlp",
+    "/sharedWith",
+    "/noShareReason",
+    "/extensions",
+    "/nationality",
+    "/subject/religion",
+    "/ethnicity",
+    "/context/partner",
+    "/hostField",
+    "/subject/status",
+    "/officerJudgement/view",
+    "/officerJudgement/reason",
 ];
 
 proptest! {
@@ -186,4 +205,3 @@ proptest! {
         prop_assert!(!engine().verify_record(&tampered, &[]).ok, "change at {} went unnoticed", pointer);
     }
 }
-

@@ -38,9 +38,24 @@ fn record_members_in_the_documented_order_with_integrity_last() {
     let value: Map<String, Value> = serde_json::from_str(&text).expect("object");
     let keys: Vec<&str> = value.keys().map(String::as_str).collect();
     let mut expected = vec![
-        "recordType", "schemaVersion", "id", "createdAt", "engine", "catalog", "case", "subject", "context",
-        "indicators", "assessment", "routing", "measuresForConsideration", "handling", "officerJudgement", "summary",
-        "officer", "integrity",
+        "recordType",
+        "schemaVersion",
+        "id",
+        "createdAt",
+        "engine",
+        "catalog",
+        "case",
+        "subject",
+        "context",
+        "indicators",
+        "assessment",
+        "routing",
+        "measuresForConsideration",
+        "handling",
+        "officerJudgement",
+        "summary",
+        "officer",
+        "integrity",
     ];
     // serde_json's Map sorts keys, so compare positions in the text instead.
     let positions: Vec<usize> =
@@ -132,7 +147,8 @@ fn every_emitted_record_validates_against_the_record_schema() {
     tip["indicators"][0]["note"] = json!("Bron bevestigd door tweede partner.");
     inputs.push(tip);
     let mut victim = valid_input();
-    victim["indicators"] = json!([{ "code": "VIC-01", "reliability": "F", "credibility": "6", "observedOn": "2020-01-01" }]);
+    victim["indicators"] =
+        json!([{ "code": "VIC-01", "reliability": "F", "credibility": "6", "observedOn": "2020-01-01" }]);
     victim["sharedWith"] = json!([]);
     victim["noShareReason"] = json!("Slachtoffer al in contact met AVIM.");
     inputs.push(victim);
@@ -174,14 +190,15 @@ fn members_in_another_order_still_verify() {
     let reversed: Vec<String> = map
         .iter()
         .rev()
-        .map(|(k, v)| format!("{}:{}", serde_json::to_string(k).expect("key"), serde_json::to_string(v).expect("value")))
+        .map(|(k, v)| {
+            format!("{}:{}", serde_json::to_string(k).expect("key"), serde_json::to_string(v).expect("value"))
+        })
         .collect();
     let reordered = format!("{{{}}}", reversed.join(","));
     assert_ne!(reordered, text);
     let value = signal_indicators::core::json_text::parse_strict(&reordered).expect("parse");
     assert!(verify(&value).ok);
 }
-
 
 fn changed(value: &Value) -> Vec<Value> {
     match value {
@@ -220,7 +237,9 @@ fn verify_rejects_every_single_change_of_a_member() {
             map.insert("extra".into(), json!(1));
         }
     }
-    for parent in std::iter::once(String::new()).chain(all.iter().filter(|p| record.pointer(p).is_some_and(Value::is_object)).cloned()) {
+    for parent in std::iter::once(String::new())
+        .chain(all.iter().filter(|p| record.pointer(p).is_some_and(Value::is_object)).cloned())
+    {
         let mut tampered = record.clone();
         if let Some(Value::Object(map)) = tampered.pointer_mut(&parent) {
             map.insert("extra".into(), json!(1));

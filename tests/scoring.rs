@@ -50,7 +50,8 @@ fn worked_example_of_the_readme() {
 fn recency_buckets_apply_by_age_in_days() {
     let factor_at = |observed: &str| {
         let mut input = valid_input();
-        input["indicators"] = json!([{ "code": "TER-05", "reliability": "A", "credibility": "1", "observedOn": observed }]);
+        input["indicators"] =
+            json!([{ "code": "TER-05", "reliability": "A", "credibility": "1", "observedOn": observed }]);
         evaluate(&input).assessment.categories[0].contributions[0].recency_factor
     };
     assert_eq!(factor_at("2026-11-28"), 1000); // age 0

@@ -95,7 +95,10 @@ fn enum_() {
     }
     let evaluation = evaluate(&with("/procedure", json!("visa")));
     let issue = evaluation.issues.iter().find(|i| i.path == "/procedure").expect("issue");
-    assert_eq!(issue.params.as_ref().and_then(|p| p.get("allowed")), Some(&json!(["regular", "asylum", "naturalisation"])));
+    assert_eq!(
+        issue.params.as_ref().and_then(|p| p.get("allowed")),
+        Some(&json!(["regular", "asylum", "naturalisation"]))
+    );
 }
 
 #[test]
@@ -104,12 +107,32 @@ fn formats() {
     assert_issue(&with("/caseNumber", json!("A".repeat(41))), "/caseNumber", "format.case-number", "error");
     assert_issue(&with("/subject/vNumber", json!("123456789")), "/subject/vNumber", "format.vnumber", "error");
     assert_issue(&with("/subject/vNumber", json!("12345678901")), "/subject/vNumber", "format.vnumber", "error");
-    assert_issue(&with("/subject/vNumber", json!("１２３４５６７８９０")), "/subject/vNumber", "format.vnumber", "error");
+    assert_issue(
+        &with("/subject/vNumber", json!("１２３４５６７８９０")),
+        "/subject/vNumber",
+        "format.vnumber",
+        "error",
+    );
     assert_issue(&with("/subject/bsn", json!("123456789")), "/subject/bsn", "format.bsn", "error");
     assert_issue(&with("/subject/bsn", json!("12345678")), "/subject/bsn", "format.bsn", "error");
-    assert_issue(&with("/indicators/0/observedOn", json!("2026-02-30")), "/indicators/0/observedOn", "format.date", "error");
-    assert_issue(&with("/indicators/0/observedOn", json!("12-05-2026")), "/indicators/0/observedOn", "format.date", "error");
-    assert_issue(&with("/context/sisAlert/issuingState", json!("US")), "/context/sisAlert/issuingState", "format.country", "error");
+    assert_issue(
+        &with("/indicators/0/observedOn", json!("2026-02-30")),
+        "/indicators/0/observedOn",
+        "format.date",
+        "error",
+    );
+    assert_issue(
+        &with("/indicators/0/observedOn", json!("12-05-2026")),
+        "/indicators/0/observedOn",
+        "format.date",
+        "error",
+    );
+    assert_issue(
+        &with("/context/sisAlert/issuingState", json!("US")),
+        "/context/sisAlert/issuingState",
+        "format.country",
+        "error",
+    );
     assert_issue(&with("/officer/id", json!("ind-4711")), "/officer/id", "format.officer-id", "error");
     // Whitespace around a value is trimmed, not an error.
     assert!(evaluate(&with("/subject/vNumber", json!(" 1234567890 "))).valid);
@@ -152,7 +175,12 @@ fn arrays() {
     assert!(found.contains(&("/indicators".into(), "array.too-many".into(), "error".into())));
     // Items of an over-long array are not read.
     assert!(!found.iter().any(|(p, _, _)| p.starts_with("/indicators/")), "{found:?}");
-    assert_issue(&with("/sharedWith", json!(["AIVD", "NCTV", "AIVD", "CT-INFOBOX"])), "/sharedWith/2", "array.duplicate", "error");
+    assert_issue(
+        &with("/sharedWith", json!(["AIVD", "NCTV", "AIVD", "CT-INFOBOX"])),
+        "/sharedWith/2",
+        "array.duplicate",
+        "error",
+    );
     // [] is present, and an empty sharedWith is allowed (with a reason).
     let mut input = with("/sharedWith", json!([]));
     set(&mut input, "/noShareReason", json!("Lopend onderzoek; afgestemd met teamleider."));
@@ -161,17 +189,37 @@ fn arrays() {
 
 #[test]
 fn dates() {
-    assert_issue(&with("/indicators/0/observedOn", json!("2026-11-29")), "/indicators/0/observedOn", "date.future", "error");
+    assert_issue(
+        &with("/indicators/0/observedOn", json!("2026-11-29")),
+        "/indicators/0/observedOn",
+        "date.future",
+        "error",
+    );
     assert!(evaluate(&with("/indicators/0/observedOn", json!(TODAY))).valid);
-    assert_issue(&with("/indicators/0/observedOn", json!("1899-12-31")), "/indicators/0/observedOn", "date.too-old", "error");
+    assert_issue(
+        &with("/indicators/0/observedOn", json!("1899-12-31")),
+        "/indicators/0/observedOn",
+        "date.too-old",
+        "error",
+    );
     assert!(evaluate(&with("/indicators/0/observedOn", json!("1900-01-01"))).valid);
 }
 
 #[test]
 fn indicators() {
     assert_issue(&with("/indicators/1/code", json!("TER-99")), "/indicators/1/code", "indicator.unknown", "error");
-    assert_issue(&without("/indicators/0/evidenceRefs"), "/indicators/0/evidenceRefs", "indicator.evidence-required", "error");
-    assert_issue(&with("/indicators/0/evidenceRefs", json!([])), "/indicators/0/evidenceRefs", "indicator.evidence-required", "error");
+    assert_issue(
+        &without("/indicators/0/evidenceRefs"),
+        "/indicators/0/evidenceRefs",
+        "indicator.evidence-required",
+        "error",
+    );
+    assert_issue(
+        &with("/indicators/0/evidenceRefs", json!([])),
+        "/indicators/0/evidenceRefs",
+        "indicator.evidence-required",
+        "error",
+    );
     // TER-05 does not require evidence.
     assert!(evaluate(&without("/indicators/1/evidenceRefs")).valid);
     let mut input = valid_input();
@@ -212,7 +260,11 @@ fn sis_article_table() {
 #[test]
 fn each_context_type_requires_its_own_member_and_drops_others() {
     let cases: [(&str, &str, Value); 6] = [
-        ("sis-check", "sisAlert", json!({ "regulation": "2018/1862", "article": "36", "issuingState": "NL", "alertReference": "X-1" })),
+        (
+            "sis-check",
+            "sisAlert",
+            json!({ "regulation": "2018/1862", "article": "36", "issuingState": "NL", "alertReference": "X-1" }),
+        ),
         ("post-decision-tip", "tip", json!({ "channel": "anonymous", "receivedOn": "2026-11-01" })),
         ("asylum-screening", "screeningMethod", json!("internet-search")),
         ("partner-report", "partner", json!("AIVD")),
@@ -235,10 +287,8 @@ fn each_context_type_requires_its_own_member_and_drops_others() {
         let evaluation = evaluate(&input);
         assert!(evaluation.valid, "{context_type}: {:?}", evaluation.issues);
         // A member of another context type is warned about and dropped.
-        let (_, other, other_value) = cases
-            .iter()
-            .find(|(t, m, _)| t != context_type && !m.is_empty())
-            .expect("another type");
+        let (_, other, other_value) =
+            cases.iter().find(|(t, m, _)| t != context_type && !m.is_empty()).expect("another type");
         input["context"][other] = other_value.clone();
         let evaluation = evaluate(&input);
         assert!(evaluation.valid);
@@ -253,7 +303,8 @@ fn each_context_type_requires_its_own_member_and_drops_others() {
     }
     // Tip: channel enum, receivedOn date rules (future included).
     let mut input = valid_input();
-    input["context"] = json!({ "type": "post-decision-tip", "tip": { "channel": "email", "receivedOn": "2026-12-01" } });
+    input["context"] =
+        json!({ "type": "post-decision-tip", "tip": { "channel": "email", "receivedOn": "2026-12-01" } });
     assert_issue(&input, "/context/tip/channel", "enum", "error");
     assert_issue(&input, "/context/tip/receivedOn", "date.future", "error");
     input["context"] = json!({ "type": "asylum-screening", "screeningMethod": "guess" });

@@ -9,17 +9,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FORM: &str = r#"{
-  "caseNumber": "IND-2026-000123", "procedure": "asylum",
-  "subject": { "vNumber": "1234567890", "bsn": "123456782" },
-  "context": { "type": "sis-check", "sisAlert": { "regulation": "2018/1861", "article": "24", "issuingState": "DE", "alertReference": "SIS-DE-2026-0042" } },
-  "indicators": [
-    { "code": "TER-01", "reliability": "B", "credibility": "2", "observedOn": "2026-05-12", "evidenceRefs": ["AB-2026-17"] },
-    { "code": "TER-05", "reliability": "C", "credibility": "3", "observedOn": "2024-09-10" } ],
-  "summary": "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.",
-  "officer": { "id": "IND-4711", "unit": "Unit Nationale Veiligheid" },
-  "handling": { "tlp": "AMBER+STRICT" },
-  "sharedWith": ["AIVD", "CT-INFOBOX", "NCTV"] }"#;
+/// The one fixture of every suite.
+const FORM: &str = include_str!("data/valid-form.json");
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON")
@@ -30,13 +21,18 @@ fn get(value: &JsValue, path: &[&str]) -> JsValue {
 }
 
 fn fixed() -> Option<JsValue> {
-    Some(json(r#"{ "today": "2026-11-28", "now": "2026-11-28T20:15:00.000Z", "id": "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" }"#))
+    Some(json(
+        r#"{ "today": "2026-11-28", "now": "2026-11-28T20:15:00.000Z", "id": "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" }"#,
+    ))
 }
 
 fn assert_signal_error(error: JsValue, code: &str) {
     let error: Error = error.dyn_into().expect("a real Error");
     assert_eq!(String::from(error.name()), "SignalError");
-    assert_eq!(Reflect::get(&error, &JsValue::from_str("code")).ok().and_then(|c| c.as_string()).as_deref(), Some(code));
+    assert_eq!(
+        Reflect::get(&error, &JsValue::from_str("code")).ok().and_then(|c| c.as_string()).as_deref(),
+        Some(code)
+    );
 }
 
 fn works(engine: &JsSignalEngine) {
@@ -51,7 +47,8 @@ fn evaluates_builds_and_verifies_in_the_browser() {
     assert_eq!(get(&evaluation, &["assessment", "overall", "score"]).as_f64(), Some(7124.0));
     assert_eq!(get(&evaluation, &["assessment", "overall", "band"]).as_string().as_deref(), Some("high"));
     let record = engine.build_record(json(FORM), fixed()).expect("record");
-    let keys: Vec<String> = Object::keys(record.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+    let keys: Vec<String> =
+        Object::keys(record.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
     assert_eq!(keys.first().map(String::as_str), Some("recordType"));
     assert_eq!(keys.last().map(String::as_str), Some("integrity"));
     let verification = engine.verify_record(record.clone(), None).expect("verifies");
@@ -60,15 +57,20 @@ fn evaluates_builds_and_verifies_in_the_browser() {
     let text = JSON::stringify(&record).expect("stringify");
     let verification = engine.verify_record(JSON::parse(&String::from(text)).expect("parse"), None).expect("verifies");
     assert_eq!(get(&verification, &["ok"]).as_bool(), Some(true));
-    assert_eq!(get(&record_schema().expect("schema"), &["$schema"]).as_string().as_deref(),
-        Some("https://json-schema.org/draft/2020-12/schema"));
+    assert_eq!(
+        get(&record_schema().expect("schema"), &["$schema"]).as_string().as_deref(),
+        Some("https://json-schema.org/draft/2020-12/schema")
+    );
 }
 
 #[wasm_bindgen_test]
 fn errors_are_signal_errors_and_the_engine_survives_them() {
     let engine = JsSignalEngine::new(Some(json(r#"{"locale":"en"}"#))).expect("engine");
     assert_signal_error(engine.build_record(json("{}"), fixed()).err().expect("invalid form"), "form.invalid");
-    assert_signal_error(JsSignalEngine::new(Some(json(r#"{"locale":"fr"}"#))).err().expect("bad locale"), "option.invalid");
+    assert_signal_error(
+        JsSignalEngine::new(Some(json(r#"{"locale":"fr"}"#))).err().expect("bad locale"),
+        "option.invalid",
+    );
     assert_signal_error(
         JsSignalEngine::new(Some(json(r#"{"catalog":{"id":"x"}}"#))).err().expect("bad catalog"),
         "catalog.invalid",
@@ -87,7 +89,9 @@ fn errors_are_signal_errors_and_the_engine_survives_them() {
         Reflect::set(&outer, &JsValue::from_str("x"), &deep).expect("set");
         deep = outer.into();
     }
-    for hostile in [proxy.into(), cyclic.into(), deep, JsValue::symbol(Some("s")), JsValue::from_f64(f64::NAN), JsValue::NULL] {
+    for hostile in
+        [proxy.into(), cyclic.into(), deep, JsValue::symbol(Some("s")), JsValue::from_f64(f64::NAN), JsValue::NULL]
+    {
         let evaluation = engine.evaluate(hostile.clone(), None).expect("evaluation, not an exception");
         assert_eq!(get(&evaluation, &["valid"]).as_bool(), Some(false));
         let verification = engine.verify_record(hostile, None).expect("verdict");

@@ -109,8 +109,8 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
             "--catalog" => catalog_paths.push(iter.next().ok_or(Unusable("--catalog needs a FILE".into()))?),
             "--extensions" => {
                 let path = iter.next().ok_or(Unusable("--extensions needs a FILE".into()))?;
-                extensions = declarations_from_value(&read_json_file(path)?)
-                    .map_err(|e| Unusable(format!("{path}: {e}")))?;
+                extensions =
+                    declarations_from_value(&read_json_file(path)?).map_err(|e| Unusable(format!("{path}: {e}")))?;
             }
             "--locale" => {
                 let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
@@ -181,7 +181,10 @@ fn lint(args: &[String]) -> Result<bool, Unusable> {
     let value = read_json_file(path)?;
     match ActiveCatalog::from_value(&value, Locale::En) {
         Ok(catalog) => {
-            println!("{}", json!({ "ok": true, "id": catalog.catalog().id, "version": catalog.catalog().version, "digest": catalog.digest() }));
+            println!(
+                "{}",
+                json!({ "ok": true, "id": catalog.catalog().id, "version": catalog.catalog().version, "digest": catalog.digest() })
+            );
             Ok(true)
         }
         Err(error) => {

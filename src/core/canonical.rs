@@ -56,7 +56,11 @@ fn write_value(value: &Value, out: &mut Vec<u8>) -> Result<(), SignalError> {
 /// points; serde_json's default map) is in that order already unless a key
 /// holds a character from U+E000 up (UTF-8 lead byte 0xEE or more): only
 /// then, or when the map is not sorted, are the members sorted here.
-fn write_object(members: &serde_json::Map<String, Value>, skip: Option<&str>, out: &mut Vec<u8>) -> Result<(), SignalError> {
+fn write_object(
+    members: &serde_json::Map<String, Value>,
+    skip: Option<&str>,
+    out: &mut Vec<u8>,
+) -> Result<(), SignalError> {
     let in_order = members.keys().zip(members.keys().skip(1)).all(|(a, b)| a < b)
         && members.keys().all(|key| key.bytes().all(|b| b < 0xEE));
     let mut sorted: Vec<(&String, &Value)> = members.iter().filter(|(key, _)| Some(key.as_str()) != skip).collect();
@@ -90,9 +94,10 @@ fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), Si
         out.push(b'-');
         write_integer(n.unsigned_abs(), out);
     } else {
-        let float = number.as_f64().filter(|f| f.is_finite()).ok_or_else(|| {
-            SignalError::Canonicalization("numbers must be finite".to_owned())
-        })?;
+        let float = number
+            .as_f64()
+            .filter(|f| f.is_finite())
+            .ok_or_else(|| SignalError::Canonicalization("numbers must be finite".to_owned()))?;
         out.extend_from_slice(ryu_js::Buffer::new().format_finite(float).as_bytes());
     }
     Ok(())
@@ -165,7 +170,6 @@ pub fn canonical_digest(value: &Value) -> Result<String, SignalError> {
     canonical_bytes(value).map(|bytes| sha256_tagged(&bytes))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,9 +183,6 @@ mod tests {
 
     #[test]
     fn digest_of_empty_input_is_the_known_sha256() {
-        assert_eq!(
-            sha256_tagged(b""),
-            "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
+        assert_eq!(sha256_tagged(b""), "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 }

@@ -10,11 +10,11 @@ use super::schema::catalog_validator;
 use serde_json::Value;
 
 use super::canonical::canonical_digest;
-use super::sorting::sorted_positions;
 use super::error::SignalError;
-use super::issue::{codes, pointer_push, Finding};
 use super::form::{PROCEDURES, STATUSES};
+use super::issue::{codes, pointer_push, Finding};
 use super::messages::Locale;
+use super::sorting::sorted_positions;
 
 /// Texts per locale tag, e.g. `{ "nl": "…", "en": "…" }`.
 pub type LocalizedText = BTreeMap<String, String>;
@@ -294,7 +294,8 @@ impl ActiveCatalog {
         if !findings.is_empty() {
             return Err(SignalError::CatalogInvalid(findings.iter().map(|f| f.localize(locale)).collect()));
         }
-        let as_json = serde_json::to_value(&catalog).map_err(|_| SignalError::Canonicalization("the catalog could not be represented as JSON".to_owned()))?;
+        let as_json = serde_json::to_value(&catalog)
+            .map_err(|_| SignalError::Canonicalization("the catalog could not be represented as JSON".to_owned()))?;
         let digest = canonical_digest(&as_json)?;
         let indicator_category = catalog
             .indicators
@@ -305,11 +306,12 @@ impl ActiveCatalog {
         indicators_by_code = sorted_positions(indicators_by_code.len(), &|a, b| {
             catalog.indicators.get(a).map(|d| &d.code).cmp(&catalog.indicators.get(b).map(|d| &d.code))
         });
-        let target = |category: &str, min_band: &str, allowed: bool| {
-            match (catalog.categories.iter().position(|c| c.code == category), band_rank_in(&catalog.bands, min_band)) {
-                (Some(category), Some(min_rank)) if allowed => RuleTarget { category, min_rank },
-                _ => RuleTarget { category: usize::MAX, min_rank: usize::MAX },
-            }
+        let target = |category: &str, min_band: &str, allowed: bool| match (
+            catalog.categories.iter().position(|c| c.code == category),
+            band_rank_in(&catalog.bands, min_band),
+        ) {
+            (Some(category), Some(min_rank)) if allowed => RuleTarget { category, min_rank },
+            _ => RuleTarget { category: usize::MAX, min_rank: usize::MAX },
         };
         let protective = |category: &str| catalog.categories.iter().any(|c| c.code == category && c.protective);
         let routing_rules = catalog.routing.iter().map(|r| target(&r.category, &r.min_band, true)).collect();
@@ -529,7 +531,10 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         match category(&indicator.category) {
             None => out.push(Finding::error(format!("/indicators/{i}/category"), codes::CATALOG_REFERENCE)),
             Some(category) if category.protective && indicator.routing_only == Some(true) => {
-                out.push(Finding::error(format!("/indicators/{i}/routingOnly"), codes::CATALOG_PROTECTIVE_ROUTING_ONLY));
+                out.push(Finding::error(
+                    format!("/indicators/{i}/routingOnly"),
+                    codes::CATALOG_PROTECTIVE_ROUTING_ONLY,
+                ));
             }
             Some(_) => {}
         }
@@ -634,14 +639,15 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         if let Some(notes) = &measure.notes {
             labels(format!("/measures/{i}/notes"), notes, &mut out);
         }
-        for (name, listed, vocabulary) in [
-            ("procedures", &measure.procedures, &PROCEDURES[..]),
-            ("statuses", &measure.statuses, &STATUSES[..]),
-        ] {
+        for (name, listed, vocabulary) in
+            [("procedures", &measure.procedures, &PROCEDURES[..]), ("statuses", &measure.statuses, &STATUSES[..])]
+        {
             let Some(listed) = listed else { continue };
             let base = format!("/measures/{i}/{name}");
             if listed.is_empty() {
-                out.push(Finding::error(base.clone(), codes::CATALOG_RANGE).with("min", 1).with("max", vocabulary.len()));
+                out.push(
+                    Finding::error(base.clone(), codes::CATALOG_RANGE).with("min", 1).with("max", vocabulary.len()),
+                );
             }
             duplicates(&base, listed.iter().map(String::as_str), &mut out);
             for (j, value) in listed.iter().enumerate() {
@@ -762,7 +768,10 @@ fn catalog_from_checked(value: &Value) -> Catalog {
                 factor: number(b, "factor"),
             })
             .collect(),
-        bands: list(value, "bands").iter().map(|b| Band { code: text(b, "code"), from: number(b, "from"), labels: optional_localized(b, "labels") }).collect(),
+        bands: list(value, "bands")
+            .iter()
+            .map(|b| Band { code: text(b, "code"), from: number(b, "from"), labels: optional_localized(b, "labels") })
+            .collect(),
         partners: texts(value, "partners"),
         sis_states: texts(value, "sisStates"),
         routing: list(value, "routing")
@@ -790,4 +799,3 @@ fn catalog_from_checked(value: &Value) -> Catalog {
             .collect(),
     }
 }
-

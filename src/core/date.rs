@@ -168,17 +168,18 @@ impl Instant {
         for _ in fraction.len()..3 {
             millis *= 10;
         }
-        let seconds = date.days_since_epoch() * 86_400
-            + i64::from(hour) * 3600
-            + i64::from(minute) * 60
-            + i64::from(second);
+        let seconds =
+            date.days_since_epoch() * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second);
         Instant::from_millis(seconds * 1000 + millis)
     }
 
     /// The UTC calendar date of this instant.
     pub fn utc_date(self) -> Date {
-        Date::from_days_since_epoch(self.millis_since_epoch.div_euclid(MILLIS_PER_DAY))
-            .unwrap_or(Date { year: 1970, month: 1, day: 1 })
+        Date::from_days_since_epoch(self.millis_since_epoch.div_euclid(MILLIS_PER_DAY)).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
     }
 
     /// The calendar date in Europe/Amsterdam at this instant: UTC+1, and
@@ -188,11 +189,7 @@ impl Instant {
         let year = self.utc_date().year();
         let summer_start = last_sunday_millis(year, 3) + HOUR;
         let summer_end = last_sunday_millis(year, 10) + HOUR;
-        let offset = if (summer_start..summer_end).contains(&self.millis_since_epoch) {
-            2 * HOUR
-        } else {
-            HOUR
-        };
+        let offset = if (summer_start..summer_end).contains(&self.millis_since_epoch) { 2 * HOUR } else { HOUR };
         Instant { millis_since_epoch: self.millis_since_epoch + offset }.utc_date()
     }
 }
@@ -237,9 +234,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 fn digits(bytes: &[u8]) -> Option<u32> {
-    bytes.iter().try_fold(0u32, |acc, c| {
-        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-    })
+    bytes.iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
 }
 
 #[cfg(test)]
@@ -249,7 +244,16 @@ mod tests {
     #[test]
     fn parses_only_calendar_dates() {
         assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
-        for bad in ["2023-02-29", "2024-13-01", "2024-00-10", "24-01-01", "2024-1-01", "2024-01-01 ", "２０２４-01-01", "0000-01-01"] {
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "24-01-01",
+            "2024-1-01",
+            "2024-01-01 ",
+            "２０２４-01-01",
+            "0000-01-01",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }

@@ -127,7 +127,9 @@ impl SignalEngine {
         Evaluation {
             valid: reading.is_valid(),
             issues: reading.findings.iter().map(|f| f.localize(self.locale)).collect(),
-            routing: RoutingAdvice { advised: reading.advice.advised.iter().map(|p| self.catalog.partner(*p)).collect() },
+            routing: RoutingAdvice {
+                advised: reading.advice.advised.iter().map(|p| self.catalog.partner(*p)).collect(),
+            },
             measures: label_measures(&self.catalog, &reading.advice.measures, self.locale),
             suspended_measures: suspended_measures(&self.catalog, &reading.advice.suspended),
             catalog: CatalogInfo {
@@ -149,9 +151,7 @@ impl SignalEngine {
         stamp: &RecordStamp,
     ) -> Result<SignalRecord, SignalError> {
         if stamp.created_at.amsterdam_date().days_until(today).abs() > 1 {
-            return Err(SignalError::OptionInvalid(
-                "today must be within one day of the date of now".to_owned(),
-            ));
+            return Err(SignalError::OptionInvalid("today must be within one day of the date of now".to_owned()));
         }
         let reading = self.read(input, boundary, today);
         build_record(&self.catalog, &reading, stamp, self.locale)

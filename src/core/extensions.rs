@@ -73,9 +73,7 @@ pub fn compile(declarations: &[ExtensionDeclaration]) -> Result<Vec<Extension>, 
             && name.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
             && name.bytes().all(|b| b.is_ascii_alphanumeric());
         if !name_ok {
-            return Err(SignalError::OptionInvalid(
-                "extension names must match ^[a-z][A-Za-z0-9]{0,31}$".to_owned(),
-            ));
+            return Err(SignalError::OptionInvalid("extension names must match ^[a-z][A-Za-z0-9]{0,31}$".to_owned()));
         }
         if is_protected_key(name) {
             return Err(SignalError::OptionInvalid(format!(
@@ -129,7 +127,10 @@ pub fn declarations_from_value(value: &serde_json::Value) -> Result<Vec<Extensio
         .iter()
         .map(|item| {
             let Value::Object(map) = item else { return Err(invalid("each declaration must be an object")) };
-            if let Some(key) = map.keys().find(|k| !["name", "type", "required", "pattern", "maxLength", "values"].contains(&k.as_str())) {
+            if let Some(key) = map
+                .keys()
+                .find(|k| !["name", "type", "required", "pattern", "maxLength", "values"].contains(&k.as_str()))
+            {
                 return Err(invalid(&format!("unknown member \"{key}\"")));
             }
             let text = |key: &str| match map.get(key) {
@@ -151,7 +152,9 @@ pub fn declarations_from_value(value: &serde_json::Value) -> Result<Vec<Extensio
             let max_length = match map.get("maxLength") {
                 None | Some(Value::Null) => None,
                 Some(n) => Some(
-                    n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| invalid("maxLength must be a whole number"))?,
+                    n.as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| invalid("maxLength must be a whole number"))?,
                 ),
             };
             let values = match map.get("values") {

@@ -302,7 +302,10 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
     let values = reader.read_root(root);
     let scoring = assess(rules.catalog, &reader.observed, rules.today);
     for index in &scoring.duplicates {
-        reader.push(Finding::warning(IndicatorPath { index: *index as usize, member: "" }.render(), codes::INDICATOR_DUPLICATE));
+        reader.push(Finding::warning(
+            IndicatorPath { index: *index as usize, member: "" }.render(),
+            codes::INDICATOR_DUPLICATE,
+        ));
     }
     let circumstances =
         Circumstances { procedure: values.procedure, status: values.status, reporting_partner: values.partner };
@@ -516,7 +519,13 @@ impl Reader<'_, '_> {
     }
 
     /// A text that must be one of `allowed`.
-    fn choice<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike, required: bool, allowed: &[&str]) -> Option<&'v str> {
+    fn choice<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: impl PathLike,
+        required: bool,
+        allowed: &[&str],
+    ) -> Option<&'v str> {
         let text = self.text(value, path, required)?;
         if allowed.contains(&text) {
             Some(text)
@@ -550,7 +559,13 @@ impl Reader<'_, '_> {
 
     /// A list of texts, each 1–`max_len` long, with their input indexes;
     /// absent means empty.
-    fn text_list<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike, max_items: usize, max_len: usize) -> Vec<(usize, &'v str)> {
+    fn text_list<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: impl PathLike,
+        max_items: usize,
+        max_len: usize,
+    ) -> Vec<(usize, &'v str)> {
         let items = match value {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => return Vec::new(),
@@ -560,7 +575,9 @@ impl Reader<'_, '_> {
             }
         };
         if items.len() > max_items {
-            self.push(Finding::error(path.render(), codes::ARRAY_TOO_MANY).with("max", max_items).with("actual", items.len()));
+            self.push(
+                Finding::error(path.render(), codes::ARRAY_TOO_MANY).with("max", max_items).with("actual", items.len()),
+            );
             return Vec::new();
         }
         let mut out: Vec<(usize, &'v str)> = Vec::with_capacity(items.len());
@@ -621,9 +638,7 @@ impl Reader<'_, '_> {
         self.read_context(context, &mut values);
         self.read_indicators(indicators, &mut values);
 
-        values.summary = self
-            .text(summary, "/summary", true)
-            .filter(|text| self.length(text, "/summary", 20, 4000));
+        values.summary = self.text(summary, "/summary", true).filter(|text| self.length(text, "/summary", 20, 4000));
 
         let officer = self.object(officer, "/officer");
         if let Some(officer) = officer {
@@ -679,8 +694,9 @@ impl Reader<'_, '_> {
         values.judgement_view = self.choice(view, "/officerJudgement/view", false, &JUDGEMENT_VIEWS);
         let needs_reason = matches!(values.judgement_view, Some("partly" | "disagree"));
         let reason_path = "/officerJudgement/reason";
-        values.judgement_reason =
-            self.text(judgement.get("reason"), reason_path, needs_reason).filter(|text| self.length(text, reason_path, 10, 2000));
+        values.judgement_reason = self
+            .text(judgement.get("reason"), reason_path, needs_reason)
+            .filter(|text| self.length(text, reason_path, 10, 2000));
         if is_absent(view) && !is_absent(judgement.get("reason")) {
             self.push(Finding::error("/officerJudgement/view", codes::REQUIRED));
         }
@@ -723,7 +739,11 @@ impl Reader<'_, '_> {
     fn read_context<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let context = self.object(value, "/context");
         if let Some(context) = context {
-            self.check_keys(context, || "/context".to_owned(), &["type", "sisAlert", "tip", "screeningMethod", "partner"]);
+            self.check_keys(
+                context,
+                || "/context".to_owned(),
+                &["type", "sisAlert", "tip", "screeningMethod", "partner"],
+            );
         }
         let member = |key: &str| context.and_then(|c| c.get(key));
         values.context_type = self.choice(member("type"), "/context/type", true, &CONTEXT_TYPES);
@@ -822,7 +842,9 @@ impl Reader<'_, '_> {
         };
         if items.len() > MAX_INDICATORS {
             self.push(
-                Finding::error("/indicators", codes::ARRAY_TOO_MANY).with("max", MAX_INDICATORS).with("actual", items.len()),
+                Finding::error("/indicators", codes::ARRAY_TOO_MANY)
+                    .with("max", MAX_INDICATORS)
+                    .with("actual", items.len()),
             );
             return;
         }
@@ -918,22 +940,19 @@ impl Reader<'_, '_> {
             let read = match declaration.kind {
                 ExtensionType::Date => self.date(member, &path, declaration.required).map(|(_, text)| text),
                 ExtensionType::Enum => {
-                    let allowed: Vec<&str> =
-                        declaration.values.iter().flatten().map(String::as_str).collect();
+                    let allowed: Vec<&str> = declaration.values.iter().flatten().map(String::as_str).collect();
                     self.choice(member, &path, declaration.required, &allowed)
                 }
-                ExtensionType::String => {
-                    self.text(member, &path, declaration.required).filter(|text| {
-                        if !self.length(text, &path, 1, extension.max_length as usize) {
-                            return false;
-                        }
-                        let matches = extension.pattern.as_ref().is_none_or(|p| p.is_match(text));
-                        if !matches {
-                            self.findings.push(Finding::error(path.clone(), codes::FORMAT_PATTERN));
-                        }
-                        matches
-                    })
-                }
+                ExtensionType::String => self.text(member, &path, declaration.required).filter(|text| {
+                    if !self.length(text, &path, 1, extension.max_length as usize) {
+                        return false;
+                    }
+                    let matches = extension.pattern.as_ref().is_none_or(|p| p.is_match(text));
+                    if !matches {
+                        self.findings.push(Finding::error(path.clone(), codes::FORMAT_PATTERN));
+                    }
+                    matches
+                }),
             };
             if let Some(text) = read {
                 values.extensions.insert(declaration.name.clone(), text.to_owned());
@@ -1043,7 +1062,9 @@ fn row_of(path: &str) -> usize {
         let prefix = &tokens[..keep];
         for (row, pattern) in ROWS.iter().enumerate() {
             let pattern_tokens: Vec<&str> = pattern.split('/').skip(1).collect();
-            if pattern_tokens.len() > prefix.len() && prefix.iter().zip(&pattern_tokens).all(|(t, p)| token_matches(p, t)) {
+            if pattern_tokens.len() > prefix.len()
+                && prefix.iter().zip(&pattern_tokens).all(|(t, p)| token_matches(p, t))
+            {
                 return row;
             }
         }
@@ -1061,8 +1082,7 @@ fn row_of(path: &str) -> usize {
 /// Sorts findings into the stable order and keeps one per (path, code).
 pub fn sort_findings(findings: &mut Vec<Finding>) {
     let key = |f: &Finding| {
-        let indexes: Vec<u64> =
-            pointer_tokens(&f.path).iter().filter_map(|t| t.parse::<u64>().ok()).collect();
+        let indexes: Vec<u64> = pointer_tokens(&f.path).iter().filter_map(|t| t.parse::<u64>().ok()).collect();
         (row_of(&f.path), indexes, f.code, f.path.clone())
     };
     let keys: Vec<_> = findings.iter().map(key).collect();
@@ -1119,7 +1139,9 @@ mod tests {
         ] {
             assert!(is_protected_key(key), "{key}");
         }
-        for key in ["sexton", "sexualOrientationX1".trim_end_matches("X1"), "caseNumber", "languages", "traceId", "status"] {
+        for key in
+            ["sexton", "sexualOrientationX1".trim_end_matches("X1"), "caseNumber", "languages", "traceId", "status"]
+        {
             let expected = key == "sexualOrientation";
             assert_eq!(is_protected_key(key), expected, "{key}");
         }

@@ -3,8 +3,7 @@
 
 /// Case number: `^[A-Za-z0-9/.-]{1,40}$`.
 pub fn is_case_number(text: &str) -> bool {
-    (1..=40).contains(&text.len())
-        && text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-'))
+    (1..=40).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-'))
 }
 
 /// V-nummer: exactly ten ASCII digits (it has no public check digit).
@@ -19,11 +18,8 @@ pub fn is_bsn(text: &str) -> bool {
     if text.len() != 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    let sum: i32 = text
-        .bytes()
-        .zip([9, 8, 7, 6, 5, 4, 3, 2, -1])
-        .map(|(digit, weight)| i32::from(digit - b'0') * weight)
-        .sum();
+    let sum: i32 =
+        text.bytes().zip([9, 8, 7, 6, 5, 4, 3, 2, -1]).map(|(digit, weight)| i32::from(digit - b'0') * weight).sum();
     sum.rem_euclid(11) == 0
 }
 

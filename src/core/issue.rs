@@ -192,11 +192,7 @@ pub fn pointer_push(base: &str, token: &str) -> String {
 
 /// Splits a pointer into its unescaped reference tokens.
 pub fn pointer_tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect()
+    pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
 }
 
 #[cfg(test)]

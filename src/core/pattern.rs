@@ -429,7 +429,11 @@ impl Parser {
     fn counted(&mut self, atom: Node) -> Result<Node, PatternError> {
         let min = self.number()?;
         let max = if self.eat(',') {
-            if self.peek() == Some('}') { None } else { Some(self.number()?) }
+            if self.peek() == Some('}') {
+                None
+            } else {
+                Some(self.number()?)
+            }
         } else {
             Some(min)
         };
@@ -496,14 +500,17 @@ impl Parser {
             } else if self.peek().is_some_and(|c| c.is_ascii_alphabetic() && c != 'P' || c == '-') {
                 // `(?i:...)`: flags for this group only.
                 self.flags(':')?;
-            } else if self.peek() == Some('<') || (self.peek() == Some('P') && self.chars.get(self.at + 1) == Some(&'<')) {
+            } else if self.peek() == Some('<')
+                || (self.peek() == Some('P') && self.chars.get(self.at + 1) == Some(&'<'))
+            {
                 self.eat('P');
                 self.eat('<');
                 let start = self.at;
                 while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']')) {
                     self.at += 1;
                 }
-                let named = self.at > start && self.chars.get(start).is_some_and(|c| c.is_ascii_alphabetic() || *c == '_');
+                let named =
+                    self.at > start && self.chars.get(start).is_some_and(|c| c.is_ascii_alphabetic() || *c == '_');
                 if !named || !self.eat('>') {
                     return Err(self.error("invalid capture group name"));
                 }
@@ -602,7 +609,13 @@ impl Parser {
 
     fn hex_escape(&mut self, kind: char) -> Result<char, PatternError> {
         let braced = self.eat('{');
-        let digits_wanted = if braced { 8 } else if kind == 'x' { 2 } else { 4 };
+        let digits_wanted = if braced {
+            8
+        } else if kind == 'x' {
+            2
+        } else {
+            4
+        };
         let mut value: u32 = 0;
         let mut digits = 0;
         while digits < digits_wanted {
@@ -740,14 +753,22 @@ mod tests {
     }
 
     fn reference(pattern: &str, text: &str) -> bool {
-        regex_lite::Regex::new(&format!("^(?:{pattern})$")).map(|r| r.is_match(text)).unwrap_or_else(|e| panic!("{pattern}: {e}"))
+        regex_lite::Regex::new(&format!("^(?:{pattern})$"))
+            .map(|r| r.is_match(text))
+            .unwrap_or_else(|e| panic!("{pattern}: {e}"))
     }
 
     #[test]
     fn the_schema_patterns_behave_as_in_regex_lite() {
         let cases = [
-            (r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", "123e4567-e89b-42d3-a456-426614174000"),
-            (r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", "123e4567-e89b-12d3-a456-426614174000"),
+            (
+                r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",
+                "123e4567-e89b-42d3-a456-426614174000",
+            ),
+            (
+                r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",
+                "123e4567-e89b-12d3-a456-426614174000",
+            ),
             (r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", "2026-11-29T10:00:00.000Z"),
             (r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", "2026-11-29T10:00:00,000Z"),
             (r"^sha256:[0-9a-f]{64}$", &format!("sha256:{}", "ab".repeat(32))),
@@ -807,8 +828,29 @@ mod tests {
     #[test]
     fn refuses_what_it_does_not_support_or_cannot_parse() {
         for bad in [
-            "(?m)abc", "(?x)a", "(?)a", "(?-)a", "(?i", r"\bword", r"\1", "[[:alpha:]]", "[a&&b]", "a{2", "a{3,2}", "*a", "a**", "(ab", "ab)", "[ab",
-            r"\x{D800}", "a{1001}", "(a{100}){100}", r"\q", r"[\d-a]", "(?P<n>a)(?<n>b)", "[a--z]",
+            "(?m)abc",
+            "(?x)a",
+            "(?)a",
+            "(?-)a",
+            "(?i",
+            r"\bword",
+            r"\1",
+            "[[:alpha:]]",
+            "[a&&b]",
+            "a{2",
+            "a{3,2}",
+            "*a",
+            "a**",
+            "(ab",
+            "ab)",
+            "[ab",
+            r"\x{D800}",
+            "a{1001}",
+            "(a{100}){100}",
+            r"\q",
+            r"[\d-a]",
+            "(?P<n>a)(?<n>b)",
+            "[a--z]",
         ] {
             assert!(Pattern::whole(bad).is_err(), "{bad} should be refused");
         }
@@ -877,7 +919,10 @@ mod tests {
                 (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a}|{b}")),
                 inner.clone().prop_map(|a| format!("(?:{a})")),
                 inner.clone().prop_map(|a| format!("(?i:{a})")),
-                (inner.clone(), prop_oneof![Just("*"), Just("+"), Just("?"), Just("{2}"), Just("{0,2}"), Just("{1,}"), Just("+?")])
+                (
+                    inner.clone(),
+                    prop_oneof![Just("*"), Just("+"), Just("?"), Just("{2}"), Just("{0,2}"), Just("{1,}"), Just("+?")]
+                )
                     .prop_map(|(a, q)| format!("(?:{a}){q}")),
             ]
         })

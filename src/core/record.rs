@@ -13,8 +13,8 @@ use super::error::SignalError;
 use super::extensions::Extension;
 use super::form::{exceeds_limits_with, read_form, sort_findings, FormRules, Reading};
 use super::issue::{codes, pointer_tokens, Finding, Issue, Severity};
-use super::schema::record_validator;
 use super::messages::Locale;
+use super::schema::record_validator;
 use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
 
 /// `recordType` of every record.
@@ -43,7 +43,10 @@ pub struct SignalRecord {
     #[cfg_attr(test, schemars(extend("const" = "1.1")))]
     pub schema_version: String,
     /// UUID v4, lowercase.
-    #[cfg_attr(test, schemars(regex(pattern = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")))]
+    #[cfg_attr(
+        test,
+        schemars(regex(pattern = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"))
+    )]
     pub id: String,
     /// Creation instant, UTC with milliseconds.
     #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")))]
@@ -384,7 +387,9 @@ fn build_undigested(
     for item in &v.indicators {
         indicators.push(RecordedIndicator {
             code: need(item.code)?,
-            category: need(item.category_index.and_then(|i| catalog.catalog().categories.get(i)).map(|c| c.code.as_str()))?,
+            category: need(
+                item.category_index.and_then(|i| catalog.catalog().categories.get(i)).map(|c| c.code.as_str()),
+            )?,
             reliability: need(item.reliability)?,
             credibility: need(item.credibility)?,
             observed_on: need(item.observed_on)?,
@@ -441,7 +446,8 @@ fn build_undigested(
 
 /// The digest of a typed record (its `integrity` member left out).
 pub fn digest_of(record: &SignalRecord) -> Result<String, SignalError> {
-    let value = serde_json::to_value(record).map_err(|_| SignalError::Canonicalization("the record could not be represented as JSON".to_owned()))?;
+    let value = serde_json::to_value(record)
+        .map_err(|_| SignalError::Canonicalization("the record could not be represented as JSON".to_owned()))?;
     record_digest(&value)
 }
 
@@ -574,10 +580,9 @@ fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
     bad(Instant::parse(created_at).is_some_and(|i| i.to_string() == created_at), "/createdAt");
     bad(Date::parse(text("/assessment/evaluatedOn")).is_some(), "/assessment/evaluatedOn");
     bad(at(record, "/subject/unknownSubject") != Some(&Value::Bool(false)), "/subject/unknownSubject");
-    let empty_refs = record
-        .get("indicators")
-        .and_then(Value::as_array)
-        .is_some_and(|items| items.iter().any(|i| i.get("evidenceRefs").and_then(Value::as_array).is_some_and(Vec::is_empty)));
+    let empty_refs = record.get("indicators").and_then(Value::as_array).is_some_and(|items| {
+        items.iter().any(|i| i.get("evidenceRefs").and_then(Value::as_array).is_some_and(Vec::is_empty))
+    });
     bad(!empty_refs, "/indicators");
     findings.len() == before
 }
@@ -655,7 +660,12 @@ const CONTENT_SECTIONS: [&str; 11] = [
 /// Sections the engine computes from the content.
 const COMPUTED_SECTIONS: [&str; 3] = ["/assessment", "/routing/advised", "/measuresForConsideration"];
 
-fn recompute(record: &Value, catalog: &ActiveCatalog, rules: &VerifyRules<'_>, findings: &mut Vec<Finding>) -> (bool, bool) {
+fn recompute(
+    record: &Value,
+    catalog: &ActiveCatalog,
+    rules: &VerifyRules<'_>,
+    findings: &mut Vec<Finding>,
+) -> (bool, bool) {
     let before = findings.len();
     let text = |pointer: &str| at(record, pointer).and_then(Value::as_str).unwrap_or_default();
     let (Some(evaluated_on), Some(created_at)) =
@@ -679,16 +689,19 @@ fn recompute(record: &Value, catalog: &ActiveCatalog, rules: &VerifyRules<'_>, f
         }
     }
     for (i, read) in reading.values.indicators.iter().enumerate() {
-        let recorded = record.get("indicators").and_then(|items| items.get(i)).and_then(|item| item.get("category")).and_then(Value::as_str);
+        let recorded = record
+            .get("indicators")
+            .and_then(|items| items.get(i))
+            .and_then(|item| item.get("category"))
+            .and_then(Value::as_str);
         let category = read.category_index.and_then(|c| catalog.catalog().categories.get(c)).map(|c| c.code.as_str());
         if category.is_some() && category != recorded {
             findings.push(Finding::error(format!("/indicators/{i}/category"), codes::RECORD_CATEGORY));
         }
     }
     let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
-    let rebuilt = build_undigested(catalog, &reading, &stamp, rules.locale)
-        .ok()
-        .and_then(|r| serde_json::to_value(r).ok());
+    let rebuilt =
+        build_undigested(catalog, &reading, &stamp, rules.locale).ok().and_then(|r| serde_json::to_value(r).ok());
     let Some(rebuilt) = rebuilt else {
         if findings.len() == before {
             findings.push(Finding::error("", codes::RECORD_CONTENT));

@@ -269,7 +269,8 @@ pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on
     // has evidence and is not routing-only: an unevidenced duplicate never
     // removes evidenced weight.
     let evidenced_item = |k: usize| {
-        items.get(k).is_some_and(|item| item.has_evidence && !catalog.routing_only(item.indicator)) && strength_at(k).is_some()
+        items.get(k).is_some_and(|item| item.has_evidence && !catalog.routing_only(item.indicator))
+            && strength_at(k).is_some()
     };
     let evidenced_counts: Vec<bool> =
         items.iter().enumerate().map(|(i, item)| evidenced_item(i) && !beaten(i, item, &evidenced_item)).collect();
@@ -297,7 +298,8 @@ pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on
         scored.clear();
         evidenced_strengths.clear();
         for (i, item) in members() {
-            let (Some(s), Some(date), Some(definition)) = (strength_at(i), item.observed_on, data.indicators.get(item.indicator))
+            let (Some(s), Some(date), Some(definition)) =
+                (strength_at(i), item.observed_on, data.indicators.get(item.indicator))
             else {
                 continue;
             };
@@ -454,7 +456,11 @@ pub fn recorded_measures(catalog: &ActiveCatalog, measures: &[usize]) -> Vec<Rec
     measures
         .iter()
         .filter_map(|i| catalog.catalog().measures.get(*i))
-        .map(|m| RecordedMeasure { code: m.code.clone(), category: m.category.clone(), legal_basis: m.legal_basis.clone() })
+        .map(|m| RecordedMeasure {
+            code: m.code.clone(),
+            category: m.category.clone(),
+            legal_basis: m.legal_basis.clone(),
+        })
         .collect()
 }
 

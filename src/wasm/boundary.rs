@@ -28,6 +28,7 @@ pub struct Limits {
 /// Limits for form input (SPEC §4: 1 MiB of strings, depth 16).
 pub const FORM_LIMITS: Limits = Limits { string_units: 1 << 20, depth: 16, nodes: 200_000, array_items: 1_000 };
 /// Limits for records handed back for verification.
+#[cfg(feature = "full")]
 pub const RECORD_LIMITS: Limits = Limits { string_units: 4 << 20, depth: 16, nodes: 400_000, array_items: 1_000 };
 /// Limits for catalogs and options.
 pub const CATALOG_LIMITS: Limits = Limits { string_units: 4 << 20, depth: 16, nodes: 400_000, array_items: 10_000 };
@@ -46,7 +47,13 @@ extern "C" {
     /// The walk itself runs in JS (read.js): one call across the boundary
     /// instead of several per property, each guarded with `try`.
     #[wasm_bindgen(js_name = readHostValue, catch)]
-    fn read_host_value(input: &JsValue, string_units: u32, depth: u32, nodes: u32, array_items: u32) -> Result<String, JsValue>;
+    fn read_host_value(
+        input: &JsValue,
+        string_units: u32,
+        depth: u32,
+        nodes: u32,
+        array_items: u32,
+    ) -> Result<String, JsValue>;
 }
 
 /// Reads `value` within `limits`.
@@ -82,4 +89,3 @@ fn finding(pair: &Value) -> Option<Finding> {
         _ => Some(Finding::error(path, codes::TYPE)),
     }
 }
-

@@ -7,7 +7,9 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::boundary::{read, CATALOG_LIMITS, FORM_LIMITS, RECORD_LIMITS};
+#[cfg(feature = "full")]
+use super::boundary::RECORD_LIMITS;
+use super::boundary::{read, CATALOG_LIMITS, FORM_LIMITS};
 use super::convert::{option_invalid, signal_error, to_js};
 use crate::core::catalog::ActiveCatalog;
 use crate::core::date::{Date, Instant};
@@ -16,6 +18,7 @@ use crate::core::extensions::declarations_from_value;
 use crate::core::form_data::{input_from_entries, MAX_ENTRIES};
 use crate::core::messages::Locale;
 use crate::core::record::RecordStamp;
+#[cfg(feature = "full")]
 use crate::core::schema;
 
 /// Validates, scores and records signal forms against one catalog.
@@ -95,7 +98,9 @@ pub(super) fn today_option(map: &Map<String, Value>) -> Result<Option<Date>, JsV
 /// The optional `now` option: an RFC 3339 UTC instant.
 pub(super) fn now_option(map: &Map<String, Value>) -> Result<Option<Instant>, JsValue> {
     match text_option(map, "now")? {
-        Some(text) => Instant::parse(&text).map(Some).ok_or_else(|| option_invalid("now must be an ISO 8601 UTC instant")),
+        Some(text) => {
+            Instant::parse(&text).map(Some).ok_or_else(|| option_invalid("now must be an ISO 8601 UTC instant"))
+        }
         None => Ok(None),
     }
 }
@@ -111,9 +116,8 @@ fn catalog_from(value: &Value, locale: Locale) -> Result<ActiveCatalog, JsValue>
 fn read_catalog(value: &JsValue, locale: Locale) -> Result<ActiveCatalog, JsValue> {
     let read = read(value, CATALOG_LIMITS);
     if !read.findings.is_empty() {
-        let error = crate::core::error::SignalError::CatalogInvalid(
-            read.findings.iter().map(|f| f.localize(locale)).collect(),
-        );
+        let error =
+            crate::core::error::SignalError::CatalogInvalid(read.findings.iter().map(|f| f.localize(locale)).collect());
         return Err(signal_error(&error));
     }
     catalog_from(&read.value, locale)
@@ -124,7 +128,9 @@ impl JsSignalEngine {
     /// Creates an engine. Throws `SignalError` with `option.invalid` or
     /// `catalog.invalid` (with every problem in `issues`).
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "EngineOptions")] options: Option<JsValue>) -> Result<JsSignalEngine, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "EngineOptions")] options: Option<JsValue>,
+    ) -> Result<JsSignalEngine, JsValue> {
         let raw_catalog = options
             .as_ref()
             .filter(|o| o.is_object())
@@ -150,8 +156,7 @@ impl JsSignalEngine {
             Some(value) => Some(read_catalog(&value, locale)?),
             None => None,
         };
-        let engine = SignalEngine::new(locale, catalog, &extensions)
-            .map_err(|e| signal_error(&e))?;
+        let engine = SignalEngine::new(locale, catalog, &extensions).map_err(|e| signal_error(&e))?;
         Ok(JsSignalEngine { engine })
     }
 
@@ -218,7 +223,9 @@ impl JsSignalEngine {
         let locale = self.engine.locale();
         let catalogs = match options.get("catalogs") {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(values)) => values.iter().map(|value| catalog_from(value, locale)).collect::<Result<Vec<_>, _>>()?,
+            Some(Value::Array(values)) => {
+                values.iter().map(|value| catalog_from(value, locale)).collect::<Result<Vec<_>, _>>()?
+            }
             Some(_) => return Err(option_invalid("catalogs must be an array of catalogs")),
         };
         let read = read(&record, RECORD_LIMITS);

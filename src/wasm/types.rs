@@ -159,7 +159,10 @@ pub struct FormSubject {
 pub struct FormContext {
     /// Context type.
     #[serde(rename = "type")]
-    #[tsify(optional, type = "\"application-assessment\" | \"post-decision-tip\" | \"sis-check\" | \"asylum-screening\" | \"partner-report\" | \"document-examination\"")]
+    #[tsify(
+        optional,
+        type = "\"application-assessment\" | \"post-decision-tip\" | \"sis-check\" | \"asylum-screening\" | \"partner-report\" | \"document-examination\""
+    )]
     pub context_type: Option<String>,
     /// Required for `sis-check`.
     #[tsify(optional)]

@@ -27,33 +27,11 @@ pub fn engine_en() -> SignalEngine {
     SignalEngine::example(Locale::En)
 }
 
-/// A complete, valid signal about a SIS check with two terrorism indicators.
+/// A complete, valid signal about a SIS check with two terrorism indicators:
+/// `tests/data/valid-form.json`, the one fixture of every suite (Rust, Node,
+/// Chromium, the bad-input table and the fuzz seeds).
 pub fn valid_input() -> Value {
-    json!({
-        "caseNumber": "IND-2026-000123",
-        "procedure": "asylum",
-        "subject": { "vNumber": "1234567890", "bsn": "123456782", "status": "applicant" },
-        "context": {
-            "type": "sis-check",
-            "sisAlert": {
-                "regulation": "2018/1861",
-                "article": "24",
-                "issuingState": "DE",
-                "alertReference": "SIS-DE-2026-0042"
-            }
-        },
-        "indicators": [
-            { "code": "TER-01", "reliability": "B", "credibility": "2",
-              "observedOn": "2026-05-12", "evidenceRefs": ["AB-2026-17"] },
-            { "code": "TER-05", "reliability": "C", "credibility": "3",
-              "observedOn": "2024-09-10" }
-        ],
-        "summary": "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.",
-        "officer": { "id": "IND-4711", "unit": "Unit Nationale Veiligheid" },
-        "handling": { "tlp": "AMBER+STRICT" },
-        "sharedWith": ["AIVD", "CT-INFOBOX", "NCTV"],
-        "officerJudgement": { "view": "agree" }
-    })
+    serde_json::from_str(include_str!("../data/valid-form.json")).expect("the fixture is JSON")
 }
 
 /// Evaluates with one shared Dutch engine (an evaluation borrows its

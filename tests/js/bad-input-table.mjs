@@ -6,21 +6,17 @@
 
 const MB = 1024 * 1024;
 
+// The one fixture of every suite (tests/data/valid-form.json): read from the
+// file in Node, fetched in the browser suites.
+const fixtureUrl = new URL("../data/valid-form.json", import.meta.url);
+const FIXTURE =
+  fixtureUrl.protocol === "file:"
+    ? JSON.parse((await import("node:fs")).readFileSync(fixtureUrl, "utf8"))
+    : await (await fetch(fixtureUrl)).json();
+
+/** A fresh copy of the valid form. */
 export function validForm() {
-  return {
-    caseNumber: "IND-2026-000123", procedure: "asylum",
-    subject: { vNumber: "1234567890", bsn: "123456782", status: "applicant" },
-    context: { type: "sis-check", sisAlert: { regulation: "2018/1861", article: "24", issuingState: "DE", alertReference: "SIS-DE-2026-0042" } },
-    indicators: [
-      { code: "TER-01", reliability: "B", credibility: "2", observedOn: "2026-05-12", evidenceRefs: ["AB-2026-17"] },
-      { code: "TER-05", reliability: "C", credibility: "3", observedOn: "2024-09-10" },
-    ],
-    summary: "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.",
-    officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" },
-    handling: { tlp: "AMBER+STRICT" },
-    sharedWith: ["AIVD", "CT-INFOBOX", "NCTV"],
-    officerJudgement: { view: "agree" },
-  };
+  return structuredClone(FIXTURE);
 }
 
 /**
