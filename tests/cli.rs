@@ -77,6 +77,13 @@ fn verify_ndjson_reports_each_record_and_exits_1_on_any_failure() {
     assert_eq!(indexes, vec![0, 1, 2, 3]);
     assert_eq!(v[1]["checks"]["digest"], false);
     assert_eq!(v[2]["id"], Value::Null);
+    // The line that is not JSON gets its own verdict: record.not-json at "".
+    assert_eq!(v[2]["issues"][0]["code"], "record.not-json");
+    assert_eq!(v[2]["issues"][0]["path"], "");
+    assert_eq!(
+        v[2]["checks"],
+        json!({ "schema": false, "digest": false, "catalog": false, "content": false, "assessment": false })
+    );
     // A duplicate member name is refused.
     let duplicated = good.replacen("{", "{\"id\":\"x\",", 1);
     let output = cli(&["verify"], duplicated.as_bytes());

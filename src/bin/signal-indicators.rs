@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 use signal_indicators::core::extensions::declarations_from_value;
-use signal_indicators::core::json_text::parse_strict;
+use signal_indicators::core::json_text::{parse_strict, read_text};
 use signal_indicators::{
     catalog_schema, input_from_entries, record_schema, ActiveCatalog, Date, ExtensionDeclaration, Instant, Locale,
     RecordStamp, SignalEngine, SignalError,
@@ -126,14 +126,11 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
     let engine = SignalEngine::new(locale, None, &extensions).map_err(|e| Unusable(e.to_string()))?;
     let text = read_input(file)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    // One record (possibly pretty-printed) or one record per line.
-    let records: Vec<Result<Value, String>> = match parse_strict(text) {
-        Ok(value) => vec![Ok(value)],
-        Err(_) => text
-            .lines()
-            .filter(|line| !line.trim().is_empty())
-            .map(|line| parse_strict(line).map_err(|e| e.to_string()))
-            .collect(),
+    // One record (possibly pretty-printed) or one record per line; blank
+    // lines are skipped, a line that is not JSON gets its own verdict.
+    let records: Vec<&str> = match parse_strict(text) {
+        Ok(_) => vec![text],
+        Err(_) => text.lines().filter(|line| !line.trim().is_empty()).collect(),
     };
     if records.is_empty() {
         return Err(Unusable("no record in the input".into()));
@@ -141,24 +138,21 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all_ok = true;
-    for (index, record) in records.iter().enumerate() {
-        let verdict = match record {
+    for (index, text) in records.iter().enumerate() {
+        let (verification, id) = match read_text(text) {
             Ok(value) => {
-                let verification = engine.verify_record(value, &catalogs);
-                all_ok &= verification.ok;
-                Verdict {
-                    index,
-                    id: value.get("id").and_then(Value::as_str),
-                    ok: verification.ok,
-                    checks: verification.checks,
-                    issues: verification.issues,
-                }
+                (engine.verify_record(&value, &catalogs), value.get("id").and_then(Value::as_str).map(str::to_owned))
             }
-            Err(_) => {
-                all_ok = false;
-                let unreadable = signal_indicators::Finding::error("", "record.schema").localize(locale);
-                Verdict { index, id: None, ok: false, checks: Default::default(), issues: vec![unreadable] }
-            }
+            // record.not-json (or over 4 MiB): a verdict, and the run goes on.
+            Err(_) => (engine.verify_record_text(text, &catalogs), None),
+        };
+        all_ok &= verification.ok;
+        let verdict = Verdict {
+            index,
+            id: id.as_deref(),
+            ok: verification.ok,
+            checks: verification.checks,
+            issues: verification.issues,
         };
         serde_json::to_writer(&mut out, &verdict).map_err(|e| Unusable(e.to_string()))?;
         out.write_all(b"\n").map_err(|e| Unusable(e.to_string()))?;

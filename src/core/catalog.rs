@@ -294,8 +294,8 @@ impl ActiveCatalog {
         if !findings.is_empty() {
             return Err(SignalError::CatalogInvalid(findings.iter().map(|f| f.localize(locale)).collect()));
         }
-        let as_json = serde_json::to_value(&catalog)
-            .map_err(|_| SignalError::Canonicalization("the catalog could not be represented as JSON".to_owned()))?;
+        let as_json = super::json_text::to_value(&catalog)
+            .ok_or_else(|| SignalError::Canonicalization("the catalog could not be represented as JSON".to_owned()))?;
         let digest = canonical_digest(&as_json)?;
         let indicator_category = catalog
             .indicators
@@ -360,7 +360,7 @@ impl ActiveCatalog {
         EXAMPLE
             .get_or_init(|| {
                 // Checked by the test suite; a failure here is a build defect.
-                let value: Value = serde_json::from_str(EXAMPLE_CATALOG_JSON).unwrap_or(Value::Null);
+                let value = super::json_text::parse_strict(EXAMPLE_CATALOG_JSON).unwrap_or(Value::Null);
                 match ActiveCatalog::from_value(&value, Locale::En) {
                     Ok(catalog) => catalog,
                     Err(_) => panic!("the embedded example catalog is invalid"),

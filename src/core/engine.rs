@@ -9,9 +9,10 @@ use super::date::{Date, Instant};
 use super::error::SignalError;
 use super::extensions::{compile, Extension, ExtensionDeclaration};
 use super::form::{read_form, FormRules, Reading};
-use super::issue::{Finding, Issue};
+use super::issue::{codes, Finding, Issue};
+use super::json_text::{read_text, TextError};
 use super::messages::Locale;
-use super::record::{build_record, verify_record, RecordStamp, SignalRecord, Verification, VerifyRules};
+use super::record::{build_record, verify_record, Checks, RecordStamp, SignalRecord, Verification, VerifyRules};
 use super::scoring::{label_measures, suspended_measures, Assessment, Measure, SuspendedMeasure};
 
 /// The result of evaluating a form: data, never an exception.
@@ -141,6 +142,46 @@ impl SignalEngine {
         }
     }
 
+    /// Validates and scores a form given as JSON text (what a server
+    /// received): the result of [`SignalEngine::evaluate`] on the parsed
+    /// value, or `input.not-json` / `input.too-large` at `""`.
+    pub fn evaluate_text(&self, text: &str, today: Date) -> Evaluation<'_> {
+        match read_text(text) {
+            Ok(value) => self.evaluate(&value, today),
+            Err(error) => self.evaluate_with(&Value::Null, &[text_finding(error)], today),
+        }
+    }
+
+    /// Builds the record of a form given as JSON text; text that cannot be
+    /// read fails with `form.invalid` carrying `input.not-json` or
+    /// `input.too-large`.
+    pub fn build_record_text(&self, text: &str, today: Date, stamp: &RecordStamp) -> Result<SignalRecord, SignalError> {
+        match read_text(text) {
+            Ok(value) => self.build_record(&value, &[], today, stamp),
+            Err(error) => self.build_record(&Value::Null, &[text_finding(error)], today, stamp),
+        }
+    }
+
+    /// Verifies a record given as JSON text (a posted `signal_record`
+    /// field): `record.not-json` when it does not parse or repeats a member
+    /// name, `record.schema` at `""` when it is over 4 MiB.
+    pub fn verify_record_text(&self, text: &str, catalogs: &[ActiveCatalog]) -> Verification {
+        match read_text(text) {
+            Ok(value) => self.verify_record(&value, catalogs),
+            Err(error) => {
+                let code = match error {
+                    TextError::NotJson => codes::RECORD_NOT_JSON,
+                    TextError::TooLarge => codes::RECORD_SCHEMA,
+                };
+                Verification {
+                    ok: false,
+                    checks: Checks::default(),
+                    issues: vec![Finding::error("", code).localize(self.locale)],
+                }
+            }
+        }
+    }
+
     /// Builds the record of a valid form. `today` must be within one day of
     /// the Amsterdam date of `stamp.created_at` (verification checks that).
     pub fn build_record(
@@ -163,6 +204,14 @@ impl SignalEngine {
         accepted.push(self.catalog.clone());
         accepted.extend(catalogs.iter().cloned());
         verify_record(record, &VerifyRules { catalogs: &accepted, extensions: &self.extensions, locale: self.locale })
+    }
+}
+
+/// The finding for JSON text the engine could not read.
+fn text_finding(error: TextError) -> Finding {
+    match error {
+        TextError::TooLarge => Finding::error("", codes::INPUT_TOO_LARGE),
+        TextError::NotJson => Finding::error("", codes::INPUT_NOT_JSON),
     }
 }
 

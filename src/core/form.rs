@@ -289,7 +289,7 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
         assessment: assess(rules.catalog, &[], rules.today).assessment,
         advice: empty_advice.clone(),
     };
-    if let Some(limit) = boundary.iter().find(|f| f.code == codes::INPUT_TOO_LARGE) {
+    if let Some(limit) = boundary.iter().find(|f| matches!(f.code, codes::INPUT_TOO_LARGE | codes::INPUT_NOT_JSON)) {
         return stop(vec![limit.clone()]);
     }
     let Value::Object(root) = input else {

@@ -99,6 +99,8 @@ pub mod codes {
     pub const INPUT_TOO_LARGE: &str = "input.too-large";
     /// The input is not an object.
     pub const INPUT_NOT_OBJECT: &str = "input.not-object";
+    /// JSON text that does not parse or repeats a member name.
+    pub const INPUT_NOT_JSON: &str = "input.not-json";
 
     /// A catalog that is not of the catalog shape.
     pub const CATALOG_SHAPE: &str = "catalog.shape";
@@ -131,6 +133,8 @@ pub mod codes {
     pub const RECORD_CONTENT: &str = "record.content";
     /// The recorded assessment, advice or measures differ from a recomputation.
     pub const RECORD_ASSESSMENT: &str = "record.assessment";
+    /// Record text that does not parse or repeats a member name.
+    pub const RECORD_NOT_JSON: &str = "record.not-json";
 }
 
 /// An issue before it is put into words: what the validators produce.

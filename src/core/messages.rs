@@ -200,6 +200,16 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
             "The input is too large or nested too deeply and was not read.",
         ),
         "input.not-object" => pick(nl, "De invoer moet een object zijn.", "The input must be an object."),
+        "input.not-json" => pick(
+            nl,
+            "De invoer is geen geldige JSON-tekst of noemt een veld twee keer.",
+            "The input is not valid JSON text or names a member twice.",
+        ),
+        "record.not-json" => pick(
+            nl,
+            "Het record is geen geldige JSON-tekst of noemt een veld twee keer.",
+            "The record is not valid JSON text or names a member twice.",
+        ),
         "catalog.shape" => pick(nl, "De catalogus heeft hier niet de juiste vorm.", "The catalog does not have the right shape here."),
         "catalog.duplicate" => pick(nl, "Deze code komt dubbel voor.", "This code appears twice."),
         "catalog.reference" => pick(nl, "Deze verwijzing bestaat niet in de catalogus.", "This reference does not exist in the catalog."),

@@ -446,8 +446,8 @@ fn build_undigested(
 
 /// The digest of a typed record (its `integrity` member left out).
 pub fn digest_of(record: &SignalRecord) -> Result<String, SignalError> {
-    let value = serde_json::to_value(record)
-        .map_err(|_| SignalError::Canonicalization("the record could not be represented as JSON".to_owned()))?;
+    let value = super::json_text::to_value(record)
+        .ok_or_else(|| SignalError::Canonicalization("the record could not be represented as JSON".to_owned()))?;
     record_digest(&value)
 }
 
@@ -701,7 +701,7 @@ fn recompute(
     }
     let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
     let rebuilt =
-        build_undigested(catalog, &reading, &stamp, rules.locale).ok().and_then(|r| serde_json::to_value(r).ok());
+        build_undigested(catalog, &reading, &stamp, rules.locale).ok().and_then(|r| super::json_text::to_value(&r));
     let Some(rebuilt) = rebuilt else {
         if findings.len() == before {
             findings.push(Finding::error("", codes::RECORD_CONTENT));

@@ -185,7 +185,7 @@ fn compile(schema: &Value, names: &[String], depth: usize) -> Node {
 impl Validator {
     /// Compiles a schema given as JSON text.
     pub fn new(text: &str) -> Validator {
-        let schema: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let schema = super::json_text::parse_strict(text).unwrap_or(Value::Null);
         let defs = schema.get("$defs").and_then(Value::as_object);
         let names: Vec<String> = defs.map(|d| d.keys().cloned().collect()).unwrap_or_default();
         let definitions = defs.map(|d| d.values().map(|s| compile(s, &names, 1)).collect()).unwrap_or_default();

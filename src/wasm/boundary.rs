@@ -66,7 +66,8 @@ pub fn read(value: &JsValue, limits: Limits) -> Read {
         clamp(limits.nodes),
         clamp(limits.array_items),
     );
-    let parsed = text.ok().and_then(|text| serde_json::from_str::<Value>(&text).ok());
+    // The one JSON parser of the module (read.js never writes a name twice).
+    let parsed = text.ok().and_then(|text| crate::core::json_text::parse_strict(&text).ok());
     let Some(Value::Array(mut parts)) = parsed else {
         return Read { value: Value::Null, findings: vec![Finding::error("", codes::TYPE)] };
     };

@@ -15,28 +15,8 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text).map_err(|_| error_value("internal", "could not convert a result", None))
 }
 
-/// `value` as compact JSON text, members in declaration order (the record
-/// travels in the documented member order, SPEC §7).
-pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-    let mut out = Vec::with_capacity(1024);
-    value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, EcmaScriptNumbers)).ok()?;
-    String::from_utf8(out).ok()
-}
-
-/// serde_json's compact format, with any float written the way ECMAScript
-/// (and the RFC 8785 canonical form) writes it. The module then carries one
-/// float formatter (ryu-js) instead of two; the shortest round-trip digits
-/// are the same, so `JSON.parse` reads the same number either way.
-struct EcmaScriptNumbers;
-
-impl serde_json::ser::Formatter for EcmaScriptNumbers {
-    fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
-        writer.write_all(ryu_js::Buffer::new().format(value).as_bytes())
-    }
-    fn write_f32<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f32) -> std::io::Result<()> {
-        self.write_f64(writer, f64::from(value))
-    }
-}
+/// `value` as compact JSON text, members in declaration order.
+pub use crate::core::json_text::to_text as json_text;
 
 /// A JS `Error` named `SignalError` with a stable `code` and, when given, `issues`.
 pub fn error_value(code: &str, message: &str, issues: Option<JsValue>) -> JsValue {

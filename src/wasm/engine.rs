@@ -166,12 +166,14 @@ impl JsSignalEngine {
         self.engine.locale().tag().to_owned()
     }
 
-    /// Validates and scores a form. Invalid content is not an exception: it
-    /// comes back as `{ valid: false, issues }`.
+    /// Validates and scores a form: an object, or JSON text (what a server
+    /// received; parsed inside the engine, `input.not-json` when it does not
+    /// parse). Invalid content is not an exception: it comes back as
+    /// `{ valid: false, issues }`.
     #[wasm_bindgen(unchecked_return_type = "Evaluation")]
     pub fn evaluate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SignalForm")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SignalForm | string")] input: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let options = self::options(options, "evaluate options", &["today"])?;
@@ -179,8 +181,30 @@ impl JsSignalEngine {
             Some(today) => today,
             None => current_instant()?.amsterdam_date(),
         };
+        if let Some(text) = input.as_string() {
+            return to_js(&self.engine.evaluate_text(&text, today));
+        }
         let input = read(&input, FORM_LIMITS);
         to_js(&self.engine.evaluate_with(&input.value, &input.findings, today))
+    }
+
+    /// A form post's entries (`FormData` or `[name, value]` pairs) to an
+    /// evaluation in one crossing: the same as
+    /// `evaluate(inputFromFormData(entries, { fieldMap }), { today })`.
+    #[wasm_bindgen(js_name = evaluateEntries, unchecked_return_type = "Evaluation")]
+    pub fn evaluate_entries(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FormData | Iterable<[string, string]>")] entries: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EvaluateEntriesOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let options = self::options(options, "evaluateEntries options", &["fieldMap", "today"])?;
+        let field_map = field_map_option(&options)?;
+        let today = match today_option(&options)? {
+            Some(today) => today,
+            None => current_instant()?.amsterdam_date(),
+        };
+        let input = input_from_entries(&entry_pairs(&entries)?, &field_map);
+        to_js(&self.engine.evaluate(&input, today))
     }
 
     /// Builds the signal record of a valid form. Throws `SignalError`
@@ -188,7 +212,7 @@ impl JsSignalEngine {
     #[wasm_bindgen(js_name = buildRecord, unchecked_return_type = "SignalRecord")]
     pub fn build_record(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SignalForm")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SignalForm | string")] input: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BuildRecordOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let options = self::options(options, "buildRecord options", &["now", "id", "today"])?;
@@ -201,12 +225,15 @@ impl JsSignalEngine {
             Some(id) => id,
             None => random_uuid()?,
         };
-        let input = read(&input, FORM_LIMITS);
-        let record = self
-            .engine
-            .build_record(&input.value, &input.findings, today, &RecordStamp { id, created_at: now })
-            .map_err(|e| signal_error(&e))?;
-        to_js(&record)
+        let stamp = RecordStamp { id, created_at: now };
+        let record = match input.as_string() {
+            Some(text) => self.engine.build_record_text(&text, today, &stamp),
+            None => {
+                let input = read(&input, FORM_LIMITS);
+                self.engine.build_record(&input.value, &input.findings, today, &stamp)
+            }
+        };
+        to_js(&record.map_err(|e| signal_error(&e))?)
     }
 
     /// Verifies a record: schema, digest, catalog, content, assessment.
@@ -216,7 +243,7 @@ impl JsSignalEngine {
     #[wasm_bindgen(js_name = verifyRecord, unchecked_return_type = "Verification")]
     pub fn verify_record(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SignalRecord")] record: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SignalRecord | string")] record: JsValue,
         #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let options = self::options(options, "verifyRecord options", &["catalogs"])?;
@@ -228,6 +255,9 @@ impl JsSignalEngine {
             }
             Some(_) => return Err(option_invalid("catalogs must be an array of catalogs")),
         };
+        if let Some(text) = record.as_string() {
+            return to_js(&self.engine.verify_record_text(&text, &catalogs));
+        }
         let read = read(&record, RECORD_LIMITS);
         let mut verification = self.engine.verify_record(&read.value, &catalogs);
         if !read.findings.is_empty() {
@@ -307,21 +337,28 @@ pub fn input_from_form_data(
     #[wasm_bindgen(unchecked_param_type = "FormDataOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = self::options(options, "inputFromFormData options", &["fieldMap"])?;
+    let pairs = entry_pairs(&entries)?;
+    let field_map = field_map_option(&options)?;
+    to_js(&input_from_entries(&pairs, &field_map))
+}
+
+/// The text `[name, value]` pairs of a `FormData` or an iterable of pairs,
+/// at most [`MAX_ENTRIES`]; files and other non-text values carry no form
+/// input and are left out.
+fn entry_pairs(entries: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     let not_iterable = || option_invalid("entries must be a FormData or an iterable of [name, value] pairs");
-    let iterator = js_sys::try_iter(&entries).map_err(|_| not_iterable())?.ok_or_else(not_iterable)?;
+    let iterator = js_sys::try_iter(entries).map_err(|_| not_iterable())?.ok_or_else(not_iterable)?;
     let mut pairs = Vec::new();
     for entry in iterator.take(MAX_ENTRIES) {
         let entry = entry.map_err(|_| not_iterable())?;
         let Some(pair) = entry.dyn_ref::<Array>() else { continue };
         let name = Reflect::get_u32(pair, 0).ok().and_then(|v| v.as_string());
-        // Files and other non-text values carry no form input.
         let value = Reflect::get_u32(pair, 1).ok().and_then(|v| v.as_string());
         if let (Some(name), Some(value)) = (name, value) {
             pairs.push((name, value));
         }
     }
-    let field_map = field_map_option(&options)?;
-    to_js(&input_from_entries(&pairs, &field_map))
+    Ok(pairs)
 }
 
 /// The record JSON Schema (draft 2020-12).

@@ -43,6 +43,20 @@ pub struct EvaluateOptions {
     pub today: Option<String>,
 }
 
+/// Options of `engine.evaluateEntries(entries, options)`.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EvaluateEntriesOptions {
+    /// Input path (`subject.vNumber`) → the host's control name.
+    #[serde(default)]
+    #[tsify(optional, type = "Record<string, string>")]
+    pub field_map: Option<BTreeMap<String, String>>,
+    /// Evaluation date `YYYY-MM-DD`; default: today in Europe/Amsterdam.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub today: Option<String>,
+}
+
 /// Options of `engine.buildRecord(input, options)`.
 #[derive(Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -186,3 +186,53 @@ test("host extensions are validated and recorded", () => {
   assert.throws(() => new SignalEngine({ extensions: [{ name: "Bad", type: "string" }] }),
     { name: "SignalError", code: "option.invalid" });
 });
+
+test("JSON text goes straight in: evaluate, buildRecord and verifyRecord", () => {
+  const engine = new SignalEngine();
+  const forms = [validInput(), { caseNumber: "x" }, { ...validInput(), nationality: "XX" }];
+  for (const form of forms) {
+    assert.deepEqual(engine.evaluate(JSON.stringify(form), { today: TODAY }), engine.evaluate(form, { today: TODAY }));
+  }
+  const text = JSON.stringify(validInput(), null, 2);
+  const fromText = engine.buildRecord(text, FIXED);
+  assert.equal(JSON.stringify(fromText), JSON.stringify(engine.buildRecord(validInput(), FIXED)));
+  for (const bad of ["", "{", "{} x", '{"a":1,"a":2}', text.replace("{", '{"caseNumber":"X",')]) {
+    assert.deepEqual(engine.evaluate(bad, { today: TODAY }).issues.map((i) => [i.path, i.code]), [["", "input.not-json"]]);
+    assert.throws(() => engine.buildRecord(bad, FIXED), (error) => error.code === "form.invalid" && error.issues[0].code === "input.not-json");
+  }
+  const record = JSON.stringify(fromText);
+  assert.equal(engine.verifyRecord(record).ok, true);
+  assert.equal(engine.verifyRecord(record.replace('"score":7124', '"score":7000')).ok, false);
+  const broken = engine.verifyRecord(record.slice(0, -1));
+  assert.deepEqual(broken.issues.map((i) => [i.path, i.code]), [["", "record.not-json"]]);
+  assert.equal(broken.ok, false);
+  assert.ok(engine.evaluate("x".repeat(5 * 1024 * 1024), { today: TODAY }).issues.some((i) => i.code === "input.too-large"));
+  assert.equal(engine.evaluate(validInput(), { today: TODAY }).valid, true, "the engine still works");
+  engine.free();
+});
+
+test("evaluateEntries equals evaluate(inputFromFormData(...)) in one call", () => {
+  const engine = new SignalEngine();
+  const fieldMap = { caseNumber: "zaaknummer", "subject.vNumber": "vnr" };
+  const posts = [
+    [["zaaknummer", "IND-2026-000123"], ["procedure", "asylum"], ["vnr", "1234567890"], ["subject.status", "applicant"],
+      ["context.type", "application-assessment"], ["indicator", "TER-01"], ["indicator.TER-01.reliability", "B"],
+      ["indicator.TER-01.credibility", "2"], ["indicator.TER-01.observedOn", "2026-05-12"],
+      ["indicator.TER-01.evidenceRefs", "AB-1\r\nAB-2"], ["summary", "Ambtsbericht ontvangen over betrokkenheid, zie dossier."],
+      ["officer.id", "IND-4711"], ["officer.unit", "Unit NV"], ["handling.tlp", "AMBER+STRICT"],
+      ["sharedWith", "AIVD"], ["sharedWith", "CT-INFOBOX"], ["sharedWith", "NCTV"], ["officerJudgement.view", "agree"]],
+    [["zaaknummer", "bad number"], ["indicator", "TER-99"], ["nationality", "XX"]],
+    [],
+  ];
+  for (const pairs of posts) {
+    const expected = engine.evaluate(inputFromFormData(pairs, { fieldMap }), { today: TODAY });
+    assert.deepEqual(engine.evaluateEntries(pairs, { fieldMap, today: TODAY }), expected);
+    const form = new FormData();
+    for (const [name, value] of pairs) form.append(name, value);
+    assert.deepEqual(engine.evaluateEntries(form, { fieldMap, today: TODAY }), expected);
+  }
+  assert.equal(engine.evaluateEntries(posts[0], { fieldMap, today: TODAY }).valid, true);
+  assert.throws(() => engine.evaluateEntries(42), { name: "SignalError", code: "option.invalid" });
+  assert.throws(() => engine.evaluateEntries([], { other: 1 }), { name: "SignalError", code: "option.invalid" });
+  engine.free();
+});
