@@ -26,6 +26,20 @@ export function api(bindings) {
     inputFromFormData: bindings.inputFromFormData,
     recordSchema: bindings.recordSchema,
     catalogSchema: bindings.catalogSchema,
+    /** Checks one post on the server (SPEC §8.3); see the README. */
+    verifySubmission(body, options) {
+      const given = options !== null && typeof options === "object" ? options : {};
+      const { engine, ...rest } = given;
+      if (engine !== undefined && engine !== null && !(engine instanceof bindings.SignalEngine)) {
+        throw signalError("option.invalid", "engine must be a SignalEngine");
+      }
+      const used = engine ?? new bindings.SignalEngine();
+      try {
+        return used.verifySubmission(body, rest);
+      } finally {
+        if (!engine) used.free();
+      }
+    },
     /** Attaches the engine to an existing form (SPEC §9); see the README. */
     attach(form, options) {
       return attachForm(

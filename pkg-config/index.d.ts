@@ -2,6 +2,9 @@ export { SignalEngine, inputFromFormData, recordSchema, catalogSchema } from "./
 import type { AttachOptions, AttachHandle } from "./web/signal_indicators.js";
 /** Attaches the engine to an existing form: picker, live validation, advice panel, record on submit. */
 export declare function attach(form: HTMLFormElement, options?: AttachOptions): AttachHandle;
+import type { SubmissionBody, SubmissionOptions, Submission } from "./web/signal_indicators.js";
+/** Checks one post on the server: authority, freshness, replay, the no-script path (SPEC §8.3). */
+export declare function verifySubmission(body: SubmissionBody, options?: SubmissionOptions): Submission;
 export type * from "./web/signal_indicators.js";
 /** The crate version. */
 export declare const version: string;

@@ -20,4 +20,4 @@ export default function init(options) {
   return ready;
 }
 
-export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach } = api(bindings);
+export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission } = api(bindings);

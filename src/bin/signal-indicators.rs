@@ -4,12 +4,12 @@
 //! Exit codes: 0 all ok, 1 something failed verification or linting,
 //! 2 unusable input or arguments.
 
-use std::collections::BTreeMap;
 use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
 use signal_indicators::core::extensions::declarations_from_value;
+use signal_indicators::core::form_data::PostMapping;
 use signal_indicators::core::json_text::{parse_strict, read_text};
 use signal_indicators::{
     catalog_schema, input_from_entries, record_schema, ActiveCatalog, Date, ExtensionDeclaration, Instant, Locale,
@@ -24,7 +24,7 @@ usage:
       print a JSON Schema (draft 2020-12)
   signal-indicators catalog lint FILE
       check a catalog; prints its digest or every problem
-  signal-indicators from-form [--field-map FILE]
+  signal-indicators from-form [--field-map FILE] [--value-map FILE]
       read application/x-www-form-urlencoded on stdin, print the input object
   signal-indicators build --id UUID --now INSTANT [--today DATE] [--catalog FILE] [FILE|-]
       build the record of a valid form input (as JSON.stringify writes it);
@@ -189,14 +189,21 @@ fn lint(args: &[String]) -> Result<bool, Unusable> {
 }
 
 fn from_form(args: &[String]) -> Result<bool, Unusable> {
-    let mut field_map = BTreeMap::new();
+    let mut mapping = PostMapping::default();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--field-map" => {
                 let path = iter.next().ok_or(Unusable("--field-map needs a FILE".into()))?;
-                field_map = serde_json::from_value(read_json_file(path)?)
+                mapping.field_map = serde_json::from_value(read_json_file(path)?)
                     .map_err(|e| Unusable(format!("{path}: fieldMap must map input paths to control names: {e}")))?;
+            }
+            "--value-map" => {
+                let path = iter.next().ok_or(Unusable("--value-map needs a FILE".into()))?;
+                let value_map = serde_json::from_value(read_json_file(path)?).map_err(|e| {
+                    Unusable(format!("{path}: valueMap must map input paths to {{ host value: value }}: {e}"))
+                })?;
+                mapping = PostMapping::from_maps(std::mem::take(&mut mapping.field_map), value_map);
             }
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
@@ -205,7 +212,8 @@ fn from_form(args: &[String]) -> Result<bool, Unusable> {
     std::io::stdin().read_to_end(&mut body).map_err(|e| Unusable(format!("cannot read standard input: {e}")))?;
     let entries: Vec<(String, String)> =
         form_urlencoded::parse(body.trim_ascii()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    println!("{}", serde_json::to_string_pretty(&input_from_entries(&entries, &field_map)).unwrap_or_default());
+    mapping.check(None).map_err(|e| Unusable(e.to_string()))?;
+    println!("{}", serde_json::to_string_pretty(&input_from_entries(&entries, &mapping)).unwrap_or_default());
     Ok(true)
 }
 

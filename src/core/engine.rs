@@ -106,6 +106,11 @@ impl SignalEngine {
         self.catalog.catalog()
     }
 
+    /// The declared host extensions.
+    pub fn extensions(&self) -> &[Extension] {
+        &self.extensions
+    }
+
     /// The active catalog with its lookups and digest.
     pub fn active_catalog(&self) -> &ActiveCatalog {
         &self.catalog

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::error::SignalError;
+
 /// Input paths a host control can map to (dotted, as in `fieldMap`).
 pub const FIELD_PATHS: [&str; 22] = [
     "caseNumber",
@@ -61,11 +63,102 @@ fn with_lf(text: &str) -> String {
     out
 }
 
-/// Builds the input object from `[name, value]` entries of a form post.
-/// `field_map` maps input paths (`subject.vNumber`) to the host's control
-/// names; unmapped paths use the path itself as the name. Entries whose
-/// names mean nothing to the form are ignored (they belong to the host).
-pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<String, String>) -> Value {
+/// How a host's form maps onto the input (SPEC §9 "Host fit"): control
+/// names per input path, and the host's option values per input path.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PostMapping {
+    /// Input path (`subject.vNumber`) → the host's control name; unmapped
+    /// paths use the path itself as the name.
+    pub field_map: BTreeMap<String, String>,
+    /// The host's option values the engine reads as others (`valueMap`).
+    pub value_map: Vec<ValueTranslation>,
+}
+
+/// One entry of `valueMap`: at `path`, the host's `host` value is the
+/// engine's `value` (`procedure`: `"regulier"` → `"regular"`). A flat list
+/// rather than a map of maps: a few entries, and far less code in the module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueTranslation {
+    /// Input path, e.g. `procedure`.
+    pub path: String,
+    /// The host's option value.
+    pub host: String,
+    /// The engine's value.
+    pub value: String,
+}
+
+impl PostMapping {
+    /// The mapping of `fieldMap` and `valueMap` given as maps.
+    pub fn from_maps(
+        field_map: BTreeMap<String, String>,
+        value_map: BTreeMap<String, BTreeMap<String, String>>,
+    ) -> PostMapping {
+        let value_map = value_map
+            .into_iter()
+            .flat_map(|(path, values)| {
+                values.into_iter().map(move |(host, value)| ValueTranslation { path: path.clone(), host, value })
+            })
+            .collect();
+        PostMapping { field_map, value_map }
+    }
+}
+
+/// Paths a host control may map to that hold one boolean: present in a post
+/// at all (a checked checkbox, whatever its value) means true.
+const BOOLEAN_PATHS: [&str; 1] = ["subject.unknownSubject"];
+
+/// Whether `path` is an input path a host control can map to: a path of
+/// SPEC §4, `sharedWith`, or `extensions.<name>` of a declared extension
+/// (any well-formed name when `extensions` is `None`).
+pub fn is_mappable_path(path: &str, extensions: Option<&[&str]>) -> bool {
+    if FIELD_PATHS.contains(&path) || path == "sharedWith" {
+        return true;
+    }
+    match path.strip_prefix("extensions.") {
+        Some(name) => match extensions {
+            Some(declared) => declared.contains(&name),
+            None => is_extension_path(path),
+        },
+        None => false,
+    }
+}
+
+impl PostMapping {
+    /// Refuses keys of `fieldMap` or `valueMap` that are no input path
+    /// (`option.invalid` naming the key).
+    pub fn check(&self, extensions: Option<&[&str]>) -> Result<(), SignalError> {
+        for (option, path) in
+            self.field_map.keys().map(|k| ("fieldMap", k)).chain(self.value_map.iter().map(|t| ("valueMap", &t.path)))
+        {
+            if !is_mappable_path(path, extensions) {
+                return Err(SignalError::OptionInvalid(format!(
+                    "{option} key \"{path}\" is not an input path (such as \"subject.vNumber\")"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The engine's value for a host's `value` posted for `path`.
+    fn translate<'v>(&'v self, path: &str, value: &'v str) -> &'v str {
+        let trimmed = super::form::trim(value);
+        self.value_map
+            .iter()
+            .find(|t| t.path == path && (t.host == value || t.host == trimmed))
+            .map_or(value, |t| t.value.as_str())
+    }
+
+    /// The host's value for the engine's `value` at `path` (for prefilling).
+    fn host_value<'v>(&'v self, path: &str, value: &'v str) -> &'v str {
+        self.value_map.iter().find(|t| t.path == path && t.value == value).map_or(value, |t| t.host.as_str())
+    }
+}
+
+/// Builds the input object from `[name, value]` entries of a form post,
+/// through the host's `mapping`. Entries whose names mean nothing to the
+/// form are ignored (they belong to the host).
+pub fn input_from_entries(entries: &[(String, String)], mapping: &PostMapping) -> Value {
+    let field_map = &mapping.field_map;
     let path_of = |name: &str| -> String {
         match field_map.iter().find(|(_, control)| control.as_str() == name) {
             Some((path, _)) => path.clone(),
@@ -79,6 +172,7 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
     let mut shared: Vec<Value> = Vec::new();
     for (name, value) in entries.iter().take(MAX_ENTRIES) {
         let path = path_of(name);
+        let value = mapping.translate(&path, value);
         let value_trimmed = value.trim();
         if path == INDICATOR_CONTROL {
             if !value_trimmed.is_empty() && !picked.iter().any(|c| c == value_trimmed) {
@@ -107,12 +201,11 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
             }
         } else if path == "sharedWith" {
             if !value_trimmed.is_empty() {
-                shared.push(Value::from(value.as_str()));
+                shared.push(Value::from(value));
             }
-        } else if path == "subject.unknownSubject" {
-            if matches!(value_trimmed, "true" | "on" | "1" | "yes") {
-                set_path(&mut root, &path, Value::Bool(true));
-            }
+        } else if BOOLEAN_PATHS.contains(&path.as_str()) {
+            // A checkbox is posted only when checked: present means true.
+            set_path(&mut root, &path, Value::Bool(true));
         } else if (FIELD_PATHS.contains(&path.as_str()) || is_extension_path(&path))
             && !value_trimmed.is_empty()
             && !has_path(&root, &path)
@@ -145,15 +238,18 @@ pub fn input_from_entries(entries: &[(String, String)], field_map: &BTreeMap<Str
 /// `initial`). Booleans become `"true"`, arrays one entry per item, an
 /// indicator its `indicator` checkbox plus one entry per member (evidence
 /// references one per line). Members that are no form field are left out.
-pub fn entries_from_input(input: &Value, field_map: &BTreeMap<String, String>) -> Vec<(String, String)> {
-    let name_of = |path: &str| field_map.get(path).cloned().unwrap_or_else(|| path.to_owned());
+pub fn entries_from_input(input: &Value, mapping: &PostMapping) -> Vec<(String, String)> {
+    let name_of = |path: &str| mapping.field_map.get(path).cloned().unwrap_or_else(|| path.to_owned());
     let mut entries = Vec::new();
     let mut push = |path: &str, value: &Value| match value {
-        Value::String(text) => entries.push((name_of(path), text.clone())),
+        Value::String(text) => entries.push((name_of(path), mapping.host_value(path, text).to_owned())),
         Value::Bool(true) => entries.push((name_of(path), "true".to_owned())),
-        Value::Array(items) => {
-            entries.extend(items.iter().filter_map(Value::as_str).map(|item| (name_of(path), item.to_owned())));
-        }
+        Value::Array(items) => entries.extend(
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|item| (name_of(path), mapping.host_value(path, item).to_owned())),
+        ),
         _ => {}
     };
     for path in FIELD_PATHS.iter().copied().chain(std::iter::once("sharedWith")) {
@@ -227,7 +323,10 @@ mod tests {
 
     #[test]
     fn entries_from_input_round_trips_through_input_from_entries() {
-        let map: BTreeMap<String, String> = [("subject.vNumber".to_owned(), "vnr".to_owned())].into();
+        let mut map = PostMapping::from_maps(
+            [("subject.vNumber".to_owned(), "vnr".to_owned())].into(),
+            [("procedure".to_owned(), [("asiel".to_owned(), "asylum".to_owned())].into())].into(),
+        );
         let input = json!({
             "caseNumber": "IND-1",
             "procedure": "asylum",
@@ -244,16 +343,76 @@ mod tests {
         });
         let entries = entries_from_input(&input, &map);
         assert!(entries.contains(&("vnr".to_owned(), "1234567890".to_owned())), "{entries:?}");
+        assert!(entries.contains(&("procedure".to_owned(), "asiel".to_owned())), "the host's own value: {entries:?}");
         assert!(entries.contains(&("indicator.TER-05.evidenceRefs".to_owned(), "AB-1\nCD-2".to_owned())));
         assert_eq!(input_from_entries(&entries, &map), input);
         // Not form fields: left out.
         assert!(entries_from_input(&json!({ "unknown": "x", "caseNumber": 5 }), &map).is_empty());
+        map.value_map.clear();
+        assert_eq!(input_from_entries(&entries, &map)["procedure"], "asiel", "untranslated without valueMap");
+    }
+
+    #[test]
+    fn value_map_translates_the_hosts_values_and_booleans_are_presence() {
+        let mapping = PostMapping::from_maps(
+            [
+                ("procedure".to_owned(), "soort".to_owned()),
+                ("subject.unknownSubject".to_owned(), "onbekend".to_owned()),
+            ]
+            .into(),
+            [
+                ("procedure".to_owned(), [("regulier".to_owned(), "regular".to_owned())].into()),
+                ("sharedWith".to_owned(), [("politie".to_owned(), "POLITIE".to_owned())].into()),
+            ]
+            .into(),
+        );
+        let input = input_from_entries(
+            &entries(&[("soort", "regulier"), ("onbekend", "ja"), ("sharedWith", "politie"), ("sharedWith", "AIVD")]),
+            &mapping,
+        );
+        assert_eq!(
+            input,
+            json!({ "procedure": "regular", "subject": { "unknownSubject": true }, "sharedWith": ["POLITIE", "AIVD"] })
+        );
+        // A checked checkbox counts whatever its value, even empty.
+        let empty = input_from_entries(&entries(&[("onbekend", "")]), &mapping);
+        assert_eq!(empty, json!({ "subject": { "unknownSubject": true } }));
+    }
+
+    #[test]
+    fn mapping_keys_must_be_input_paths() {
+        let check = |field: &[(&str, &str)], value: &[&str]| {
+            PostMapping::from_maps(
+                field.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+                value.iter().map(|k| ((*k).to_owned(), [("x".to_owned(), "y".to_owned())].into())).collect(),
+            )
+            .check(Some(&["teamCode"]))
+        };
+        assert!(check(
+            &[("subject.vNumber", "vnr"), ("sharedWith", "delen"), ("extensions.teamCode", "team")],
+            &["procedure"]
+        )
+        .is_ok());
+        for (field, value, named) in [
+            (&[("subject.vnumber", "vnr")][..], &[][..], "subject.vnumber"),
+            (&[("extensions.other", "x")][..], &[][..], "extensions.other"),
+            (&[][..], &["procedur"][..], "procedur"),
+            (&[("indicators", "x")][..], &[][..], "indicators"),
+        ] {
+            match check(field, value) {
+                Err(SignalError::OptionInvalid(message)) => assert!(message.contains(named), "{message}"),
+                other => panic!("{named}: {other:?}"),
+            }
+        }
     }
 
     #[test]
     fn builds_nested_input_with_field_map_and_picker() {
-        let map: BTreeMap<String, String> =
-            [("subject.vNumber".to_owned(), "vnr".to_owned()), ("caseNumber".to_owned(), "zaak".to_owned())].into();
+        let map = PostMapping {
+            field_map: [("subject.vNumber".to_owned(), "vnr".to_owned()), ("caseNumber".to_owned(), "zaak".to_owned())]
+                .into(),
+            ..PostMapping::default()
+        };
         let input = input_from_entries(
             &entries(&[
                 ("zaak", "IND-1"),
@@ -268,7 +427,6 @@ mod tests {
                 ("indicator.TER-02.reliability", "A"),
                 ("sharedWith", "AIVD"),
                 ("sharedWith", "NCTV"),
-                ("subject.unknownSubject", ""),
             ]),
             &map,
         );

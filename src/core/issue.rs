@@ -135,6 +135,12 @@ pub mod codes {
     pub const RECORD_ASSESSMENT: &str = "record.assessment";
     /// Record text that does not parse or repeats a member name.
     pub const RECORD_NOT_JSON: &str = "record.not-json";
+    /// The posted host fields differ from the record's content.
+    pub const RECORD_MISMATCH: &str = "record.mismatch";
+    /// `createdAt` too old, or too far in the future.
+    pub const RECORD_STALE: &str = "record.stale";
+    /// A record id that was seen before.
+    pub const RECORD_REPLAYED: &str = "record.replayed";
 }
 
 /// An issue before it is put into words: what the validators produce.

@@ -205,6 +205,20 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
             "De invoer is geen geldige JSON-tekst of noemt een veld twee keer.",
             "The input is not valid JSON text or names a member twice.",
         ),
+        #[cfg(feature = "full")]
+        "record.mismatch" => pick(
+            nl,
+            "Het record wijkt hier af van de ingezonden velden.",
+            "The record differs here from the posted fields.",
+        ),
+        #[cfg(feature = "full")]
+        "record.stale" => pick(
+            nl,
+            "Het record is te oud of ligt te ver in de toekomst.",
+            "The record is too old or too far in the future.",
+        ),
+        #[cfg(feature = "full")]
+        "record.replayed" => pick(nl, "Dit record is al eerder ingezonden.", "This record was submitted before."),
         "record.not-json" => pick(
             nl,
             "Het record is geen geldige JSON-tekst of noemt een veld twee keer.",

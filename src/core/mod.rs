@@ -17,3 +17,4 @@ pub mod record;
 pub mod schema;
 pub mod scoring;
 pub mod sorting;
+pub mod submission;

@@ -725,3 +725,68 @@ fn recompute(
     }
     (content_ok, assessment_ok)
 }
+
+/// Where the content of a posted form differs from a record (SPEC §8.3):
+/// the record is authoritative only if the fields agree. The form is read
+/// on the record's evaluation date with the record's catalog; each
+/// difference is a `record.mismatch` at the record path where it lies (an
+/// error in the posted fields at the record path of that field).
+pub fn content_mismatches(
+    record: &Value,
+    posted: &Value,
+    catalog: &ActiveCatalog,
+    extensions: &[Extension],
+    locale: Locale,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let text = |pointer: &str| at(record, pointer).and_then(Value::as_str).unwrap_or_default();
+    let (Some(evaluated_on), Some(created_at)) =
+        (Date::parse(text("/assessment/evaluatedOn")), Instant::parse(text("/createdAt")))
+    else {
+        out.push(Finding::error("", codes::RECORD_MISMATCH));
+        return out;
+    };
+    let reading = read_form(posted, &[], &FormRules { catalog, extensions, today: evaluated_on });
+    let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
+    let rebuilt = build_undigested(catalog, &reading, &stamp, locale).ok().and_then(|r| super::json_text::to_value(&r));
+    let Some(rebuilt) = rebuilt else {
+        for finding in reading.findings.iter().filter(|f| f.severity == Severity::Error) {
+            out.push(Finding::error(record_path(&finding.path), codes::RECORD_MISMATCH));
+        }
+        if out.is_empty() {
+            out.push(Finding::error("", codes::RECORD_MISMATCH));
+        }
+        sort_findings(&mut out);
+        return out;
+    };
+    for section in CONTENT_SECTIONS {
+        differences(at(&rebuilt, section), at(record, section), section.to_owned(), &mut out);
+    }
+    sort_findings(&mut out);
+    out
+}
+
+/// Pushes a `record.mismatch` at every path where `posted` and `recorded`
+/// differ: objects member by member, arrays of equal length item by item,
+/// anything else where it differs.
+fn differences(posted: Option<&Value>, recorded: Option<&Value>, path: String, out: &mut Vec<Finding>) {
+    if posted == recorded {
+        return;
+    }
+    match (posted, recorded) {
+        (Some(Value::Object(a)), Some(Value::Object(b))) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                differences(a.get(key), b.get(key), super::issue::pointer_push(&path, key), out);
+            }
+        }
+        (Some(Value::Array(a)), Some(Value::Array(b))) if a.len() == b.len() => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                differences(Some(x), Some(y), super::issue::pointer_push(&path, &i.to_string()), out);
+            }
+        }
+        _ => out.push(Finding::error(path, codes::RECORD_MISMATCH)),
+    }
+}

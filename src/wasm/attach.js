@@ -96,6 +96,9 @@ function isElement(value) {
   return value !== null && typeof value === "object" && value.nodeType === 1;
 }
 
+/** Forms with an engine attached: a second attach would render everything twice. */
+const attachedForms = new WeakSet();
+
 /**
  * Attaches the engine to an existing form (SPEC §9).
  * @param api `{ SignalEngine, inputFromFormData, attachSettings, signalError }` of one build
@@ -103,6 +106,9 @@ function isElement(value) {
 export function attachForm(api, form, options) {
   if (!isElement(form) || form.tagName !== "FORM" || !form.ownerDocument) {
     throw api.signalError("option.invalid", "attach needs a <form> element in a document");
+  }
+  if (attachedForms.has(form)) {
+    throw api.signalError("option.invalid", "this form is already attached; detach() it first");
   }
   const given = options !== null && typeof options === "object" ? options : {};
   const { engine: hostEngine, indicatorsContainer, scorePanel, ...plain } = given;
@@ -123,6 +129,17 @@ export function attachForm(api, form, options) {
   const words = WORDS[locale] ?? WORDS.nl;
   const catalog = engine.catalog();
   const fieldMap = settings.fieldMap;
+  const valueMap = plain.valueMap; // checked by attachSettings
+  // Every mapped name must be a control of the form: a typo would otherwise
+  // leave a field silently unread.
+  for (const [path, name] of Object.entries(fieldMap)) {
+    if (![...form.querySelectorAll("[name]")].some((element) => element.getAttribute("name") === name)) {
+      ownEngine?.free();
+      throw api.signalError("option.invalid", `fieldMap "${path}": the form has no control named "${name}"`);
+    }
+  }
+  const heading = `h${settings.headingLevel}`;
+  const subheading = `h${Math.min(settings.headingLevel + 1, 6)}`;
 
   const injected = []; // nodes this component created
   const changed = []; // [element, attribute, original value] on host controls
@@ -159,7 +176,7 @@ export function attachForm(api, form, options) {
     for (const [name, value] of new FormData(form)) {
       if (typeof value === "string") entries.push([name, value]);
     }
-    return api.inputFromFormData(entries, { fieldMap });
+    return api.inputFromFormData(entries, { fieldMap, valueMap });
   }
 
   /** Controls named `name` (and with `value`, if given); names are compared, never put in a selector. */
@@ -268,7 +285,7 @@ export function attachForm(api, form, options) {
     const { assessment, routing, measures } = evaluation;
     const suspended = evaluation.suspendedMeasures ?? [];
     panel.textContent = "";
-    panel.append(textElement("h2", words.adviceHeading));
+    panel.append(textElement(heading, words.adviceHeading));
     if (evaluation.catalog?.illustrative) panel.append(textElement("p", words.illustrative, { class: "signal-indicators-illustrative" }));
     panel.append(textElement("p", `${words.overall}: ${score(assessment.overall.score)} (${band(assessment.overall.band)})`));
     const categories = create("ul");
@@ -279,7 +296,7 @@ export function attachForm(api, form, options) {
     }
     panel.append(categories);
     if (assessment.categories.length > 0) {
-      panel.append(textElement("h3", words.why));
+      panel.append(textElement(subheading, words.why));
       const list = create("ul");
       for (const category of assessment.categories) {
         for (const c of category.contributions) {
@@ -301,7 +318,7 @@ export function attachForm(api, form, options) {
     const advised = routing.advised.length ? routing.advised.join(", ") : words.nobody;
     panel.append(textElement("p", `${words.routing}: ${advised}`));
     if (measures.length > 0) {
-      panel.append(textElement("h3", words.measures));
+      panel.append(textElement(subheading, words.measures));
       const list = create("ul");
       for (const measure of measures) {
         const item = textElement("li", `${measure.label} (${measure.legalBasis})`);
@@ -344,7 +361,7 @@ export function attachForm(api, form, options) {
       role: "group",
       "aria-labelledby": headingId,
     });
-    box.append(textElement("h2", words.summary, { id: headingId }));
+    box.append(textElement(heading, words.summary, { id: headingId }));
     const list = create("ul");
     const linked = [];
     for (const issue of evaluation.issues) {
@@ -381,10 +398,7 @@ export function attachForm(api, form, options) {
     const name = target?.getAttribute("name");
     if (event.type !== "input" && name) touched.add(name);
     // Show or hide the grading controls of a picked indicator.
-    if (name === "indicator" && target.type === "checkbox") {
-      const details = document.getElementById(`${target.id}-details`);
-      if (details) details.hidden = !target.checked;
-    }
+    if (name === "indicator" && target.type === "checkbox") showDetails(target.id, target.checked);
     refresh();
   }
 
@@ -427,6 +441,18 @@ export function attachForm(api, form, options) {
     }
   }
 
+  /**
+   * Shows a picked indicator's detail controls; those of an unchecked one
+   * are hidden and disabled, so a post carries only what was filled in
+   * (their values stay for when it is checked again).
+   */
+  function showDetails(checkboxId, shown) {
+    const details = document.getElementById(`${checkboxId}-details`);
+    if (!details) return;
+    details.hidden = !shown;
+    for (const control of details.querySelectorAll("input, select, textarea")) control.disabled = !shown;
+  }
+
   function renderPicker() {
     const root = create("div", { class: "signal-indicators-picker" });
     // Scored categories first, the protective one visibly apart at the end.
@@ -447,6 +473,7 @@ export function attachForm(api, form, options) {
           textElement("p", text(definition.guidance), { class: "utrecht-form-field-description", id: `${base}-guidance` }),
         );
         const details = create("div", { id: `${base}-details`, class: "signal-indicators-details", hidden: "" });
+        const disabledUntilPicked = { disabled: "" };
         const labelled = (id, label) => textElement("label", label, { for: id, class: "utrecht-form-label" });
         const grades = [
           ["reliability", words.reliabilityLabel, RELIABILITY_CODES, words.reliabilityOptions],
@@ -454,7 +481,7 @@ export function attachForm(api, form, options) {
         ];
         for (const [member, label, codes, meanings] of grades) {
           const id = `${base}-${member}`;
-          const select = create("select", { name: `indicator.${code}.${member}`, id, class: "utrecht-select" });
+          const select = create("select", { name: `indicator.${code}.${member}`, id, class: "utrecht-select", ...disabledUntilPicked });
           // Grading starts empty: no silent default.
           select.append(textElement("option", words.choose, { value: "" }));
           codes.forEach((grade, i) => select.append(textElement("option", `${grade} — ${meanings[i]}`, { value: grade })));
@@ -463,18 +490,18 @@ export function attachForm(api, form, options) {
         const observedId = `${base}-observedOn`;
         details.append(
           labelled(observedId, words.observedLabel),
-          create("input", { type: "date", name: `indicator.${code}.observedOn`, id: observedId, class: "utrecht-textbox" }),
+          create("input", { type: "date", name: `indicator.${code}.observedOn`, id: observedId, class: "utrecht-textbox", ...disabledUntilPicked }),
         );
         // One reference per line (a URL may hold a comma).
         const evidenceId = `${base}-evidenceRefs`;
         details.append(
           labelled(evidenceId, definition.requiresEvidence ? words.evidenceRequiredLabel : words.evidenceLabel),
-          create("textarea", { name: `indicator.${code}.evidenceRefs`, id: evidenceId, class: "utrecht-textarea", rows: "2" }),
+          create("textarea", { name: `indicator.${code}.evidenceRefs`, id: evidenceId, class: "utrecht-textarea", rows: "2", ...disabledUntilPicked }),
         );
         const noteId = `${base}-note`;
         details.append(
           labelled(noteId, words.noteLabel),
-          create("textarea", { name: `indicator.${code}.note`, id: noteId, class: "utrecht-textarea", maxlength: "2000" }),
+          create("textarea", { name: `indicator.${code}.note`, id: noteId, class: "utrecht-textarea", maxlength: "2000", ...disabledUntilPicked }),
         );
         field.append(details);
         fieldset.append(field);
@@ -496,7 +523,7 @@ export function attachForm(api, form, options) {
           element.value = value;
         }
       }
-      if (name === "indicator") document.getElementById(`signal-indicators-${idSafe(value)}-details`)?.removeAttribute("hidden");
+      if (name === "indicator") showDetails(`signal-indicators-${idSafe(value)}`, true);
     }
   }
 
@@ -530,6 +557,7 @@ export function attachForm(api, form, options) {
     ["click", onClick],
   ];
   for (const [type, listener] of listeners) form.addEventListener(type, listener);
+  attachedForms.add(form);
   refresh();
 
   return {
@@ -542,6 +570,7 @@ export function attachForm(api, form, options) {
     detach() {
       if (!attached) return;
       attached = false;
+      attachedForms.delete(form);
       for (const [type, listener] of listeners) form.removeEventListener(type, listener);
       clearErrors();
       for (const node of injected.splice(0).reverse()) node.remove();

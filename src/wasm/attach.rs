@@ -11,9 +11,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{option_invalid, to_js};
-use super::engine::{field_map_option, locale_option, now_option, options as read_options, text_option, today_option};
+use super::engine::{locale_option, mapping_option, now_option, options as read_options, text_option, today_option};
 use crate::core::form_data::entries_from_input;
 use crate::core::messages::Locale;
+use serde_json::Value;
 
 /// `attach`'s options after checking (camelCase for the JS side).
 #[derive(Serialize)]
@@ -21,6 +22,8 @@ use crate::core::messages::Locale;
 struct AttachSettings {
     locale: &'static str,
     field_map: std::collections::BTreeMap<String, String>,
+    /// The level of the panel's heading (2–6); its sub-headings one below.
+    heading_level: u8,
     record_field: String,
     submit_mode: &'static str,
     /// The evaluation date: given, or the Amsterdam date at a given `now`.
@@ -40,28 +43,47 @@ struct AttachSettings {
 /// of the public API.
 #[wasm_bindgen(js_name = attachSettings, skip_typescript)]
 pub fn attach_settings(options: Option<JsValue>, engine_locale: String) -> Result<JsValue, JsValue> {
-    let allowed = ["locale", "fieldMap", "initial", "recordField", "submitMode", "today", "now", "id"];
+    let allowed = [
+        "locale",
+        "fieldMap",
+        "valueMap",
+        "initial",
+        "recordField",
+        "submitMode",
+        "today",
+        "now",
+        "id",
+        "headingLevel",
+    ];
     let map = read_options(options, "attach options", &allowed)?;
     let text = |key: &str| text_option(&map, key);
     let locale = match locale_option(&map)? {
         Some(locale) => locale,
         None => Locale::parse(&engine_locale).unwrap_or(Locale::Nl),
     };
-    let field_map = field_map_option(&map)?;
+    let mapping = mapping_option(&map)?;
     let submit_mode = match text("submitMode")?.as_deref() {
         None | Some("native") => "native",
         Some("event-only") => "event-only",
         Some(_) => return Err(option_invalid("submitMode must be \"native\" or \"event-only\"")),
     };
+    let heading_level = match map.get("headingLevel") {
+        None | Some(Value::Null) => 2,
+        Some(level) => match level.as_u64() {
+            Some(level @ 2..=6) => level as u8,
+            _ => return Err(option_invalid("headingLevel must be 2, 3, 4, 5 or 6")),
+        },
+    };
     let now = now_option(&map)?;
     let today = today_option(&map)?.or_else(|| now.map(|now| now.amsterdam_date()));
     let prefill = match map.get("initial") {
-        Some(initial) if initial.is_object() => entries_from_input(initial, &field_map),
+        Some(initial) if initial.is_object() => entries_from_input(initial, &mapping),
         _ => Vec::new(),
     };
     to_js(&AttachSettings {
         locale: locale.tag(),
-        field_map,
+        field_map: mapping.field_map,
+        heading_level,
         record_field: text("recordField")?.unwrap_or_else(|| "signal_record".to_owned()),
         submit_mode,
         today: today.map(|d| d.to_iso()),

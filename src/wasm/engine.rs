@@ -15,7 +15,7 @@ use crate::core::catalog::ActiveCatalog;
 use crate::core::date::{Date, Instant};
 use crate::core::engine::SignalEngine;
 use crate::core::extensions::declarations_from_value;
-use crate::core::form_data::{input_from_entries, MAX_ENTRIES};
+use crate::core::form_data::{input_from_entries, PostMapping, ValueTranslation, MAX_ENTRIES};
 use crate::core::messages::Locale;
 use crate::core::record::RecordStamp;
 #[cfg(feature = "full")]
@@ -85,6 +85,29 @@ pub(super) fn field_map_option(map: &Map<String, Value>) -> Result<BTreeMap<Stri
         Some(_) => return Err(option_invalid("fieldMap must map input paths to control names")),
     }
     Ok(field_map)
+}
+
+/// The `fieldMap` and `valueMap` options, their keys checked against the
+/// input paths (`option.invalid` naming a bad key).
+pub(super) fn mapping_option(map: &Map<String, Value>) -> Result<PostMapping, JsValue> {
+    let bad = || option_invalid("valueMap must map input paths to { hostValue: value } objects of strings");
+    let mut value_map = Vec::new();
+    match map.get("valueMap") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(paths)) => {
+            for (path, values) in paths {
+                let Value::Object(values) = values else { return Err(bad()) };
+                for (host, value) in values {
+                    let Value::String(value) = value else { return Err(bad()) };
+                    value_map.push(ValueTranslation { path: path.clone(), host: host.clone(), value: value.clone() });
+                }
+            }
+        }
+        Some(_) => return Err(bad()),
+    }
+    let mapping = PostMapping { field_map: field_map_option(map)?, value_map };
+    mapping.check(None).map_err(|e| signal_error(&e))?;
+    Ok(mapping)
 }
 
 /// The optional `today` option: a date `YYYY-MM-DD`.
@@ -197,13 +220,13 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "FormData | Iterable<[string, string]>")] entries: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EvaluateEntriesOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let options = self::options(options, "evaluateEntries options", &["fieldMap", "today"])?;
-        let field_map = field_map_option(&options)?;
+        let options = self::options(options, "evaluateEntries options", &["fieldMap", "valueMap", "today"])?;
+        let mapping = mapping_option(&options)?;
         let today = match today_option(&options)? {
             Some(today) => today,
             None => current_instant()?.amsterdam_date(),
         };
-        let input = input_from_entries(&entry_pairs(&entries)?, &field_map);
+        let input = input_from_entries(&entry_pairs(&entries)?, &mapping);
         to_js(&self.engine.evaluate(&input, today))
     }
 
@@ -248,13 +271,7 @@ impl JsSignalEngine {
     ) -> Result<JsValue, JsValue> {
         let options = self::options(options, "verifyRecord options", &["catalogs"])?;
         let locale = self.engine.locale();
-        let catalogs = match options.get("catalogs") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(values)) => {
-                values.iter().map(|value| catalog_from(value, locale)).collect::<Result<Vec<_>, _>>()?
-            }
-            Some(_) => return Err(option_invalid("catalogs must be an array of catalogs")),
-        };
+        let catalogs = catalogs_option(&options, locale)?;
         if let Some(text) = record.as_string() {
             return to_js(&self.engine.verify_record_text(&text, &catalogs));
         }
@@ -282,6 +299,86 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] _options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         Err(unsupported("verifyRecord is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
+    }
+
+    /// Checks one post on the server (SPEC §8.3): `body` is
+    /// `URLSearchParams`, `FormData`, `[name, value]` pairs or an object of
+    /// strings and string arrays (Express's `req.body`). Returns
+    /// `{ ok, record, input, issues }`; `record` is `null` unless `ok`.
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = verifySubmission, unchecked_return_type = "Submission")]
+    pub fn verify_submission(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SubmissionBody")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SubmissionOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        use crate::core::submission::{SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
+        let seen_function = options
+            .as_ref()
+            .filter(|o| o.is_object())
+            .and_then(|o| Reflect::get(o, &JsValue::from_str("seen")).ok())
+            .filter(|seen| !seen.is_undefined() && !seen.is_null());
+        let seen_function = match seen_function {
+            Some(seen) => Some(seen.dyn_into::<Function>().map_err(|_| option_invalid("seen must be a function"))?),
+            None => None,
+        };
+        // The function is taken out before the plain options are read.
+        let plain = match (&options, &seen_function) {
+            (Some(given), Some(_)) => {
+                let copy = js_sys::Object::assign(&js_sys::Object::new(), given.unchecked_ref());
+                let _ = Reflect::delete_property(&copy, &JsValue::from_str("seen"));
+                Some(copy.into())
+            }
+            _ => options,
+        };
+        let allowed = ["fieldMap", "valueMap", "recordField", "catalogs", "now", "maxAgeSeconds"];
+        let options = self::options(plain, "verifySubmission options", &allowed)?;
+        let mapping = mapping_option(&options)?;
+        let record_field = text_option(&options, "recordField")?.unwrap_or_else(|| DEFAULT_RECORD_FIELD.to_owned());
+        let catalogs = catalogs_option(&options, self.engine.locale())?;
+        let now = match now_option(&options)? {
+            Some(now) => now,
+            None => current_instant()?,
+        };
+        let max_age_seconds = match options.get("maxAgeSeconds") {
+            None | Some(Value::Null) => DEFAULT_MAX_AGE_SECONDS,
+            Some(value) => value
+                .as_u64()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| option_invalid("maxAgeSeconds must be a positive whole number"))?,
+        };
+        let Some(pairs) = body_pairs(&body)? else {
+            let issue = crate::core::issue::Finding::error("", crate::core::issue::codes::INPUT_NOT_OBJECT)
+                .localize(self.engine.locale());
+            return submission_value(false, None, &Value::Object(Map::new()), &[issue]);
+        };
+        let seen = |id: &str| {
+            seen_function
+                .as_ref()
+                .is_some_and(|f| f.call1(&JsValue::NULL, &JsValue::from_str(id)).is_ok_and(|v| v.is_truthy()))
+        };
+        let rules = SubmissionRules {
+            mapping: &mapping,
+            record_field: &record_field,
+            catalogs: &catalogs,
+            now,
+            max_age_seconds,
+            seen: &seen,
+            new_id: random_uuid()?,
+        };
+        let result = self.engine.verify_submission(&pairs, &rules);
+        submission_value(result.ok, result.record_text.as_deref(), &result.input, &result.issues)
+    }
+
+    /// Checks one post: in the browser module, `unsupported` (use `"./full"`).
+    #[cfg(not(feature = "full"))]
+    #[wasm_bindgen(js_name = verifySubmission, unchecked_return_type = "Submission")]
+    pub fn verify_submission(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SubmissionBody")] _body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SubmissionOptions")] _options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        Err(unsupported("verifySubmission is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
     }
 
     /// The active catalog, in the §6.1 shape: `new SignalEngine({ catalog:
@@ -336,10 +433,66 @@ pub fn input_from_form_data(
     #[wasm_bindgen(unchecked_param_type = "FormData | Iterable<[string, string]>")] entries: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FormDataOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = self::options(options, "inputFromFormData options", &["fieldMap"])?;
+    let options = self::options(options, "inputFromFormData options", &["fieldMap", "valueMap"])?;
+    let mapping = mapping_option(&options)?;
     let pairs = entry_pairs(&entries)?;
-    let field_map = field_map_option(&options)?;
-    to_js(&input_from_entries(&pairs, &field_map))
+    to_js(&input_from_entries(&pairs, &mapping))
+}
+
+/// The `catalogs` option: further accepted catalogs.
+#[cfg(feature = "full")]
+fn catalogs_option(options: &Map<String, Value>, locale: Locale) -> Result<Vec<ActiveCatalog>, JsValue> {
+    match options.get("catalogs") {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(values)) => values.iter().map(|value| catalog_from(value, locale)).collect(),
+        Some(_) => Err(option_invalid("catalogs must be an array of catalogs")),
+    }
+}
+
+/// `{ ok, record, input, issues }` for JS, the record parsed from its text
+/// (so it keeps its member order).
+#[cfg(feature = "full")]
+fn submission_value(
+    ok: bool,
+    record: Option<&str>,
+    input: &Value,
+    issues: &[crate::core::issue::Issue],
+) -> Result<JsValue, JsValue> {
+    let out = js_sys::Object::new();
+    let record = match record {
+        Some(text) => js_sys::JSON::parse(text)?,
+        None => JsValue::NULL,
+    };
+    let _ = Reflect::set(&out, &JsValue::from_str("ok"), &JsValue::from_bool(ok));
+    let _ = Reflect::set(&out, &JsValue::from_str("record"), &record);
+    let _ = Reflect::set(&out, &JsValue::from_str("input"), &to_js(input)?);
+    let _ = Reflect::set(&out, &JsValue::from_str("issues"), &to_js(issues)?);
+    Ok(out.into())
+}
+
+/// The `[name, value]` pairs of a posted body: `URLSearchParams`,
+/// `FormData`, pairs, or a plain object of strings and string arrays;
+/// `None` for anything else (not a form).
+#[cfg(feature = "full")]
+fn body_pairs(body: &JsValue) -> Result<Option<Vec<(String, String)>>, JsValue> {
+    if body.is_string() || !body.is_object() {
+        return Ok(None);
+    }
+    if js_sys::try_iter(body).ok().flatten().is_some() {
+        return entry_pairs(body).map(Some);
+    }
+    let mut pairs = Vec::new();
+    for entry in js_sys::Object::entries(body.unchecked_ref()).iter().take(MAX_ENTRIES) {
+        let Some(entry) = entry.dyn_ref::<Array>() else { continue };
+        let Some(name) = entry.get(0).as_string() else { continue };
+        let value = entry.get(1);
+        if let Some(text) = value.as_string() {
+            pairs.push((name, text));
+        } else if let Some(items) = value.dyn_ref::<Array>() {
+            pairs.extend(items.iter().filter_map(|item| item.as_string()).map(|item| (name.clone(), item)));
+        }
+    }
+    Ok(Some(pairs))
 }
 
 /// The text `[name, value]` pairs of a `FormData` or an iterable of pairs,

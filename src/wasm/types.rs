@@ -55,6 +55,10 @@ pub struct EvaluateEntriesOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub today: Option<String>,
+    /// Input path → the host's option value → the engine's value.
+    #[serde(default)]
+    #[tsify(optional, type = "Record<string, Record<string, string>>")]
+    pub value_map: Option<BTreeMap<String, BTreeMap<String, String>>>,
 }
 
 /// Options of `engine.buildRecord(input, options)`.
@@ -93,6 +97,11 @@ pub struct FormDataOptions {
     #[serde(default)]
     #[tsify(optional, type = "Record<string, string>")]
     pub field_map: Option<BTreeMap<String, String>>,
+    /// Input path → the host's option value → the engine's value
+    /// (`{ procedure: { regulier: "regular" } }`).
+    #[serde(default)]
+    #[tsify(optional, type = "Record<string, Record<string, string>>")]
+    pub value_map: Option<BTreeMap<String, BTreeMap<String, String>>>,
 }
 
 /// The signal form input (SPEC §4), as a host hands it in.
@@ -281,6 +290,9 @@ pub struct AttachOptions {
     /// Input path (`"subject.vNumber"`) → the host's control name.
     #[tsify(optional, type = "Record<string, string>")]
     pub field_map: Option<BTreeMap<String, String>>,
+    /// Input path → the host's option value → the engine's value.
+    #[tsify(optional, type = "Record<string, Record<string, string>>")]
+    pub value_map: Option<BTreeMap<String, BTreeMap<String, String>>>,
     /// Where the indicator picker is rendered; default: the end of the form.
     #[tsify(optional, type = "Element")]
     pub indicators_container: Option<()>,
@@ -317,5 +329,44 @@ export interface AttachHandle {
   evaluate(): Evaluation;
   /** Removes every listener and injected node and restores every changed attribute. Calling it twice is harmless. */
   detach(): void;
+}
+"#;
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const SUBMISSION: &str = r#"
+/** A posted form as a server receives it (SPEC §8.3). */
+export type SubmissionBody =
+  | URLSearchParams
+  | FormData
+  | Iterable<[string, string]>
+  | Record<string, string | string[] | undefined>;
+
+/** Options of `verifySubmission(body, options)`. */
+export interface SubmissionOptions {
+  /** The engine to check with; default: a Dutch engine with the built-in catalog. */
+  engine?: SignalEngine;
+  /** Input path → the host's control name, as in `attach`. */
+  fieldMap?: Record<string, string>;
+  /** Input path → the host's option value → the engine's value. */
+  valueMap?: Record<string, Record<string, string>>;
+  /** The field that carries the record; default `signal_record`. */
+  recordField?: string;
+  /** Further accepted catalogs. */
+  catalogs?: Catalog[];
+  /** The current instant (ISO 8601, UTC `Z`); default: now. */
+  now?: string;
+  /** Greatest age of `createdAt` before `now`; default 86 400. */
+  maxAgeSeconds?: number;
+  /** Whether a record id was seen before (an in-memory cache); true gives `record.replayed`. */
+  seen?: (id: string) => boolean;
+}
+
+/** The outcome of `verifySubmission`: `record` is `null` unless `ok`. */
+export interface Submission {
+  ok: boolean;
+  record: SignalRecord | null;
+  /** The input rebuilt from the posted fields. */
+  input: SignalForm;
+  issues: Issue[];
 }
 "#;

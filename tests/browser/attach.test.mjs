@@ -260,3 +260,57 @@ test("a host engine is used as given and keeps working after detach; the handle 
   assert.equal(outcome.engineAfter, "boolean");
   assert.deepEqual(errors, []);
 });
+
+test("host fit: fieldMap checked, attach twice refused, unchecked details disabled, headingLevel, valueMap", async () => {
+  const { page } = await open();
+  // Unchecked indicators' details are disabled: the post carries only what was filled in.
+  const posted = await page.evaluate(() => [...new FormData(document.getElementById("signal")).keys()].filter((k) => k.startsWith("indicator.")));
+  assert.deepEqual(posted, []);
+  await fillValid(page);
+  const names = await page.evaluate(() => [...new FormData(document.getElementById("signal")).keys()].filter((k) => k.startsWith("indicator.")));
+  assert.deepEqual(names.sort(), ["indicator.TER-05.credibility", "indicator.TER-05.evidenceRefs", "indicator.TER-05.note", "indicator.TER-05.observedOn", "indicator.TER-05.reliability"]);
+  await page.uncheck('input[name="indicator"][value="TER-05"]');
+  assert.equal(await page.inputValue('select[name="indicator.TER-05.reliability"]'), "A", "typed values stay when unchecked");
+  assert.equal(await page.isDisabled('select[name="indicator.TER-05.reliability"]'), true);
+
+  const outcome = await page.evaluate(() => {
+    const form = document.getElementById("signal");
+    const attempt = (options) => {
+      try {
+        window.attach(form, options);
+        return "attached";
+      } catch (error) {
+        return `${error.name} ${error.code} ${error.message}`;
+      }
+    };
+    const twice = attempt({});
+    window.handle.detach();
+    const badKey = attempt({ fieldMap: { caseNumbr: "zaaknummer" } });
+    const missing = attempt({ fieldMap: { caseNumber: "zaak_nr" } });
+    const badLevel = attempt({ fieldMap: { caseNumber: "zaaknummer", "subject.vNumber": "vnr" }, headingLevel: 7 });
+    const handle = window.attach(form, {
+      fieldMap: { caseNumber: "zaaknummer", "subject.vNumber": "vnr" },
+      valueMap: { procedure: { asiel: "asylum" } },
+      headingLevel: 3,
+      scorePanel: document.getElementById("panel"),
+    });
+    const select = form.querySelector("#procedure");
+    const option = document.createElement("option");
+    option.value = "asiel";
+    select.append(option);
+    select.value = "asiel";
+    const procedure = handle.evaluate().issues.some((i) => i.path === "/procedure");
+    const heading = document.querySelector("#panel h3")?.textContent ?? null;
+    const h2 = document.querySelectorAll("#panel h2").length;
+    handle.detach();
+    return { twice, badKey, missing, badLevel, procedure, heading, h2, formAfter: form.querySelectorAll(".signal-indicators-picker").length };
+  });
+  assert.match(outcome.twice, /^SignalError option\.invalid .*already attached/);
+  assert.match(outcome.badKey, /^SignalError option\.invalid .*caseNumbr/);
+  assert.match(outcome.missing, /^SignalError option\.invalid .*zaak_nr/);
+  assert.match(outcome.badLevel, /^SignalError option\.invalid .*headingLevel/);
+  assert.equal(outcome.procedure, false, "asiel is read as asylum");
+  assert.equal(outcome.heading, "Advies — geen besluit");
+  assert.equal(outcome.h2, 0);
+  assert.equal(outcome.formAfter, 0, "nothing rendered twice, nothing left after detach");
+});

@@ -1,0 +1,125 @@
+//! The server side of a submission (SPEC §8.3): what a portal's back end
+//! does with every post. The record is verified as JSON text and is
+//! authoritative only if the posted host fields agree with it; it must be
+//! fresh and not seen before. Without a record (no script ran) the server
+//! evaluates the rebuilt input and builds the record itself.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::catalog::ActiveCatalog;
+use super::date::Instant;
+use super::engine::SignalEngine;
+use super::form_data::{input_from_entries, PostMapping};
+use super::issue::{codes, Finding, Issue, Severity};
+use super::json_text::{read_text, to_text};
+use super::record::{content_mismatches, RecordStamp};
+
+/// Default greatest age of a record, in seconds (one day).
+pub const DEFAULT_MAX_AGE_SECONDS: u64 = 86_400;
+/// How far a record's `createdAt` may lie after `now` (clock skew), in ms.
+pub const MAX_FUTURE_MILLIS: i64 = 300_000;
+/// The default name of the field that carries the record.
+pub const DEFAULT_RECORD_FIELD: &str = "signal_record";
+
+/// What a submission is checked against.
+pub struct SubmissionRules<'a> {
+    /// The host's control names and option values.
+    pub mapping: &'a PostMapping,
+    /// The name of the field that carries the record.
+    pub record_field: &'a str,
+    /// Accepted catalogs besides the engine's own.
+    pub catalogs: &'a [ActiveCatalog],
+    /// The current instant.
+    pub now: Instant,
+    /// Greatest age of `createdAt` before `now`, in seconds.
+    pub max_age_seconds: u64,
+    /// Whether a record id was seen before (an in-memory cache).
+    pub seen: &'a dyn Fn(&str) -> bool,
+    /// A fresh record id (UUID v4), used only for a record the server
+    /// builds itself.
+    pub new_id: String,
+}
+
+/// The outcome for one post.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Submission {
+    /// No issue is an error.
+    pub ok: bool,
+    /// The record as JSON text (`JSON.stringify` order), only when `ok`.
+    #[serde(skip)]
+    pub record_text: Option<String>,
+    /// The input rebuilt from the posted fields.
+    pub input: Value,
+    /// Every issue: of the record (paths into it) or of the rebuilt input.
+    pub issues: Vec<Issue>,
+}
+
+impl SignalEngine {
+    /// Checks one post: `entries` are its `[name, value]` pairs.
+    pub fn verify_submission(&self, entries: &[(String, String)], rules: &SubmissionRules<'_>) -> Submission {
+        let input = input_from_entries(entries, rules.mapping);
+        let record_text = entries
+            .iter()
+            .find(|(name, _)| name == rules.record_field)
+            .map(|(_, text)| text.as_str())
+            .filter(|text| !text.trim().is_empty());
+        match record_text {
+            Some(text) => self.check_posted_record(text, input, rules),
+            None => self.build_on_server(input, rules),
+        }
+    }
+
+    /// A post with a record: verified, compared with the fields, fresh, new.
+    fn check_posted_record(&self, text: &str, input: Value, rules: &SubmissionRules<'_>) -> Submission {
+        let verification = self.verify_record_text(text, rules.catalogs);
+        let mut issues = verification.issues;
+        let mut findings = Vec::new();
+        if let Ok(record) = read_text(text) {
+            let catalog = std::iter::once(self.active_catalog())
+                .chain(rules.catalogs)
+                .find(|c| record.pointer("/catalog/digest").and_then(Value::as_str) == Some(c.digest()));
+            if let Some(catalog) = catalog {
+                findings.extend(content_mismatches(&record, &input, catalog, self.extensions(), self.locale()));
+            }
+            match record.get("createdAt").and_then(Value::as_str).and_then(Instant::parse) {
+                Some(created) => {
+                    let age = rules.now.millis() - created.millis();
+                    let max_age = i64::try_from(rules.max_age_seconds.saturating_mul(1000)).unwrap_or(i64::MAX);
+                    if age > max_age || -age > MAX_FUTURE_MILLIS {
+                        findings.push(Finding::error("/createdAt", codes::RECORD_STALE));
+                    }
+                }
+                None => findings.push(Finding::error("/createdAt", codes::RECORD_STALE)),
+            }
+            if let Some(id) = record.get("id").and_then(Value::as_str) {
+                if (rules.seen)(id) {
+                    findings.push(Finding::error("/id", codes::RECORD_REPLAYED));
+                }
+            }
+        }
+        issues.extend(findings.iter().map(|f| f.localize(self.locale())));
+        let ok = verification.ok && issues.iter().all(|i| i.severity != Severity::Error);
+        Submission { ok, record_text: ok.then(|| text.to_owned()), input, issues }
+    }
+
+    /// A post without a record (no script ran): evaluated, and built here
+    /// when valid.
+    fn build_on_server(&self, input: Value, rules: &SubmissionRules<'_>) -> Submission {
+        let today = rules.now.amsterdam_date();
+        let evaluation = self.evaluate(&input, today);
+        if !evaluation.valid {
+            let issues = evaluation.issues;
+            return Submission { ok: false, record_text: None, input, issues };
+        }
+        let issues = evaluation.issues;
+        let stamp = RecordStamp { id: rules.new_id.clone(), created_at: rules.now };
+        match self.build_record(&input, &[], today, &stamp) {
+            Ok(record) => Submission { ok: true, record_text: to_text(&record), input, issues },
+            Err(error) => {
+                let issues = if error.issues().is_empty() { issues } else { error.issues().to_vec() };
+                Submission { ok: false, record_text: None, input, issues }
+            }
+        }
+    }
+}
