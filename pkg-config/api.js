@@ -26,6 +26,7 @@ export function api(bindings) {
     inputFromFormData: bindings.inputFromFormData,
     recordSchema: bindings.recordSchema,
     catalogSchema: bindings.catalogSchema,
+    renderPicker: bindings.renderPicker,
     /** Checks one post on the server (SPEC §8.3); see the README. */
     verifySubmission(body, options) {
       const given = options !== null && typeof options === "object" ? options : {};

@@ -1,5 +1,5 @@
 import type { InitInput } from "./web/signal_indicators.js";
-export { SignalEngine, inputFromFormData, recordSchema, catalogSchema } from "./web/signal_indicators.js";
+export { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker } from "./web/signal_indicators.js";
 import type { AttachOptions, AttachHandle } from "./web/signal_indicators.js";
 /** Attaches the engine to an existing form: picker, live validation, advice panel, record on submit. */
 export declare function attach(form: HTMLFormElement, options?: AttachOptions): AttachHandle;

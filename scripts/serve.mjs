@@ -50,7 +50,8 @@ export function startServer({ port: listenPort = port, testFiles = false } = {})
     if (file && url.pathname.endsWith("/") && url.pathname !== "/") file = join(file, "index.html");
     try {
       if (!file) throw new Error("outside");
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (file === join(root, "www", "index.html")) body = await withPicker(body, url.searchParams.get("lang") === "en" ? "en" : "nl");
       response.writeHead(200, {
         "content-type": types[extname(file)] ?? "application/octet-stream",
         "content-security-policy": csp,
@@ -64,6 +65,16 @@ export function startServer({ port: listenPort = port, testFiles = false } = {})
     }
   });
   return new Promise((resolve) => server.listen(listenPort, host, () => resolve(server)));
+}
+
+/**
+ * The portal page with the indicator picker rendered on the server
+ * (renderPicker): without the module an officer can still tick, grade and
+ * post indicators; with it, attach adopts these controls.
+ */
+async function withPicker(page, locale) {
+  const { renderPicker } = await import("../pkg/node.mjs");
+  return Buffer.from(page.toString("utf8").replace('<div id="indicatoren"></div>', `<div id="indicatoren">${renderPicker({ locale })}</div>`));
 }
 
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -86,26 +97,23 @@ async function body(request) {
  * had no JavaScript, and shows what it received.
  */
 async function receiveSignal(request, response) {
-  const { SignalEngine, inputFromFormData } = await import("../pkg/node.mjs");
+  const { verifySubmission } = await import("../pkg/node.mjs");
   const { fieldMap } = await import("../www/field-map.js");
   let html;
   try {
     const form = new URLSearchParams(await body(request));
-    const engine = new SignalEngine();
-    const text = form.get("signal_record");
-    if (text) {
-      const record = JSON.parse(text);
-      const verdict = engine.verifyRecord(record);
+    const result = verifySubmission(form, { fieldMap });
+    const issues = `<ul id="issues">${result.issues.map((i) => `<li>${escape(i.path)} ${escape(i.code)}: ${escape(i.message)}</li>`).join("")}</ul>`;
+    if (form.get("signal_record")) {
+      const record = JSON.parse(form.get("signal_record"));
       html = `<h1>Signaal ontvangen</h1>
-        <p id="verdict">${verdict.ok ? "Record geverifieerd door de server." : "Record NIET geverifieerd."}</p>
-        <ul>${verdict.issues.map((i) => `<li>${escape(i.path)} ${escape(i.code)}: ${escape(i.message)}</li>`).join("")}</ul>
+        <p id="verdict">${result.ok ? "Record geverifieerd door de server." : "Record NIET geverifieerd."}</p>${issues}
         <h2>Record</h2><pre id="record" tabindex="0">${escape(JSON.stringify(record, null, 2))}</pre>`;
     } else {
-      const input = inputFromFormData([...form.entries()], { fieldMap });
-      const evaluation = engine.evaluate(input);
       html = `<h1>Formulier ontvangen zonder record</h1>
-        <p id="verdict">De pagina had geen JavaScript; de server bouwde de invoer opnieuw op (${evaluation.valid ? "geldig" : "ongeldig"}).</p>
-        <pre id="input" tabindex="0">${escape(JSON.stringify(input, null, 2))}</pre>`;
+        <p id="verdict">De pagina had geen JavaScript; de server bouwde de invoer opnieuw op (${result.ok ? "geldig, record gebouwd door de server" : "ongeldig"}).</p>${issues}
+        <h2>Ontvangen invoer</h2><pre id="input" tabindex="0">${escape(JSON.stringify(result.input, null, 2))}</pre>
+        ${result.ok ? `<h2>Record</h2><pre id="record" tabindex="0">${escape(JSON.stringify(result.record, null, 2))}</pre>` : ""}`;
     }
   } catch (error) {
     html = `<h1>Ongeldige inzending</h1><p id="verdict">${escape(error.message)}</p>`;

@@ -26,6 +26,8 @@ usage:
       check a catalog; prints its digest or every problem
   signal-indicators from-form [--field-map FILE] [--value-map FILE]
       read application/x-www-form-urlencoded on stdin, print the input object
+  signal-indicators picker [--catalog FILE] [--locale nl|en]
+      print the indicator picker as HTML (the controls attach renders)
   signal-indicators build --id UUID --now INSTANT [--today DATE] [--catalog FILE] [FILE|-]
       build the record of a valid form input (as JSON.stringify writes it);
       exit 1 with the issues when the form is invalid
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Some("catalog") if args.get(1).map(String::as_str) == Some("lint") => lint(args.get(2..).unwrap_or_default()),
         Some("from-form") => from_form(args.get(1..).unwrap_or_default()),
         Some("build") => build(args.get(1..).unwrap_or_default()),
+        Some("picker") => picker(args.get(1..).unwrap_or_default()),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(true)
@@ -87,6 +90,28 @@ fn read_input(path: Option<&str>) -> Result<String, Unusable> {
 fn read_json_file(path: &str) -> Result<Value, Unusable> {
     let text = read_input(Some(path))?;
     parse_strict(&text).map_err(|e| Unusable(format!("{path} is not JSON: {e}")))
+}
+
+/// `picker [--catalog FILE] [--locale nl|en]`: the indicator picker as HTML.
+fn picker(args: &[String]) -> Result<bool, Unusable> {
+    let (mut catalog_path, mut locale) = (None, Locale::Nl);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--catalog" => catalog_path = Some(iter.next().ok_or(Unusable("--catalog needs a FILE".into()))?),
+            "--locale" => {
+                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
+                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
+            }
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    let catalog = match catalog_path {
+        Some(path) => load_catalog(path, locale)?,
+        None => ActiveCatalog::example(),
+    };
+    println!("{}", signal_indicators::core::picker::render_picker(&catalog, locale, None));
+    Ok(true)
 }
 
 fn load_catalog(path: &str, locale: Locale) -> Result<ActiveCatalog, Unusable> {

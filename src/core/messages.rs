@@ -58,7 +58,7 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
     };
     let nl = locale == Locale::Nl;
     match code {
-        "required" => pick(nl, "Dit veld is verplicht.", "This field is required."),
+        "required" => pick(nl, "Vul dit veld in.", "Fill in this field."),
         "type" => pick(nl, "Deze waarde heeft een verkeerd type.", "This value has the wrong type."),
         "enum" => {
             let allowed = list("allowed");

@@ -13,6 +13,7 @@ pub mod issue;
 pub mod json_text;
 pub mod messages;
 pub mod pattern;
+pub mod picker;
 pub mod record;
 pub mod schema;
 pub mod scoring;

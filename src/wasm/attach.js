@@ -14,8 +14,6 @@
 // (attachSettings), validation, scores and advice come from evaluate(), the
 // record from buildRecord(). This file only draws them.
 
-const RELIABILITY_CODES = ["A", "B", "C", "D", "E", "F"];
-const CREDIBILITY_CODES = ["1", "2", "3", "4", "5", "6"];
 
 /** Interface words of the component, per language. */
 const WORDS = {
@@ -31,16 +29,8 @@ const WORDS = {
     nobody: "geen",
     measures: "Maatregelen ter overweging door de beslisser",
     summary: "Controleer het formulier",
-    protective: "beschermend, telt nooit mee in de score",
-    choose: "Kies…",
-    reliabilityLabel: "Betrouwbaarheid van de bron",
-    credibilityLabel: "Geloofwaardigheid van de informatie",
-    observedLabel: "Waargenomen op",
-    evidenceLabel: "Bronverwijzingen (één per regel)",
-    evidenceRequiredLabel: "Bronverwijzingen (verplicht, één per regel)",
-    noteLabel: "Toelichting",
-    reliabilityOptions: ["volledig betrouwbaar", "meestal betrouwbaar", "redelijk betrouwbaar", "meestal niet betrouwbaar", "onbetrouwbaar", "niet te beoordelen"],
-    credibilityOptions: ["bevestigd door andere bronnen", "waarschijnlijk waar", "mogelijk waar", "twijfelachtig", "onwaarschijnlijk", "niet te beoordelen"],
+    chooseValue: "kies een waarde",
+    indicators: "Indicatoren",
     bands: { none: "geen", low: "laag", medium: "gemiddeld", high: "hoog" },
     suspended: "Niet getoond: mogelijk slachtoffer mensenhandel (geen bestraffing van slachtoffers, Richtlijn 2011/36/EU art. 8)",
     illustrative: "Voorbeeldcatalogus: niet voor echte zaken.",
@@ -57,16 +47,8 @@ const WORDS = {
     nobody: "none",
     measures: "Measures for consideration by the decision-maker",
     summary: "Check the form",
-    protective: "protective, never counts in the score",
-    choose: "Choose…",
-    reliabilityLabel: "Source reliability",
-    credibilityLabel: "Information credibility",
-    observedLabel: "Observed on",
-    evidenceLabel: "Evidence references (one per line)",
-    evidenceRequiredLabel: "Evidence references (required, one per line)",
-    noteLabel: "Note",
-    reliabilityOptions: ["completely reliable", "usually reliable", "fairly reliable", "not usually reliable", "unreliable", "cannot be judged"],
-    credibilityOptions: ["confirmed by other sources", "probably true", "possibly true", "doubtful", "improbable", "cannot be judged"],
+    chooseValue: "choose a value",
+    indicators: "Indicators",
     bands: { none: "none", low: "low", medium: "medium", high: "high" },
     suspended: "Not shown: possible victim of human trafficking (victims are not punished, Directive 2011/36/EU art. 8)",
     illustrative: "Example catalog: not for real cases.",
@@ -126,7 +108,8 @@ export function attachForm(api, form, options) {
   }
   const document = form.ownerDocument;
   const locale = settings.locale;
-  const words = WORDS[locale] ?? WORDS.nl;
+  // The panel's words live here; the picker's come with the settings.
+  const words = { ...(WORDS[locale] ?? WORDS.nl), ...settings.picker };
   const catalog = engine.catalog();
   const fieldMap = settings.fieldMap;
   const valueMap = plain.valueMap; // checked by attachSettings
@@ -248,6 +231,27 @@ export function attachForm(api, form, options) {
     }
   }
 
+  /** The words of a field's own label: the host's `<label>`, else the picker's (with the indicator code). */
+  function labelOf(control, path) {
+    if (path === "/indicators") return words.indicators;
+    const name = control.getAttribute("name") ?? "";
+    const kind = control.getAttribute("type") ?? "";
+    // A group of boxes sharing a name (sharedWith) is named by its legend.
+    const grouped = (kind === "checkbox" || kind === "radio") && name !== "indicator" && findControls(name).length > 1;
+    const byFor = control.id ? [...form.querySelectorAll("label")].find((label) => label.htmlFor === control.id) : null;
+    const source = grouped ? control.closest("fieldset")?.querySelector("legend") : (byFor ?? control.closest("label"));
+    const text = (source?.textContent ?? "").replace(/\s+/g, " ").trim() || control.getAttribute("aria-label") || name;
+    const member = /^indicator\.(.+)\.[A-Za-z]+$/.exec(name);
+    return member ? `${member[1]} — ${text}` : text;
+  }
+
+  /** "V-nummer: vul dit veld in": the field's label, then what to do, so no two lines read alike. */
+  function fieldMessage(issue, control) {
+    const choose = issue.code === "required" && (control.tagName === "SELECT" || control.getAttribute("type") === "radio");
+    const message = choose ? words.chooseValue : issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+    return `${labelOf(control, issue.path)}: ${message.replace(/\.$/, "")}`;
+  }
+
   function render(evaluation, current) {
     clearErrors();
     const shown = [];
@@ -259,7 +263,7 @@ export function attachForm(api, form, options) {
       if (shown.includes(control)) continue;
       shown.push(control);
       const messageId = `${ensureId(control)}-error`;
-      const message = textElement("p", issue.message, { id: messageId, class: "utrecht-form-field-error-message" });
+      const message = textElement("p", fieldMessage(issue, control), { id: messageId, class: "utrecht-form-field-error-message" });
       // A group of checkboxes or radios gets one message at the end of its
       // fieldset, not inside the first box's label.
       const kind = control.getAttribute("type") ?? "";
@@ -371,7 +375,7 @@ export function attachForm(api, form, options) {
       if (control) {
         if (linked.includes(control)) continue;
         linked.push(control);
-        item.append(textElement("a", issue.message, { href: `#${ensureId(control)}` }));
+        item.append(textElement("a", fieldMessage(issue, control), { href: `#${ensureId(control)}` }));
       } else {
         item.textContent = issue.message;
       }
@@ -450,6 +454,7 @@ export function attachForm(api, form, options) {
     const details = document.getElementById(`${checkboxId}-details`);
     if (!details) return;
     details.hidden = !shown;
+    if (shown && details.tagName === "DETAILS") details.open = true;
     for (const control of details.querySelectorAll("input, select, textarea")) control.disabled = !shown;
   }
 
@@ -476,8 +481,8 @@ export function attachForm(api, form, options) {
         const disabledUntilPicked = { disabled: "" };
         const labelled = (id, label) => textElement("label", label, { for: id, class: "utrecht-form-label" });
         const grades = [
-          ["reliability", words.reliabilityLabel, RELIABILITY_CODES, words.reliabilityOptions],
-          ["credibility", words.credibilityLabel, CREDIBILITY_CODES, words.credibilityOptions],
+          ["reliability", words.reliabilityLabel, words.reliabilityCodes, words.reliabilityOptions],
+          ["credibility", words.credibilityLabel, words.credibilityCodes, words.credibilityOptions],
         ];
         for (const [member, label, codes, meanings] of grades) {
           const id = `${base}-${member}`;
@@ -537,9 +542,25 @@ export function attachForm(api, form, options) {
   const panel = create("div", { class: "signal-indicators-advice" });
   panelRoot.append(panel, live);
   injected.push(panel, live);
-  const picker = renderPicker();
-  (isElement(indicatorsContainer) ? indicatorsContainer : form).append(picker);
-  injected.push(picker);
+  const pickerParent = isElement(indicatorsContainer) ? indicatorsContainer : form;
+  // A picker the server rendered (renderPicker, the CLI, or the host's own
+  // markup with the contract's names) is adopted: its controls and what they
+  // hold stay, nothing is rendered twice.
+  const adopted = [...pickerParent.querySelectorAll('input[type="checkbox"][name="indicator"]')];
+  if (adopted.length > 0) {
+    for (const box of adopted) {
+      const details = document.getElementById(`${box.id}-details`);
+      if (!details) continue;
+      remember(details, "hidden");
+      remember(details, "open");
+      for (const control of details.querySelectorAll("input, select, textarea")) remember(control, "disabled");
+      showDetails(box.id, box.checked);
+    }
+  } else {
+    const picker = renderPicker();
+    pickerParent.append(picker);
+    injected.push(picker);
+  }
   prefill();
   if (findControls(settings.recordField).length === 0) {
     const hidden = document.createElement("input");

@@ -35,6 +35,8 @@ struct AttachSettings {
     id: Option<String>,
     /// `[controlName, value]` pairs that stand for `options.initial`.
     prefill: Vec<(String, String)>,
+    /// The picker's words (declared once, in the core).
+    picker: crate::core::picker::PickerWords,
 }
 
 /// Checks `attach`'s plain-data options (the caller has taken out the
@@ -90,5 +92,6 @@ pub fn attach_settings(options: Option<JsValue>, engine_locale: String) -> Resul
         now: now.map(|n| n.to_string()),
         id: text("id")?,
         prefill,
+        picker: crate::core::picker::picker_words(locale),
     })
 }

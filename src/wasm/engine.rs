@@ -514,6 +514,45 @@ fn entry_pairs(entries: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     Ok(pairs)
 }
 
+/// The indicator picker as HTML for a server to put in the page before any
+/// script runs (SPEC §8): `{ catalog?, locale?, values? }`, every text
+/// escaped; `attach` adopts it.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = renderPicker)]
+pub fn render_picker(
+    #[wasm_bindgen(unchecked_param_type = "RenderPickerOptions")] options: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let raw_catalog = options
+        .as_ref()
+        .filter(|o| o.is_object())
+        .and_then(|o| Reflect::get(o, &JsValue::from_str("catalog")).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    let plain = match (&options, &raw_catalog) {
+        (Some(given), Some(_)) => {
+            let copy = js_sys::Object::assign(&js_sys::Object::new(), given.unchecked_ref());
+            let _ = Reflect::delete_property(&copy, &JsValue::from_str("catalog"));
+            Some(copy.into())
+        }
+        _ => options,
+    };
+    let parsed = self::options(plain, "renderPicker options", &["locale", "values"])?;
+    let locale = locale_option(&parsed)?.unwrap_or_default();
+    let catalog = match raw_catalog {
+        Some(value) => read_catalog(&value, locale)?,
+        None => ActiveCatalog::example(),
+    };
+    Ok(crate::core::picker::render_picker(&catalog, locale, parsed.get("values")))
+}
+
+/// The picker as HTML: in the browser module, `unsupported` (use `"./full"`).
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen(js_name = renderPicker)]
+pub fn render_picker(
+    #[wasm_bindgen(unchecked_param_type = "RenderPickerOptions")] _options: Option<JsValue>,
+) -> Result<String, JsValue> {
+    Err(unsupported("renderPicker is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
+}
+
 /// The record JSON Schema (draft 2020-12).
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = recordSchema)]

@@ -370,3 +370,16 @@ export interface Submission {
   issues: Issue[];
 }
 "#;
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const RENDER_PICKER: &str = r#"
+/** Options of `renderPicker(options)`. */
+export interface RenderPickerOptions {
+  /** The catalog; default: the built-in example. */
+  catalog?: Catalog;
+  /** `"nl"` (default) or `"en"`. */
+  locale?: "nl" | "en";
+  /** An input object whose indicators are pre-checked and filled. */
+  values?: SignalForm;
+}
+"#;

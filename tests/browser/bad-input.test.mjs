@@ -68,7 +68,10 @@ test("Chromium builds the same record bytes as the native crate (schemaVersion 1
     const checker = new full.SignalEngine();
     const verified = fromChromium.map((text) => checker.verifyRecord(JSON.parse(text)).ok);
     // The browser module refuses what only servers need, naming "./full".
-    const refused = [() => engine.verifyRecord(JSON.parse(fromChromium[0])), () => web.recordSchema(), () => web.catalogSchema()].map((call) => {
+    const refused = [
+      () => engine.verifyRecord(JSON.parse(fromChromium[0])), () => web.recordSchema(), () => web.catalogSchema(),
+      () => web.verifySubmission([]), () => web.renderPicker(),
+    ].map((call) => {
       try {
         call();
         return "no error";
@@ -79,7 +82,7 @@ test("Chromium builds the same record bytes as the native crate (schemaVersion 1
     return { fromChromium, verified, refused };
   });
   assert.deepEqual(verified, fromChromium.map(() => true));
-  assert.deepEqual(refused, Array(3).fill("true SignalError unsupported true"));
+  assert.deepEqual(refused, Array(5).fill("true SignalError unsupported true"));
   const inputs = recordInputs();
   assert.equal(fromChromium.length, inputs.length);
   for (const [i, input] of inputs.entries()) {

@@ -191,11 +191,83 @@ test("with the .wasm blocked the form still submits natively with every field in
   await page.selectOption("#aanleiding", "document-examination");
   await page.fill("#samenvatting", "Vervalst document bij documentonderzoek aangetroffen.");
   await page.check('input[name="delen_met"][value="KMAR"]');
+  await page.check('input[name="delen_met"][value="POLITIE"]');
+  // The server-rendered picker works without any script.
+  await page.check('input[name="indicator"][value="IDF-01"]');
+  await page.click("#signal-indicators-IDF-01-details summary");
+  await page.selectOption('select[name="indicator.IDF-01.reliability"]', "B");
+  await page.selectOption('select[name="indicator.IDF-01.credibility"]', "2");
+  await page.fill('input[name="indicator.IDF-01.observedOn"]', "2026-11-01");
+  await page.fill('textarea[name="indicator.IDF-01.evidenceRefs"]', "DOC-1\nDOC-2");
   await Promise.all([page.waitForURL(/\/signaal$/), page.click("button[type=submit]")]);
   const input = JSON.parse(await page.textContent("#input"));
-  assert.deepEqual(input, {
+  const expected = {
     caseNumber: "IND-2026-000123", procedure: "asylum", subject: { vNumber: "1234567890" },
-    context: { type: "document-examination" }, summary: "Vervalst document bij documentonderzoek aangetroffen.",
-    officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" }, handling: { tlp: "AMBER+STRICT" }, sharedWith: ["KMAR"],
+    context: { type: "document-examination" },
+    indicators: [{ code: "IDF-01", reliability: "B", credibility: "2", observedOn: "2026-11-01", evidenceRefs: ["DOC-1", "DOC-2"] }],
+    summary: "Vervalst document bij documentonderzoek aangetroffen.",
+    officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" }, handling: { tlp: "AMBER+STRICT" }, sharedWith: ["POLITIE", "KMAR"],
+  };
+  assert.deepEqual(input, expected);
+  assert.match(await page.textContent("#verdict"), /geldig, record gebouwd door de server/);
+
+  // The same officer actions with the module give the same input.
+  const { page: scripted } = await open();
+  await scripted.fill("#vnummer", "1234567890");
+  await scripted.selectOption("#aanleiding", "document-examination");
+  await scripted.fill("#samenvatting", "Vervalst document bij documentonderzoek aangetroffen.");
+  await scripted.check('input[name="delen_met"][value="KMAR"]');
+  await scripted.check('input[name="delen_met"][value="POLITIE"]');
+  await scripted.check('input[name="indicator"][value="IDF-01"]');
+  await scripted.selectOption('select[name="indicator.IDF-01.reliability"]', "B");
+  await scripted.selectOption('select[name="indicator.IDF-01.credibility"]', "2");
+  await scripted.fill('input[name="indicator.IDF-01.observedOn"]', "2026-11-01");
+  await scripted.fill('textarea[name="indicator.IDF-01.evidenceRefs"]', "DOC-1\nDOC-2");
+  const fromScript = await scripted.evaluate(async () => {
+    const { inputFromFormData } = await import("/pkg/web.js");
+    const { fieldMap } = await import("/field-map.js");
+    const entries = [...new FormData(document.getElementById("signal-form"))].filter(([, v]) => typeof v === "string");
+    return inputFromFormData(entries, { fieldMap });
   });
+  assert.deepEqual(fromScript, expected);
+});
+
+test("attach adopts the server-rendered picker: no control, id or name twice", async () => {
+  const { page } = await open();
+  const counts = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    const boxes = document.querySelectorAll('input[name="indicator"]').length;
+    const reliability = document.querySelectorAll('[name="indicator.TER-01.reliability"]').length;
+    const pickers = document.querySelectorAll(".signal-indicators-picker").length;
+    return { duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i), boxes, reliability, pickers };
+  });
+  assert.deepEqual(counts, { duplicateIds: [], boxes: 27, reliability: 1, pickers: 1 });
+  // Unchecked details are hidden and disabled once the module runs; checked ones open.
+  assert.equal(await page.isDisabled('select[name="indicator.TER-01.reliability"]'), true);
+  await page.check('input[name="indicator"][value="TER-01"]');
+  assert.equal(await page.isDisabled('select[name="indicator.TER-01.reliability"]'), false);
+  assert.equal(await page.isVisible('select[name="indicator.TER-01.reliability"]'), true);
+});
+
+test("the error summary names each field: no two lines alike, each link focuses its control", async () => {
+  const { page } = await open();
+  await page.selectOption("#aanleiding", "sis-check");
+  await page.check('input[name="indicator"][value="TER-01"]');
+  await page.check('input[name="indicator"][value="TER-05"]');
+  await page.click("button[type=submit]");
+  const links = page.locator(".signal-indicators-summary a");
+  const texts = await links.allTextContents();
+  assert.ok(texts.length >= 6, texts.join(" | "));
+  assert.equal(new Set(texts).size, texts.length, `duplicate lines: ${texts.join(" | ")}`);
+  assert.ok(texts.includes("V-nummer: vul dit veld in"), texts.join(" | "));
+  assert.ok(texts.includes("TER-01 — Betrouwbaarheid van de bron: kies een waarde"), texts.join(" | "));
+  assert.ok(texts.some((t) => t.startsWith("TER-05 — Waargenomen op: ")), texts.join(" | "));
+  for (let i = 0; i < texts.length; i++) {
+    const href = await links.nth(i).getAttribute("href");
+    await links.nth(i).click();
+    assert.equal(await page.evaluate(() => `#${document.activeElement.id}`), href, texts[i]);
+  }
+  // The inline error under a control uses the same words.
+  const describedBy = await page.getAttribute("#vnummer", "aria-describedby");
+  assert.equal(await page.textContent(`#${describedBy.split(" ").pop()}`), "V-nummer: vul dit veld in");
 });

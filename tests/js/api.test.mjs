@@ -236,3 +236,17 @@ test("evaluateEntries equals evaluate(inputFromFormData(...)) in one call", () =
   assert.throws(() => engine.evaluateEntries([], { other: 1 }), { name: "SignalError", code: "option.invalid" });
   engine.free();
 });
+
+test("renderPicker gives the picker attach adopts, every text escaped", async () => {
+  const { renderPicker } = await import("@ind/signal-indicators");
+  const html = renderPicker({ locale: "en", values: validInput() });
+  assert.match(html, /^<div class="signal-indicators-picker" lang="en">/);
+  assert.equal(html.match(/name="indicator"/g).length, 27);
+  assert.match(html, /value="TER-01" id="signal-indicators-TER-01"[^>]*checked>/);
+  assert.match(html, /Source reliability/);
+  const catalog = new SignalEngine().catalog();
+  catalog.indicators[0].labels.nl = "<b>vet</b>";
+  assert.ok(renderPicker({ catalog }).includes("&lt;b&gt;vet&lt;/b&gt;"));
+  assert.throws(() => renderPicker({ locale: "fr" }), { name: "SignalError", code: "option.invalid" });
+  assert.throws(() => renderPicker({ other: 1 }), { name: "SignalError", code: "option.invalid" });
+});
