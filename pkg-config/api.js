@@ -4,12 +4,27 @@
 
 import { attachForm } from "./attach.js";
 
-/** A real Error named SignalError with a stable code (SPEC §8.2). */
+/**
+ * The errors the package throws (SPEC §8.2): a real `Error` named
+ * `SignalError` with a stable `code` and, where relevant, `issues`. Errors
+ * made inside the module are plain `Error`s of that name, so `instanceof`
+ * goes by the name: every SignalError, wherever it was made, is one.
+ */
+export class SignalError extends Error {
+  constructor(code, message, issues) {
+    super(message);
+    this.name = "SignalError";
+    this.code = code;
+    if (issues !== undefined) this.issues = issues;
+  }
+
+  static [Symbol.hasInstance](value) {
+    return value instanceof Error && value.name === "SignalError";
+  }
+}
+
 function signalError(code, message) {
-  const error = new Error(message);
-  error.name = "SignalError";
-  error.code = code;
-  return error;
+  return new SignalError(code, message);
 }
 
 function freedError() {
@@ -22,6 +37,7 @@ const finished = new WeakSet();
 export function api(bindings) {
   finish(bindings);
   return {
+    SignalError,
     SignalEngine: bindings.SignalEngine,
     inputFromFormData: bindings.inputFromFormData,
     recordSchema: bindings.recordSchema,

@@ -52,6 +52,15 @@ for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", 
 // files are downloaded by browsers, so they are minified too.
 cpSync(join(root, "src", "wasm", "attach.js"), join(out, "attach.js"));
 for (const file of ["api.js", "attach.js"]) minify(join(out, file));
+// Every options parameter is optional (SPEC §8): wasm-bindgen writes a
+// parameter with an explicit type as required, so the generated
+// declarations are completed here, one rule for every `…Options` parameter.
+for (const target of ["web", "full", "node"]) {
+  const file = join(out, target, "signal_indicators.d.ts");
+  if (!existsSync(file)) continue;
+  const types = readFileSync(file, "utf8").replace(/\b(options|_options): (\w+Options)\)/g, "$1?: $2)");
+  writeFileSync(file, types);
+}
 // "./full" has the same types as ".".
 cpSync(join(here, "index.d.ts"), join(out, "full.d.ts"));
 writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const version = ${JSON.stringify(version)};\n`);

@@ -8,4 +8,4 @@ export { version } from "./version.js";
 
 await initWasm({ module_or_path: new URL("./full/signal_indicators_bg.wasm", import.meta.url) });
 
-export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission, renderPicker } = api(bindings);
+export const { SignalError, SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission, renderPicker } = api(bindings);

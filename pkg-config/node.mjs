@@ -7,4 +7,4 @@ export { version } from "./version.js";
 
 bindings.initSync({ module: readFileSync(new URL("./node/signal_indicators_bg.wasm", import.meta.url)) });
 
-export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission, renderPicker } = api(bindings);
+export const { SignalError, SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission, renderPicker } = api(bindings);

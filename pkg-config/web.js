@@ -20,4 +20,4 @@ export default function init(options) {
   return ready;
 }
 
-export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission, renderPicker } = api(bindings);
+export const { SignalError, SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission, renderPicker } = api(bindings);

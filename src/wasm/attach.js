@@ -32,6 +32,7 @@ const WORDS = {
     chooseValue: "kies een waarde",
     indicators: "Indicatoren",
     bands: { none: "geen", low: "laag", medium: "gemiddeld", high: "hoog" },
+    unscored: "Aangevinkt maar nog niet meegeteld (beoordeling of datum ontbreekt)",
     suspended: "Niet getoond: mogelijk slachtoffer mensenhandel (geen bestraffing van slachtoffers, Richtlijn 2011/36/EU art. 8)",
     illustrative: "Voorbeeldcatalogus: niet voor echte zaken.",
   },
@@ -50,6 +51,7 @@ const WORDS = {
     chooseValue: "choose a value",
     indicators: "Indicators",
     bands: { none: "none", low: "low", medium: "medium", high: "high" },
+    unscored: "Ticked but not counted yet (grading or date missing)",
     suspended: "Not shown: possible victim of human trafficking (victims are not punished, Directive 2011/36/EU art. 8)",
     illustrative: "Example catalog: not for real cases.",
   },
@@ -279,10 +281,10 @@ export function attachForm(api, form, options) {
       control.setAttribute("aria-invalid", "true");
       control.setAttribute("aria-describedby", described);
     }
-    renderPanel(evaluation);
+    renderPanel(evaluation, current);
   }
 
-  function renderPanel(evaluation) {
+  function renderPanel(evaluation, current) {
     // Band words from the catalog where it has them.
     const band = (code) => text(catalog.bands.find((b) => b.code === code)?.labels) || (words.bands[code] ?? code);
     const score = (bp) => displayScore(bp, locale);
@@ -316,6 +318,18 @@ export function attachForm(api, form, options) {
       }
       panel.append(list);
     }
+    // Ticked indicators without a contribution: their grading or date is
+    // missing (or they repeat another), so the officer sees why.
+    const counted = new Set(assessment.categories.flatMap((category) => category.contributions.map((c) => c.index)));
+    const protective = new Set(catalog.categories.filter((c) => c.protective).map((c) => c.code));
+    const unscored = (current?.indicators ?? [])
+      .map((item, index) => ({ code: item?.code, index }))
+      .filter(({ code, index }) => {
+        const definition = catalog.indicators.find((d) => d.code === code);
+        return definition && !protective.has(definition.category) && !counted.has(index);
+      })
+      .map(({ code }) => code);
+    if (unscored.length > 0) panel.append(textElement("p", `${words.unscored}: ${[...new Set(unscored)].join(", ")}`, { class: "signal-indicators-unscored" }));
     for (const flag of assessment.protectionFlags) {
       panel.append(textElement("p", `${words.protection}: ${categoryLabel(flag)}`));
     }

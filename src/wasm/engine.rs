@@ -295,7 +295,7 @@ impl JsSignalEngine {
     #[wasm_bindgen(js_name = verifyRecord, unchecked_return_type = "Verification")]
     pub fn verify_record(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SignalRecord")] _record: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SignalRecord | string")] _record: JsValue,
         #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] _options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         Err(unsupported("verifyRecord is not in the browser module; import \"@ind/signal-indicators/full\" for it"))

@@ -112,9 +112,11 @@ test("the advice panel follows indicators and gradings, with contributions", asy
   const panel = page.locator("#advies");
   assert.match(await panel.textContent(), /Advies — geen besluit/);
   await page.check('input[name="indicator"][value="TER-05"]');
+  assert.match(await page.textContent(".signal-indicators-unscored"), /nog niet meegeteld .*: TER-05$/);
   await page.selectOption('select[name="indicator.TER-05.reliability"]', "A");
   await page.selectOption('select[name="indicator.TER-05.credibility"]', "1");
   await page.fill('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
+  assert.equal(await page.locator(".signal-indicators-unscored").count(), 0, "scored now");
   assert.match(await panel.textContent(), /60,0 \(gemiddeld\)/);
   assert.match(await panel.textContent(), /TER-05 .*60,0/);
   assert.match(await panel.textContent(), /Voorbeeldcatalogus: niet voor echte zaken/);

@@ -158,3 +158,23 @@ test("verifyRecord survives anything and rejects what is not the engine's record
   assert.equal(engine.verifyRecord(withDate).ok, false);
   stillWorks(engine);
 });
+
+test("SignalError is exported: instanceof holds for errors from the module and from JS", async () => {
+  const { SignalError, SignalEngine } = await import("@ind/signal-indicators");
+  const engine = new SignalEngine();
+  for (const call of [() => engine.buildRecord({}), () => new SignalEngine({ locale: "fr" }), () => engine.evaluate({}, { bad: 1 })]) {
+    try {
+      call();
+      assert.fail("no error");
+    } catch (error) {
+      assert.ok(error instanceof SignalError);
+      assert.ok(error instanceof Error);
+      assert.equal(error.name, "SignalError");
+    }
+  }
+  const own = new SignalError("option.invalid", "x");
+  assert.ok(own instanceof SignalError && own instanceof Error);
+  assert.equal(own.code, "option.invalid");
+  assert.equal(new Error("x") instanceof SignalError, false);
+  engine.free();
+});

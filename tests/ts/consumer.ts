@@ -1,5 +1,7 @@
 // A consumer of the package, type-checked with `tsc --noEmit` in the tests.
-import { SignalEngine, attach, inputFromFormData, recordSchema, version } from "@ind/signal-indicators";
+import { SignalEngine, attach, inputFromFormData, recordSchema, renderPicker, verifySubmission, version } from "@ind/signal-indicators";
+import type { Submission, SignalErrorCode } from "@ind/signal-indicators";
+import { SignalError } from "@ind/signal-indicators";
 import type { AttachHandle, Evaluation, Issue, SignalRecord, Verification, Catalog, SignalForm } from "@ind/signal-indicators";
 import init from "@ind/signal-indicators/web";
 
@@ -26,6 +28,26 @@ async function main(): Promise<void> {
   const catalog: Catalog = engine.catalog();
   const input: SignalForm = inputFromFormData(new FormData(), { fieldMap: { caseNumber: "zaak" } });
   const schema: unknown = recordSchema();
+  // Every options parameter may be left out.
+  const plain = new SignalEngine();
+  const bare: Evaluation = plain.evaluate(form);
+  const fromText: Evaluation = plain.evaluate(JSON.stringify(form));
+  const fromEntries: Evaluation = plain.evaluateEntries([["caseNumber", "IND-1"]]);
+  const rebuilt: SignalForm = inputFromFormData(new URLSearchParams("caseNumber=IND-1"));
+  const checked: Verification = plain.verifyRecord(JSON.stringify(record));
+  const submission: Submission = verifySubmission({ caseNumber: "IND-1", sharedWith: ["AIVD"] }, { seen: (id: string) => id === "x" });
+  const stored: SignalRecord | null = submission.record;
+  const html: string = renderPicker({ locale: "en" });
+  void [bare, fromText, fromEntries, rebuilt, checked, stored, html];
+  try {
+    plain.buildRecord({});
+  } catch (error) {
+    if (error instanceof SignalError) {
+      const code: SignalErrorCode = error.code;
+      const count: number = error.issues?.length ?? 0;
+      void [code, count];
+    }
+  }
   const v: string = version;
   const element = document.querySelector("form");
   if (element) {
