@@ -45,7 +45,7 @@ for (const target of ["web", "full"]) {
   }
 }
 
-for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "full.js", "api.js"]) {
+for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "full.js", "api.js", "style.css"]) {
   cpSync(join(here, file), join(out, file));
 }
 // attach()'s DOM side lives with the bindings (src/wasm/attach.js). Both

@@ -70,3 +70,35 @@ fn records_as_text_verify_like_records_as_values() {
         assert_eq!(codes, vec!["record.not-json"]);
     }
 }
+
+#[test]
+fn record_schema_issues_say_what_is_wrong() {
+    let engine = engine();
+    let record = engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid");
+    let value = serde_json::to_value(&record).expect("json");
+    let problem = |change: &dyn Fn(&mut Value), path: &str| -> (String, String) {
+        let mut changed = value.clone();
+        change(&mut changed);
+        let verification = engine.verify_record(&changed, &[]);
+        let issue = verification
+            .issues
+            .iter()
+            .find(|i| i.code == "record.schema" && i.path == path)
+            .unwrap_or_else(|| panic!("no record.schema at {path}: {:?}", verification.issues));
+        let problem = issue.params.as_ref().and_then(|p| p.get("problem")).and_then(Value::as_str).unwrap_or_default();
+        (problem.to_owned(), issue.message.clone())
+    };
+    let missing = problem(&|r| drop(r.as_object_mut().map(|o| o.remove("summary"))), "/summary");
+    assert_eq!(missing.0, "missing");
+    assert!(missing.1.contains("ontbreekt"), "{}", missing.1);
+    let extra = problem(&|r| r["extra"] = json!(1), "/extra");
+    assert_eq!(extra.0, "not-allowed");
+    let wrong = problem(&|r| r["summary"] = json!(5), "/summary");
+    assert_eq!(wrong.0, "type");
+    let value_ = problem(&|r| r["handling"]["tlp"] = json!("WHITE"), "/handling/tlp");
+    assert_eq!(value_.0, "value");
+    let pattern = problem(&|r| r["subject"]["vNumber"] = json!("12"), "/subject/vNumber");
+    assert_eq!(pattern.0, "pattern");
+    let created = problem(&|r| r["createdAt"] = json!("2026-11-28T20:15:00Z"), "/createdAt");
+    assert_eq!(created.0, "pattern");
+}

@@ -98,9 +98,23 @@ fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), Si
             .as_f64()
             .filter(|f| f.is_finite())
             .ok_or_else(|| SignalError::Canonicalization("numbers must be finite".to_owned()))?;
-        out.extend_from_slice(ryu_js::Buffer::new().format_finite(float).as_bytes());
+        out.extend_from_slice(format_float(float)?.as_bytes());
     }
     Ok(())
+}
+
+/// A finite double as ECMAScript prints it.
+#[cfg(feature = "full")]
+pub fn format_float(float: f64) -> Result<String, SignalError> {
+    Ok(ryu_js::Buffer::new().format_finite(float).to_owned())
+}
+
+/// The browser module canonicalizes only what it builds and the catalogs it
+/// loads, whose numbers the schemas make integers: a fraction there is an
+/// error, and the module carries no float formatter (−1 kB gzip).
+#[cfg(not(feature = "full"))]
+pub fn format_float(_float: f64) -> Result<String, SignalError> {
+    Err(SignalError::Canonicalization("the browser module writes whole numbers only".to_owned()))
 }
 
 /// Decimal digits of `n` (no allocation: records hold many integers).

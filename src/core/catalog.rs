@@ -276,9 +276,14 @@ impl ActiveCatalog {
     /// Validates a catalog given as JSON and prepares it for use. Fails with
     /// `catalog.invalid` listing every problem found.
     pub fn from_value(value: &Value, locale: Locale) -> Result<ActiveCatalog, SignalError> {
-        let shape = |paths: Vec<String>| {
+        let shape = |errors: Vec<(String, super::schema::Problem)>| {
             SignalError::CatalogInvalid(
-                paths.into_iter().map(|path| Finding::error(path, codes::CATALOG_SHAPE).localize(locale)).collect(),
+                errors
+                    .into_iter()
+                    .map(|(path, problem)| {
+                        Finding::error(path, codes::CATALOG_SHAPE).with("problem", problem.code()).localize(locale)
+                    })
+                    .collect(),
             )
         };
         let errors = catalog_validator().validate(value);

@@ -32,7 +32,10 @@ struct EcmaScriptNumbers;
 
 impl serde_json::ser::Formatter for EcmaScriptNumbers {
     fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
-        writer.write_all(ryu_js::Buffer::new().format(value).as_bytes())
+        // What the engine writes holds no fractions; should one appear, it
+        // is written as ECMAScript does where the module has a formatter.
+        let text = if value.is_finite() { super::canonical::format_float(value).ok() } else { None };
+        writer.write_all(text.as_deref().unwrap_or("null").as_bytes())
     }
     fn write_f32<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f32) -> std::io::Result<()> {
         self.write_f64(writer, f64::from(value))

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::vocabulary::label;
+
 /// A language the engine speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -59,9 +61,16 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
     let nl = locale == Locale::Nl;
     match code {
         "required" => pick(nl, "Vul dit veld in.", "Fill in this field."),
-        "type" => pick(nl, "Deze waarde heeft een verkeerd type.", "This value has the wrong type."),
+        "type" => pick(nl, "Deze waarde kan hier niet worden gebruikt.", "This value cannot be used here."),
         "enum" => {
-            let allowed = list("allowed");
+            // The words officers read, not the codes (DOMAIN "Words officers expect").
+            let allowed = params
+                .and_then(|p| p.get("allowed"))
+                .and_then(Value::as_array)
+                .map(|items| {
+                    items.iter().filter_map(Value::as_str).map(|code| label(code, locale)).collect::<Vec<_>>().join(", ")
+                })
+                .unwrap_or_default();
             if allowed.is_empty() {
                 pick(nl, "Kies een van de toegestane waarden.", "Choose one of the allowed values.")
             } else if nl {
@@ -252,11 +261,24 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
         ),
         // Verification only: not in the browser module (feature "full").
         #[cfg(feature = "full")]
-        "record.schema" => pick(
-            nl,
-            "Het record voldoet hier niet aan het recordschema.",
-            "The record does not match the record schema here.",
-        ),
+        "record.schema" => {
+            let problem = params.and_then(|p| p.get("problem")).and_then(Value::as_str).unwrap_or_default();
+            let (dutch, english) = match problem {
+                "missing" => ("dit verplichte veld ontbreekt", "this required member is missing"),
+                "not-allowed" => ("dit veld hoort niet in een record", "this member is not allowed in a record"),
+                "type" => ("deze waarde heeft het verkeerde JSON-type", "this value has the wrong JSON type"),
+                "value" => ("deze waarde is hier niet toegestaan", "this value is not allowed here"),
+                "pattern" => ("deze tekst heeft niet de vereiste vorm", "this text does not have the required form"),
+                "length" => ("deze tekst is te kort of te lang", "this text is too short or too long"),
+                "range" => ("dit getal valt buiten het bereik", "this number is out of range"),
+                _ => ("te diep genest of te groot", "nested too deeply or too large"),
+            };
+            if nl {
+                format!("Het record voldoet hier niet aan het recordschema: {dutch}.")
+            } else {
+                format!("The record does not match the record schema here: {english}.")
+            }
+        }
         #[cfg(feature = "full")]
         "record.digest" => pick(nl, "De integriteitshash klopt niet bij het record.", "The integrity digest does not match the record."),
         #[cfg(feature = "full")]

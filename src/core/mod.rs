@@ -19,3 +19,4 @@ pub mod schema;
 pub mod scoring;
 pub mod sorting;
 pub mod submission;
+pub mod vocabulary;

@@ -510,7 +510,7 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
     let mut findings = Vec::new();
     let mut checks = Checks::default();
     if !record.is_object() {
-        findings.push(Finding::error("", codes::RECORD_SCHEMA));
+        findings.push(Finding::error("", codes::RECORD_SCHEMA).with("problem", "type"));
         return finish(checks, findings, rules.locale);
     }
     if exceeds_limits_with(record, MAX_RECORD_STRING_BYTES, 16) {
@@ -564,8 +564,8 @@ fn finish(checks: Checks, mut findings: Vec<Finding>, locale: Locale) -> Verific
 /// `evaluatedOn`, `unknownSubject` only as `true`, evidence lists non-empty.
 fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
     let before = findings.len();
-    for path in record_validator().validate(record) {
-        findings.push(Finding::error(path, codes::RECORD_SCHEMA));
+    for (path, problem) in record_validator().validate(record) {
+        findings.push(Finding::error(path, codes::RECORD_SCHEMA).with("problem", problem.code()));
     }
     if findings.len() > before {
         return false;
@@ -573,7 +573,7 @@ fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
     let text = |pointer: &str| at(record, pointer).and_then(Value::as_str).unwrap_or_default();
     let mut bad = |ok: bool, path: &str| {
         if !ok {
-            findings.push(Finding::error(path, codes::RECORD_SCHEMA));
+            findings.push(Finding::error(path, codes::RECORD_SCHEMA).with("problem", "value"));
         }
     };
     let created_at = text("/createdAt");

@@ -47,6 +47,43 @@ fn catalog_validation_schema() -> &'static str {
     return include_str!(concat!(env!("OUT_DIR"), "/catalog.validation.json"));
 }
 
+/// What is wrong with a value that breaks a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Problem {
+    /// A required member is missing.
+    Missing,
+    /// A member the schema does not allow.
+    NotAllowed,
+    /// The wrong JSON type.
+    Type,
+    /// A value other than the allowed ones (`const`, `enum`).
+    Value,
+    /// Text that does not match the pattern.
+    Pattern,
+    /// Text too short or too long.
+    Length,
+    /// A number out of range.
+    Range,
+    /// Nested deeper than the schema is checked.
+    Depth,
+}
+
+impl Problem {
+    /// The stable word in an issue's `params.problem`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::Missing => "missing",
+            Problem::NotAllowed => "not-allowed",
+            Problem::Type => "type",
+            Problem::Value => "value",
+            Problem::Pattern => "pattern",
+            Problem::Length => "length",
+            Problem::Range => "range",
+            Problem::Depth => "depth",
+        }
+    }
+}
+
 /// The validator of the catalog schema.
 pub fn catalog_validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
@@ -192,8 +229,8 @@ impl Validator {
         Validator { root: compile(&schema, &names, 0), definitions }
     }
 
-    /// Pointers of the values that break the schema (empty when valid).
-    pub fn validate(&self, value: &Value) -> Vec<String> {
+    /// The values that break the schema, with what is wrong (empty when valid).
+    pub fn validate(&self, value: &Value) -> Vec<(String, Problem)> {
         let mut errors = Vec::new();
         let mut path = Vec::new();
         self.check(&self.root, value, &mut path, &mut errors);
@@ -202,23 +239,26 @@ impl Validator {
 
     /// `path` holds the reference tokens down to `value`; it is turned into a
     /// pointer only when something fails, so valid data allocates nothing.
-    fn check<'v>(&self, node: &Node, value: &'v Value, path: &mut Vec<Token<'v>>, errors: &mut Vec<String>) {
+    fn check<'v>(&self, node: &Node, value: &'v Value, path: &mut Vec<Token<'v>>, errors: &mut Vec<(String, Problem)>) {
         if path.len() > MAX_DEPTH {
-            errors.push(pointer(path));
+            errors.push((pointer(path), Problem::Depth));
             return;
         }
         if let Some(index) = node.reference {
             match self.definitions.get(index) {
                 Some(target) => self.check(target, value, path, errors),
-                None => errors.push(pointer(path)),
+                None => errors.push((pointer(path), Problem::Type)),
             }
             return;
         }
-        let broken = (node.types != 0 && node.types & kind_of(value) == 0)
-            || node.constant.as_ref().is_some_and(|c| c != value)
-            || node.allowed.as_ref().is_some_and(|allowed| !allowed.contains(value));
-        if broken {
-            errors.push(pointer(path));
+        if node.types != 0 && node.types & kind_of(value) == 0 {
+            errors.push((pointer(path), Problem::Type));
+            return;
+        }
+        if node.constant.as_ref().is_some_and(|c| c != value)
+            || node.allowed.as_ref().is_some_and(|allowed| !allowed.contains(value))
+        {
+            errors.push((pointer(path), Problem::Value));
             return;
         }
         match value {
@@ -227,9 +267,10 @@ impl Validator {
                 let length = if counted { text.chars().count() as u64 } else { 0 };
                 let too_short = node.min_length.is_some_and(|min| length < min);
                 let too_long = node.max_length.is_some_and(|max| length > max);
-                let mismatch = node.pattern.as_ref().is_some_and(|pattern| !pattern.is_match(text));
-                if too_short || too_long || mismatch {
-                    errors.push(pointer(path));
+                if too_short || too_long {
+                    errors.push((pointer(path), Problem::Length));
+                } else if node.pattern.as_ref().is_some_and(|pattern| !pattern.is_match(text)) {
+                    errors.push((pointer(path), Problem::Pattern));
                 }
             }
             Value::Number(number) => {
@@ -238,7 +279,7 @@ impl Validator {
                 let above = node.maximum.is_some_and(|max| n > max);
                 let not_u32 = node.uint32 && number.as_u64().is_none_or(|u| u > u64::from(u32::MAX));
                 if below || above || not_u32 || n.is_nan() {
-                    errors.push(pointer(path));
+                    errors.push((pointer(path), Problem::Range));
                 }
             }
             Value::Array(items) => {
@@ -253,14 +294,14 @@ impl Validator {
             Value::Object(members) => {
                 for name in &node.required {
                     if !members.contains_key(name.as_str()) {
-                        errors.push(pointer_push(&pointer(path), name));
+                        errors.push((pointer_push(&pointer(path), name), Problem::Missing));
                     }
                 }
                 for (name, member) in members {
                     path.push(Token::Key(name));
                     match (node.properties.iter().find(|(n, _)| n == name), &node.additional) {
                         (Some((_, member_schema)), _) => self.check(member_schema, member, path, errors),
-                        (None, Additional::Forbidden) => errors.push(pointer(path)),
+                        (None, Additional::Forbidden) => errors.push((pointer(path), Problem::NotAllowed)),
                         (None, Additional::Schema(extra)) => self.check(extra, member, path, errors),
                         (None, Additional::Any) => {}
                     }
@@ -350,7 +391,7 @@ mod tests {
         let validator = super::catalog_validator();
         let mut catalog: serde_json::Value =
             serde_json::from_str(super::super::catalog::EXAMPLE_CATALOG_JSON).expect("json");
-        assert_eq!(validator.validate(&catalog), Vec::<String>::new());
+        assert_eq!(validator.validate(&catalog), vec![]);
         catalog["indicators"][2]["weight"] = serde_json::json!(1.5);
         catalog["bands"][0]["from"] = serde_json::json!(-1);
         catalog["grading"]["credibility"]["1"] = serde_json::json!(5_000_000_000u64);
@@ -359,15 +400,16 @@ mod tests {
         catalog.as_object_mut().expect("object").remove("partners");
         let mut errors = validator.validate(&catalog);
         errors.sort();
+        let errors: Vec<(&str, &str)> = errors.iter().map(|(path, problem)| (path.as_str(), problem.code())).collect();
         assert_eq!(
             errors,
             vec![
-                "/bands/0/from",
-                "/extra",
-                "/grading/credibility/1",
-                "/indicators/2/weight",
-                "/partners",
-                "/recency/3/maxDays"
+                ("/bands/0/from", "range"),
+                ("/extra", "not-allowed"),
+                ("/grading/credibility/1", "range"),
+                ("/indicators/2/weight", "type"),
+                ("/partners", "missing"),
+                ("/recency/3/maxDays", "type")
             ]
         );
     }
@@ -376,7 +418,7 @@ mod tests {
     fn shipped_schemas_match_the_rust_types() {
         check(
             "schemas/signal-record.schema.json",
-            generate::<SignalRecord>("https://ind.example/schemas/signal-record-1.0.json"),
+            generate::<SignalRecord>("https://ind.example/schemas/signal-record-1.1.json"),
         );
         check("schemas/catalog.schema.json", generate::<Catalog>("https://ind.example/schemas/catalog.json"));
     }

@@ -284,6 +284,7 @@ impl JsSignalEngine {
             verification.checks.schema = false;
             verification.issues.extend(read.findings.iter().map(|f| {
                 crate::core::issue::Finding::error(f.path.clone(), crate::core::issue::codes::RECORD_SCHEMA)
+                    .with("problem", "type")
                     .localize(locale)
             }));
         }

@@ -273,3 +273,11 @@ test("the error summary names each field: no two lines alike, each link focuses 
   const describedBy = await page.getAttribute("#vnummer", "aria-describedby");
   assert.equal(await page.textContent(`#${describedBy.split(" ").pop()}`), "V-nummer: vul dit veld in");
 });
+
+test("the package stylesheet loads under style-src 'self' and hides screen-reader-only text", async () => {
+  const { page } = await open();
+  const sheet = await page.evaluate(() => [...document.styleSheets].some((s) => (s.href ?? "").endsWith("/pkg/style.css") && s.cssRules.length > 0));
+  assert.equal(sheet, true);
+  const box = await page.locator(".signal-indicators-announcement").boundingBox();
+  assert.ok(box && box.width <= 1 && box.height <= 1, JSON.stringify(box));
+});
