@@ -122,6 +122,7 @@ pub struct Grading {
 pub struct RecencyBucket {
     /// Upper bound of the age in days; `null` for the last bucket.
     #[cfg_attr(test, schemars(required, extend("type" = ["integer", "null"])))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub max_days: Option<u32>,
     /// Factor ‰.
     pub factor: u32,

@@ -26,6 +26,10 @@ async function main(): Promise<void> {
   const verification: Verification = engine.verifyRecord(record, { catalogs: [engine.catalog()] });
   const ok: boolean = verification.ok && verification.checks.digest;
   const catalog: Catalog = engine.catalog();
+  // The last bucket's maxDays is null, and typed so.
+  const bucket = catalog.recency[catalog.recency.length - 1];
+  const lastBucket: number | null = bucket ? bucket.maxDays : null;
+  void lastBucket;
   const input: SignalForm = inputFromFormData(new FormData(), { fieldMap: { caseNumber: "zaak" } });
   const schema: unknown = recordSchema();
   // Every options parameter may be left out.
