@@ -25,6 +25,12 @@ pub struct PickerWords {
     pub choose: &'static str,
     /// The summary line of an indicator's detail controls.
     pub details: &'static str,
+    /// After the count of a category's checked indicators: `(2 aangevinkt)`.
+    pub checked: &'static str,
+    /// Label of the filter field.
+    pub filter_label: &'static str,
+    /// The filter's status line; `{shown}` and `{total}` are filled in.
+    pub filter_status: &'static str,
     /// Label of the reliability select.
     pub reliability_label: &'static str,
     /// Label of the credibility select.
@@ -54,6 +60,9 @@ pub fn picker_words(locale: Locale) -> PickerWords {
             protective: "beschermend, telt nooit mee in de score",
             choose: "Kies…",
             details: "Beoordeling en bronnen",
+            checked: "aangevinkt",
+            filter_label: "Zoek een indicator op code of woorden",
+            filter_status: "{shown} van {total} indicatoren getoond",
             reliability_label: "Betrouwbaarheid van de bron",
             credibility_label: "Geloofwaardigheid van de informatie",
             observed_label: "Waargenomen op",
@@ -83,6 +92,9 @@ pub fn picker_words(locale: Locale) -> PickerWords {
             protective: "protective, never counts in the score",
             choose: "Choose…",
             details: "Grading and sources",
+            checked: "ticked",
+            filter_label: "Find an indicator by code or words",
+            filter_status: "{shown} of {total} indicators shown",
             reliability_label: "Source reliability",
             credibility_label: "Information credibility",
             observed_label: "Observed on",
@@ -168,7 +180,16 @@ pub fn render_picker(catalog: &ActiveCatalog, locale: Locale, values: Option<&Va
         } else {
             text(&category.labels)
         };
-        html.push_str(&format!("<fieldset class=\"{class}\"><legend>{legend}</legend>"));
+        // The legend is a button that folds the group (attach wires it; it is
+        // inert without script) and counts the group's checked indicators.
+        let checked =
+            data.indicators.iter().filter(|d| d.category == category.code && given(&d.code).is_some()).count();
+        html.push_str(&format!(
+            "<fieldset class=\"{class}\"><legend><button type=\"button\" class=\"signal-indicators-group-toggle\" \
+             aria-expanded=\"true\">{legend} <span class=\"signal-indicators-count\">({checked} {word})</span>\
+             </button></legend>",
+            word = escape_html(words.checked),
+        ));
         for definition in data.indicators.iter().filter(|d| d.category == category.code) {
             let code = escape_html(&definition.code);
             let base = format!("signal-indicators-{}", id_safe(&definition.code));

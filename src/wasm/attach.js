@@ -416,7 +416,10 @@ export function attachForm(api, form, options) {
     const name = target?.getAttribute("name");
     if (event.type !== "input" && name) touched.add(name);
     // Show or hide the grading controls of a picked indicator.
-    if (name === "indicator" && target.type === "checkbox") showDetails(target.id, target.checked);
+    if (name === "indicator" && target.type === "checkbox") {
+      showDetails(target.id, target.checked);
+      filter.update();
+    }
     refresh();
   }
 
@@ -472,6 +475,68 @@ export function attachForm(api, form, options) {
     for (const control of details.querySelectorAll("input, select, textarea")) control.disabled = !shown;
   }
 
+  /**
+   * Long catalogs: a labelled filter field that narrows the indicators by
+   * code or words of their label (checked ones always stay; filtering only
+   * hides), a polite status line with the number shown, and a fold button
+   * per category with its count of checked indicators. Works the same on a
+   * rendered and on an adopted picker.
+   */
+  function setUpFinding(root) {
+    const boxes = [...root.querySelectorAll('input[type="checkbox"][name="indicator"]')];
+    const fieldOf = (box) => box.closest(".utrecht-form-field") ?? box.parentElement;
+    const groups = [...root.querySelectorAll("fieldset")].filter((fieldset) => fieldset.querySelector(".signal-indicators-group-toggle"));
+    const filterId = "signal-indicators-filter";
+    const wrapper = create("div", { class: "utrecht-form-field signal-indicators-filter" });
+    const input = create("input", { type: "search", id: filterId, class: "utrecht-textbox", autocomplete: "off", "aria-describedby": `${filterId}-status` });
+    const status = create("p", { id: `${filterId}-status`, class: "signal-indicators-filter-status", role: "status", "aria-live": "polite" });
+    wrapper.append(textElement("label", words.filterLabel, { for: filterId, class: "utrecht-form-label" }), input, status);
+    root.prepend(wrapper);
+    injected.push(wrapper);
+    for (const box of boxes) remember(fieldOf(box), "hidden");
+    for (const group of groups) remember(group.querySelector(".signal-indicators-group-toggle"), "aria-expanded");
+    const labels = [...root.querySelectorAll("label")];
+    const labelWords = (box) => (labels.find((label) => label.htmlFor === box.id)?.textContent ?? "").toLowerCase();
+    const matches = (box, query) => {
+      if (!query) return true;
+      const code = (box.getAttribute("value") ?? "").toLowerCase();
+      const label = labelWords(box);
+      return code.includes(query) || query.split(/\s+/).every((word) => label.includes(word));
+    };
+    function update() {
+      const query = input.value.trim().toLowerCase();
+      let shown = 0;
+      for (const group of groups) {
+        const toggle = group.querySelector(".signal-indicators-group-toggle");
+        const open = toggle.getAttribute("aria-expanded") !== "false";
+        const inGroup = boxes.filter((box) => group.contains(box));
+        for (const box of inGroup) {
+          const visible = box.checked || matches(box, query);
+          if (visible) shown++;
+          fieldOf(box).hidden = !open || !visible;
+        }
+        const count = toggle.querySelector(".signal-indicators-count");
+        if (count) count.textContent = `(${inGroup.filter((box) => box.checked).length} ${words.checked})`;
+      }
+      const text = words.filterStatus.replace("{shown}", String(shown)).replace("{total}", String(boxes.length));
+      if (status.textContent !== text) status.textContent = text;
+    }
+    function onToggle(event) {
+      const toggle = isElement(event.target) ? event.target.closest(".signal-indicators-group-toggle") : null;
+      if (!toggle || !root.contains(toggle)) return;
+      toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "false" ? "true" : "false");
+      update();
+    }
+    input.addEventListener("input", update);
+    // Enter in the filter finds, it does not submit the host's form.
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") event.preventDefault();
+    });
+    root.addEventListener("click", onToggle);
+    update();
+    return { update, remove: () => root.removeEventListener("click", onToggle) };
+  }
+
   function renderPicker() {
     const root = create("div", { class: "signal-indicators-picker" });
     // Scored categories first, the protective one visibly apart at the end.
@@ -481,7 +546,12 @@ export function attachForm(api, form, options) {
         class: category.protective ? "utrecht-form-fieldset signal-indicators-protective" : "utrecht-form-fieldset",
       });
       const legend = category.protective ? `${text(category.labels)} — ${words.protective}` : text(category.labels);
-      fieldset.append(textElement("legend", legend));
+      // The legend is a button that folds the group, with the count of its checked indicators.
+      const toggle = create("button", { type: "button", class: "signal-indicators-group-toggle", "aria-expanded": "true" });
+      toggle.append(document.createTextNode(`${legend} `), textElement("span", `(0 ${words.checked})`, { class: "signal-indicators-count" }));
+      const legendElement = create("legend");
+      legendElement.append(toggle);
+      fieldset.append(legendElement);
       for (const definition of catalog.indicators.filter((d) => d.category === category.code)) {
         const code = definition.code;
         const base = `signal-indicators-${idSafe(code)}`;
@@ -576,6 +646,7 @@ export function attachForm(api, form, options) {
     injected.push(picker);
   }
   prefill();
+  const filter = setUpFinding(pickerParent.querySelector(".signal-indicators-picker") ?? pickerParent);
   if (findControls(settings.recordField).length === 0) {
     const hidden = document.createElement("input");
     hidden.type = "hidden";
@@ -606,6 +677,7 @@ export function attachForm(api, form, options) {
       if (!attached) return;
       attached = false;
       attachedForms.delete(form);
+      filter.remove();
       for (const [type, listener] of listeners) form.removeEventListener(type, listener);
       clearErrors();
       for (const node of injected.splice(0).reverse()) node.remove();

@@ -314,3 +314,36 @@ test("host fit: fieldMap checked, attach twice refused, unchecked details disabl
   assert.equal(outcome.h2, 0);
   assert.equal(outcome.formAfter, 0, "nothing rendered twice, nothing left after detach");
 });
+
+test("long catalogs: the filter narrows by code or label words, keeps checked ones, folds groups by keyboard", async () => {
+  const { page } = await open();
+  const visible = () => page.evaluate(() =>
+    [...document.querySelectorAll('input[name="indicator"]')].filter((box) => box.closest(".utrecht-form-field").checkVisibility()).map((box) => box.value));
+  assert.equal((await visible()).length, 27);
+  assert.equal(await page.textContent(".signal-indicators-filter-status"), "27 van 27 indicatoren getoond");
+  await page.check('input[name="indicator"][value="IDF-01"]');
+  await page.focus("#signal-indicators-filter");
+  await page.keyboard.type("ter-0");
+  assert.deepEqual(await visible(), ["TER-01", "TER-02", "TER-03", "TER-04", "TER-05", "IDF-01"]);
+  assert.equal(await page.textContent(".signal-indicators-filter-status"), "6 van 27 indicatoren getoond");
+  await page.fill("#signal-indicators-filter", "schuldenbinding");
+  assert.deepEqual(await visible(), ["IDF-01", "VIC-02"]);
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => window.events.length), 0, "Enter in the filter does not submit");
+  await page.fill("#signal-indicators-filter", "");
+  assert.equal((await visible()).length, 27);
+  // The checked indicator still posts; the filter itself posts nothing.
+  const names = await page.evaluate(() => [...new FormData(document.getElementById("signal"))].map(([name, value]) => `${name}=${value}`));
+  assert.ok(names.includes("indicator=IDF-01"));
+  assert.ok(!names.some((entry) => entry.startsWith("=")), "the filter has no name");
+  // Fold a group by keyboard: its count shows what is checked inside.
+  const toggle = page.locator("fieldset", { has: page.locator('input[value="IDF-01"]') }).locator(".signal-indicators-group-toggle");
+  assert.match(await toggle.textContent(), /\(1 aangevinkt\)/);
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.equal((await visible()).includes("IDF-02"), false);
+  await page.keyboard.press("Space");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  assert.equal((await visible()).length, 27);
+});
