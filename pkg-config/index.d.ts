@@ -3,6 +3,12 @@ import type { AttachOptions, AttachHandle } from "./web/signal_indicators.js";
 /** Attaches the engine to an existing form: picker, live validation, advice panel, record on submit. */
 export declare function attach(form: HTMLFormElement, options?: AttachOptions): AttachHandle;
 import type { SubmissionBody, SubmissionOptions, Submission } from "./web/signal_indicators.js";
+declare global {
+  interface HTMLElementEventMap {
+    /** Dispatched by `attach` on a valid submit; `detail` is the record written into the hidden field. */
+    "signal-record": CustomEvent<import("./web/signal_indicators.js").SignalRecord>;
+  }
+}
 /** The stable codes of thrown errors (SPEC §8.2). */
 export type SignalErrorCode = "form.invalid" | "catalog.invalid" | "option.invalid" | "engine.freed" | "unsupported" | "internal";
 /** The errors the package throws: `instanceof SignalError` holds for every one, wherever it was made. */

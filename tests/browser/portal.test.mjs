@@ -281,3 +281,24 @@ test("the package stylesheet loads under style-src 'self' and hides screen-reade
   const box = await page.locator(".signal-indicators-announcement").boundingBox();
   assert.ok(box && box.width <= 1 && box.height <= 1, JSON.stringify(box));
 });
+
+test("the portal makes no failing request, uses one font and reads at 320 CSS px without scrolling sideways", async () => {
+  const page = await chromium.page();
+  const failed = [];
+  page.on("response", (response) => { if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`); });
+  page.on("requestfailed", (request) => failed.push(`failed ${request.url()}`));
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(base);
+  await page.waitForSelector("html[data-ready]");
+  await page.check('input[name="indicator"][value="TER-01"]');
+  await page.click("button[type=submit]");
+  await page.waitForTimeout(200);
+  assert.deepEqual(failed, []);
+  const layout = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    fonts: [...new Set([".portal-title", ".signal-indicators-picker label", "#advies p", ".signal-indicators-summary a", "#vnummer"]
+      .map((selector) => getComputedStyle(document.querySelector(selector)).fontFamily))],
+  }));
+  assert.ok(layout.scroll <= 320, `page is ${layout.scroll} px wide at 320`);
+  assert.equal(layout.fonts.length, 1, layout.fonts.join(" | "));
+});

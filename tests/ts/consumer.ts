@@ -43,6 +43,11 @@ async function main(): Promise<void> {
   const stored: SignalRecord | null = submission.record;
   const html: string = renderPicker({ locale: "en" });
   void [bare, fromText, fromEntries, rebuilt, checked, stored, html];
+  // The event is typed without casts.
+  document.querySelector("form")?.addEventListener("signal-record", (event) => {
+    const posted: SignalRecord = event.detail;
+    void posted.integrity.digest;
+  });
   try {
     plain.buildRecord({});
   } catch (error) {
