@@ -302,3 +302,13 @@ test("the portal makes no failing request, uses one font and reads at 320 CSS px
   assert.ok(layout.scroll <= 320, `page is ${layout.scroll} px wide at 320`);
   assert.equal(layout.fonts.length, 1, layout.fonts.join(" | "));
 });
+
+test("axe-core at 320 CSS px: filtered, folded and with errors", async () => {
+  const { page } = await open("", { bypassCSP: true, viewport: { width: 320, height: 800 } });
+  await page.fill("#signal-indicators-filter", "ter");
+  assert.deepEqual(await axe(page), [], "filtered");
+  await page.locator(".signal-indicators-group-toggle").first().click();
+  assert.deepEqual(await axe(page), [], "folded");
+  await page.click("button[type=submit]");
+  assert.deepEqual(await axe(page), [], "errors");
+});
