@@ -46,7 +46,13 @@ export function api(bindings) {
     /** Checks one post on the server (SPEC §8.3); see the README. */
     verifySubmission(body, options) {
       const given = options !== null && typeof options === "object" ? options : {};
-      const { engine, ...rest } = given;
+      let engine;
+      let rest;
+      try {
+        ({ engine, ...rest } = given);
+      } catch {
+        throw signalError("option.invalid", "the options could not be read");
+      }
       if (engine !== undefined && engine !== null && !(engine instanceof bindings.SignalEngine)) {
         throw signalError("option.invalid", "engine must be a SignalEngine");
       }

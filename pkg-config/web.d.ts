@@ -1,30 +1,6 @@
 import type { InitInput } from "./web/signal_indicators.js";
-export { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker } from "./web/signal_indicators.js";
-import type { AttachOptions, AttachHandle } from "./web/signal_indicators.js";
-/** Attaches the engine to an existing form: picker, live validation, advice panel, record on submit. */
-export declare function attach(form: HTMLFormElement, options?: AttachOptions): AttachHandle;
-import type { SubmissionBody, SubmissionOptions, Submission } from "./web/signal_indicators.js";
-declare global {
-  interface HTMLElementEventMap {
-    /** Dispatched by `attach` on a valid submit; `detail` is the record written into the hidden field. */
-    "signal-record": CustomEvent<import("./web/signal_indicators.js").SignalRecord>;
-  }
-}
-/** The stable codes of thrown errors (SPEC §8.2). */
-export type SignalErrorCode = "form.invalid" | "catalog.invalid" | "option.invalid" | "engine.freed" | "unsupported" | "internal";
-/** The errors the package throws: `instanceof SignalError` holds for every one, wherever it was made. */
-export declare class SignalError extends Error {
-  constructor(code: SignalErrorCode, message: string, issues?: import("./web/signal_indicators.js").Issue[]);
-  readonly name: "SignalError";
-  readonly code: SignalErrorCode;
-  /** The issues behind `form.invalid` and `catalog.invalid`. */
-  readonly issues?: import("./web/signal_indicators.js").Issue[];
-}
-/** Checks one post on the server: authority, freshness, replay, the no-script path (SPEC §8.3). */
-export declare function verifySubmission(body: SubmissionBody, options?: SubmissionOptions): Submission;
-export type * from "./web/signal_indicators.js";
-/** The crate version. */
-export declare const version: string;
+// The same API and types as "." (SPEC §8.1), plus init().
+export * from "./index.js";
 /**
  * Loads the WebAssembly module: the co-located `.wasm` by default, or the
  * URL, `Response` or bytes given as `module_or_path`. Calling it twice is harmless.

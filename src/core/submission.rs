@@ -72,10 +72,16 @@ impl SignalEngine {
 
     /// A post with a record: verified, compared with the fields, fresh, new.
     fn check_posted_record(&self, text: &str, input: Value, rules: &SubmissionRules<'_>) -> Submission {
-        let verification = self.verify_record_text(text, rules.catalogs);
+        // The text is parsed once: verified as a value, or, when it cannot be
+        // read, verified as text for its `record.not-json` verdict.
+        let record = read_text(text).ok();
+        let verification = match &record {
+            Some(record) => self.verify_record(record, rules.catalogs),
+            None => self.verify_record_text(text, rules.catalogs),
+        };
         let mut issues = verification.issues;
         let mut findings = Vec::new();
-        if let Ok(record) = read_text(text) {
+        if let Some(record) = record {
             let catalog = std::iter::once(self.active_catalog())
                 .chain(rules.catalogs)
                 .find(|c| record.pointer("/catalog/digest").and_then(Value::as_str) == Some(c.digest()));

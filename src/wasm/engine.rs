@@ -110,6 +110,32 @@ pub(super) fn mapping_option(map: &Map<String, Value>) -> Result<PostMapping, Js
     Ok(mapping)
 }
 
+/// Splits `options` into one member (a catalog, a function: read on its
+/// own, not as plain data) and a copy of the rest. Every JS access is
+/// guarded, so a hostile object (a proxy that throws) is an
+/// `option.invalid`, never an exception through the module. Options that
+/// are no object come back as they are, for the options reader to refuse.
+fn split_member(options: Option<JsValue>, key: &str) -> Result<(Option<JsValue>, Option<JsValue>), JsValue> {
+    let given = match options {
+        Some(given) if given.is_object() => given,
+        other => return Ok((None, other)),
+    };
+    let unreadable = || option_invalid("the options could not be read");
+    let name = JsValue::from_str(key);
+    let member = Reflect::get(&given, &name).map_err(|_| unreadable())?;
+    if member.is_undefined() {
+        return Ok((None, Some(given)));
+    }
+    let rest = js_sys::Object::new();
+    for other in Reflect::own_keys(&given).map_err(|_| unreadable())?.iter() {
+        if other != name {
+            let value = Reflect::get(&given, &other).map_err(|_| unreadable())?;
+            Reflect::set(&rest, &other, &value).map_err(|_| unreadable())?;
+        }
+    }
+    Ok((Some(member), Some(rest.into())))
+}
+
 /// The optional `today` option: a date `YYYY-MM-DD`.
 pub(super) fn today_option(map: &Map<String, Value>) -> Result<Option<Date>, JsValue> {
     match text_option(map, "today")? {
@@ -154,21 +180,9 @@ impl JsSignalEngine {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "EngineOptions")] options: Option<JsValue>,
     ) -> Result<JsSignalEngine, JsValue> {
-        let raw_catalog = options
-            .as_ref()
-            .filter(|o| o.is_object())
-            .and_then(|o| Reflect::get(o, &JsValue::from_str("catalog")).ok())
-            .filter(|c| !c.is_undefined());
         // The catalog is read on its own so its problems come back as
         // `catalog.invalid` issues rather than one option error.
-        let without_catalog = match (&options, &raw_catalog) {
-            (Some(o), Some(_)) if o.is_object() => {
-                let copy = js_sys::Object::assign(&js_sys::Object::new(), o.unchecked_ref());
-                let _ = Reflect::delete_property(&copy, &JsValue::from_str("catalog"));
-                Some(copy.into())
-            }
-            _ => options,
-        };
+        let (raw_catalog, without_catalog) = split_member(options, "catalog")?;
         let parsed = self::options(without_catalog, "SignalEngine options", &["locale", "catalog", "extensions"])?;
         let locale = locale_option(&parsed)?.unwrap_or_default();
         let extensions = match parsed.get("extensions") {
@@ -314,23 +328,11 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "SubmissionOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         use crate::core::submission::{SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
-        let seen_function = options
-            .as_ref()
-            .filter(|o| o.is_object())
-            .and_then(|o| Reflect::get(o, &JsValue::from_str("seen")).ok())
-            .filter(|seen| !seen.is_undefined() && !seen.is_null());
-        let seen_function = match seen_function {
+        // The function is taken out before the plain options are read.
+        let (seen_function, plain) = split_member(options, "seen")?;
+        let seen_function = match seen_function.filter(|seen| !seen.is_null()) {
             Some(seen) => Some(seen.dyn_into::<Function>().map_err(|_| option_invalid("seen must be a function"))?),
             None => None,
-        };
-        // The function is taken out before the plain options are read.
-        let plain = match (&options, &seen_function) {
-            (Some(given), Some(_)) => {
-                let copy = js_sys::Object::assign(&js_sys::Object::new(), given.unchecked_ref());
-                let _ = Reflect::delete_property(&copy, &JsValue::from_str("seen"));
-                Some(copy.into())
-            }
-            _ => options,
         };
         let allowed = ["fieldMap", "valueMap", "recordField", "catalogs", "now", "maxAgeSeconds"];
         let options = self::options(plain, "verifySubmission options", &allowed)?;
@@ -523,19 +525,8 @@ fn entry_pairs(entries: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
 pub fn render_picker(
     #[wasm_bindgen(unchecked_param_type = "RenderPickerOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
-    let raw_catalog = options
-        .as_ref()
-        .filter(|o| o.is_object())
-        .and_then(|o| Reflect::get(o, &JsValue::from_str("catalog")).ok())
-        .filter(|c| !c.is_undefined() && !c.is_null());
-    let plain = match (&options, &raw_catalog) {
-        (Some(given), Some(_)) => {
-            let copy = js_sys::Object::assign(&js_sys::Object::new(), given.unchecked_ref());
-            let _ = Reflect::delete_property(&copy, &JsValue::from_str("catalog"));
-            Some(copy.into())
-        }
-        _ => options,
-    };
+    let (raw_catalog, plain) = split_member(options, "catalog")?;
+    let raw_catalog = raw_catalog.filter(|catalog| !catalog.is_null());
     let parsed = self::options(plain, "renderPicker options", &["locale", "values"])?;
     let locale = locale_option(&parsed)?.unwrap_or_default();
     let catalog = match raw_catalog {

@@ -178,3 +178,19 @@ test("SignalError is exported: instanceof holds for errors from the module and f
   assert.equal(new Error("x") instanceof SignalError, false);
   engine.free();
 });
+
+test("options that throw while their members are taken apart are option.invalid, and the engine survives", async () => {
+  const { SignalEngine, verifySubmission, renderPicker } = await import("@ind/signal-indicators");
+  const hostile = (member) => new Proxy({ [member]: {} }, { ownKeys() { throw new Error("trap"); } });
+  for (const call of [
+    () => new SignalEngine(hostile("catalog")),
+    () => verifySubmission([], hostile("seen")),
+    () => renderPicker(hostile("catalog")),
+  ]) {
+    assert.throws(call, (error) => error.name === "SignalError" && error.code === "option.invalid");
+  }
+  const engine = new SignalEngine();
+  assert.equal(engine.evaluate(validInput(), { today: TODAY }).valid, true);
+  assert.equal(new SignalEngine({ catalog: engine.catalog(), locale: "en" }).locale, "en");
+  engine.free();
+});
