@@ -94,8 +94,8 @@ cli:
 clean:
 	rm -rf pkg target/pkg-build target/browser
 
-## Chromium: the script-tag page under the strict CSP, the packed package
-## in a Vite app.
+## The browsers: the portal, attach, the examples and bundlers (Chromium);
+## the officer's form in Chromium, Firefox and WebKit.
 test-browser: pkg cli
 	scripts/setup.sh node browser
 	mkdir -p node_modules/@ind && ln -sfn ../../pkg node_modules/@ind/signal-indicators

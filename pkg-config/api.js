@@ -1,8 +1,9 @@
-// Completes the wasm-bindgen bindings into the public API (SPEC §8):
-// calls on a freed engine throw SignalError "engine.freed" instead of a bare
-// "null pointer" error, and free() may be called twice.
-
-import { attachForm } from "./attach.js";
+// The public API of one build (web, full or node) over its wasm-bindgen
+// bindings (SPEC §8). `SignalEngine` is a small class of our own around the
+// generated one, so a call on a freed engine throws SignalError
+// "engine.freed" and free() may be called twice, without touching the
+// generated code. attach() lives in attach.js, imported only by the entry
+// function that calls it, so a bundle that never attaches leaves it out.
 
 /**
  * The errors the package throws (SPEC §8.2): a real `Error` named
@@ -23,26 +24,74 @@ export class SignalError extends Error {
   }
 }
 
-function signalError(code, message) {
+/** A SignalError without issues. */
+export function signalError(code, message) {
   return new SignalError(code, message);
 }
 
-function freedError() {
-  return signalError("engine.freed", "the engine was freed and can no longer be used");
+/** The generated engine behind each of our engines; gone once freed. */
+const generated = new WeakMap();
+
+function live(engine) {
+  const inner = generated.get(engine);
+  if (!inner) throw signalError("engine.freed", "the engine was freed and can no longer be used");
+  return inner;
 }
 
-const finished = new WeakSet();
+/** Our `SignalEngine` around the generated class: every method and getter of it, forwarded. */
+function engineClass(Generated) {
+  class SignalEngine {
+    constructor(options) {
+      generated.set(this, new Generated(options));
+    }
 
-/** The public API over the bindings of one build (web or node). */
-export function api(bindings) {
-  finish(bindings);
+    /** Releases the engine's memory; later calls throw "engine.freed". */
+    free() {
+      const inner = generated.get(this);
+      generated.delete(this);
+      inner?.free();
+    }
+  }
+  if (typeof Symbol.dispose === "symbol") {
+    SignalEngine.prototype[Symbol.dispose] = SignalEngine.prototype.free;
+  }
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(Generated.prototype))) {
+    // constructor and free are ours; "__"-names are the generated class's internals.
+    if (Object.hasOwn(SignalEngine.prototype, name) || name.startsWith("__")) continue;
+    if (typeof descriptor.value === "function") {
+      const method = descriptor.value;
+      Object.defineProperty(SignalEngine.prototype, name, {
+        value(...args) {
+          return method.apply(live(this), args);
+        },
+        writable: true,
+        configurable: true,
+      });
+    } else if (typeof descriptor.get === "function") {
+      const get = descriptor.get;
+      Object.defineProperty(SignalEngine.prototype, name, {
+        get() {
+          return get.call(live(this));
+        },
+        configurable: true,
+      });
+    }
+  }
+  return SignalEngine;
+}
+
+/** The public API over the bindings of one build. */
+export function bind(bindings) {
+  const SignalEngine = engineClass(bindings.SignalEngine);
   return {
-    SignalError,
-    SignalEngine: bindings.SignalEngine,
+    SignalEngine,
     inputFromFormData: bindings.inputFromFormData,
     recordSchema: bindings.recordSchema,
     catalogSchema: bindings.catalogSchema,
     renderPicker: bindings.renderPicker,
+    /** What attach() needs of this build. */
+    attachSettings: bindings.attachSettings,
+    signalError,
     /** Checks one post on the server (SPEC §8.3); see the README. */
     verifySubmission(body, options) {
       const given = options !== null && typeof options === "object" ? options : {};
@@ -53,61 +102,15 @@ export function api(bindings) {
       } catch {
         throw signalError("option.invalid", "the options could not be read");
       }
-      if (engine !== undefined && engine !== null && !(engine instanceof bindings.SignalEngine)) {
+      if (engine !== undefined && engine !== null && !(engine instanceof SignalEngine)) {
         throw signalError("option.invalid", "engine must be a SignalEngine");
       }
-      const used = engine ?? new bindings.SignalEngine();
+      const used = engine ?? new SignalEngine();
       try {
         return used.verifySubmission(body, rest);
       } finally {
         if (!engine) used.free();
       }
     },
-    /** Attaches the engine to an existing form (SPEC §9); see the README. */
-    attach(form, options) {
-      return attachForm(
-        {
-          SignalEngine: bindings.SignalEngine,
-          inputFromFormData: bindings.inputFromFormData,
-          attachSettings: bindings.attachSettings,
-          signalError,
-        },
-        form,
-        options,
-      );
-    },
   };
-}
-
-/** Wraps the bindings of one build (web or node) once. */
-function finish(bindings) {
-  const Engine = bindings.SignalEngine;
-  if (!finished.has(Engine)) {
-    finished.add(Engine);
-    const proto = Engine.prototype;
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name === "constructor") continue;
-      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-      if (name === "free" && typeof descriptor.value === "function") {
-        const free = descriptor.value;
-        descriptor.value = function () {
-          if (this.__wbg_ptr) free.call(this);
-        };
-      } else if (typeof descriptor.value === "function" && typeof name === "string") {
-        const method = descriptor.value;
-        descriptor.value = function (...args) {
-          if (!this.__wbg_ptr) throw freedError();
-          return method.apply(this, args);
-        };
-      } else if (typeof descriptor.get === "function") {
-        const get = descriptor.get;
-        descriptor.get = function () {
-          if (!this.__wbg_ptr) throw freedError();
-          return get.call(this);
-        };
-      }
-      Object.defineProperty(proto, name, descriptor);
-    }
-  }
-  return bindings;
 }

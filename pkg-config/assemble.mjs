@@ -55,14 +55,26 @@ for (const file of ["api.js", "attach.js"]) minify(join(out, file));
 // Every options parameter is optional (SPEC §8): wasm-bindgen writes a
 // parameter with an explicit type as required, so the generated
 // declarations are completed here, one rule for every `…Options` parameter.
+// Our SignalEngine (api.js) adds `[Symbol.dispose]` where the platform has
+// it; declaring it would make every consumer's `lib` include esnext.
+// Node's entry initializes itself: its declarations leave out init(), whose
+// types (`Response`, `WebAssembly.Module`) need the DOM lib.
 for (const target of ["web", "full", "node"]) {
   const file = join(out, target, "signal_indicators.d.ts");
   if (!existsSync(file)) continue;
-  const types = readFileSync(file, "utf8").replace(/\b(options|_options): (\w+Options)\)/g, "$1?: $2)");
+  let types = readFileSync(file, "utf8")
+    .replace(/\b(options|_options): (\w+Options)\)/g, "$1?: $2)")
+    .replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
+  if (target === "node") {
+    const init = types.indexOf("export type InitInput");
+    if (init < 0) throw new Error("node declarations: no init section to leave out");
+    types = types.slice(0, init);
+  }
   writeFileSync(file, types);
 }
-// "./full" has the same types as ".".
+// "./full" has the same types as "."; Node's condition the same over its own build.
 cpSync(join(here, "index.d.ts"), join(out, "full.d.ts"));
+writeFileSync(join(out, "node.d.ts"), readFileSync(join(here, "index.d.ts"), "utf8").replaceAll("./web/", "./node/"));
 writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const version = ${JSON.stringify(version)};\n`);
 cpSync(join(here, "README.md"), join(out, "README.md"));
 if (existsSync(join(root, "LICENSE"))) cpSync(join(root, "LICENSE"), join(out, "LICENSE"));

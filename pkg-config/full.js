@@ -3,9 +3,17 @@
 // SPEC §8.1) for pages that do want them. Node resolves "./full" to its
 // "." entry, which always has everything.
 import initWasm, * as bindings from "./full/signal_indicators.js";
-import { api } from "./api.js";
+import { bind } from "./api.js";
+import { attachForm } from "./attach.js";
 export { version } from "./version.js";
 
 await initWasm({ module_or_path: new URL("./full/signal_indicators_bg.wasm", import.meta.url) });
 
-export const { SignalError, SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission, renderPicker } = api(bindings);
+const api = bind(bindings);
+export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker, verifySubmission } = api;
+export { SignalError } from "./api.js";
+
+/** Attaches the engine to an existing form (SPEC §9); see the README. */
+export function attach(form, options) {
+  return attachForm(api, form, options);
+}

@@ -3,7 +3,8 @@
 //   await init();                                   // the co-located .wasm
 //   await init({ module_or_path: "/static/signal_indicators_bg.wasm" });
 import initWasm, * as bindings from "./web/signal_indicators.js";
-import { api } from "./api.js";
+import { bind } from "./api.js";
+import { attachForm } from "./attach.js";
 export { version } from "./version.js";
 
 let ready;
@@ -20,4 +21,11 @@ export default function init(options) {
   return ready;
 }
 
-export const { SignalError, SignalEngine, inputFromFormData, recordSchema, catalogSchema, attach, verifySubmission, renderPicker } = api(bindings);
+const api = bind(bindings);
+export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker, verifySubmission } = api;
+export { SignalError } from "./api.js";
+
+/** Attaches the engine to an existing form (SPEC §9); see the README. */
+export function attach(form, options) {
+  return attachForm(api, form, options);
+}

@@ -38,15 +38,20 @@ function fileFor(pathname, testFiles) {
   return file.startsWith(base) ? file : null;
 }
 
-/** Starts the server; `testFiles` also serves tests/js/, tests/data/ and tests/browser/pages/ (for the browser suites). */
-export function startServer({ port: listenPort = port, testFiles = false } = {}) {
+/**
+ * Starts the server; `testFiles` also serves tests/js/, tests/data/ and
+ * tests/browser/pages/ (for the browser suites); `blockModule` answers 404
+ * for every .wasm, as a portal behind a filter that strips it would (the
+ * officer's path without the module, in any browser).
+ */
+export function startServer({ port: listenPort = port, testFiles = false, blockModule = false } = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", `http://${host}`);
     if (request.method === "POST" && url.pathname === "/signaal") {
       await receiveSignal(request, response);
       return;
     }
-    let file = fileFor(url.pathname, testFiles);
+    let file = blockModule && url.pathname.endsWith(".wasm") ? null : fileFor(url.pathname, testFiles);
     if (file && url.pathname.endsWith("/") && url.pathname !== "/") file = join(file, "index.html");
     try {
       if (!file) throw new Error("outside");

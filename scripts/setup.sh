@@ -4,7 +4,8 @@
 #   scripts/setup.sh wasm      wasm32 target, wasm-pack, wasm-bindgen CLI (= Cargo.lock), wasm-opt,
 #                              the browser module's pinned nightly (BROWSER_TOOLCHAIN)
 #   scripts/setup.sh node      npm dev dependencies (package-lock.json)
-#   scripts/setup.sh browser   Chromium and ChromeDriver from Debian
+#   scripts/setup.sh browser   from Debian: Chromium and ChromeDriver; Firefox ESR; WebKitGTK's
+#                              WebKitWebDriver and MiniBrowser, with Xvfb for its display
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,9 +49,9 @@ node_deps() {
 }
 
 browser() {
-  if need chromium || need chromedriver; then
+  if need chromium || need chromedriver || need firefox-esr || need WebKitWebDriver || need Xvfb; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr webkit2gtk-driver xvfb >/dev/null
   fi
 }
 

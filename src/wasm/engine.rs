@@ -231,7 +231,7 @@ impl JsSignalEngine {
     #[wasm_bindgen(js_name = evaluateEntries, unchecked_return_type = "Evaluation")]
     pub fn evaluate_entries(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "FormData | Iterable<[string, string]>")] entries: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FormDataLike | Iterable<[string, string]>")] entries: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EvaluateEntriesOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let options = self::options(options, "evaluateEntries options", &["fieldMap", "valueMap", "today"])?;
@@ -433,7 +433,7 @@ pub(crate) fn random_uuid() -> Result<String, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = inputFromFormData, unchecked_return_type = "SignalForm")]
 pub fn input_from_form_data(
-    #[wasm_bindgen(unchecked_param_type = "FormData | Iterable<[string, string]>")] entries: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormDataLike | Iterable<[string, string]>")] entries: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FormDataOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = self::options(options, "inputFromFormData options", &["fieldMap", "valueMap"])?;

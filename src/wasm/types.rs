@@ -294,10 +294,10 @@ pub struct AttachOptions {
     #[tsify(optional, type = "Record<string, Record<string, string>>")]
     pub value_map: Option<BTreeMap<String, BTreeMap<String, String>>>,
     /// Where the indicator picker is rendered; default: the end of the form.
-    #[tsify(optional, type = "Element")]
+    #[tsify(optional, type = "ElementLike")]
     pub indicators_container: Option<()>,
     /// Where the live advice is shown; default: after the picker.
-    #[tsify(optional, type = "Element")]
+    #[tsify(optional, type = "ElementLike")]
     pub score_panel: Option<()>,
     /// An input object to prefill empty host controls and the picker with.
     #[tsify(optional, type = "SignalForm")]
@@ -319,6 +319,22 @@ pub struct AttachOptions {
     pub id: Option<String>,
 }
 
+/// The platform's classes the API takes, named so that the declarations
+/// compile with any `lib`: where the platform declares the class (the DOM
+/// lib, or Node's types), the type is that class; without it, `never` (that
+/// argument cannot be given), and no error.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const PLATFORM: &str = r#"
+/** `FormData`, where the platform has it. */
+export type FormDataLike = typeof globalThis extends { FormData: { prototype: infer T } } ? T : never;
+/** `URLSearchParams`, where the platform has it. */
+export type URLSearchParamsLike = typeof globalThis extends { URLSearchParams: { prototype: infer T } } ? T : never;
+/** A DOM `Element`, where the platform has one. */
+export type ElementLike = typeof globalThis extends { Element: { prototype: infer T } } ? T : never;
+/** A DOM `HTMLFormElement`, where the platform has one. */
+export type FormElementLike = typeof globalThis extends { HTMLFormElement: { prototype: infer T } } ? T : never;
+"#;
+
 /// The handle `attach` returns (the object is made by the package's
 /// `attach.js`, so its type is declared here, next to its options).
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
@@ -336,8 +352,8 @@ export interface AttachHandle {
 const SUBMISSION: &str = r#"
 /** A posted form as a server receives it (SPEC §8.3). */
 export type SubmissionBody =
-  | URLSearchParams
-  | FormData
+  | URLSearchParamsLike
+  | FormDataLike
   | Iterable<[string, string]>
   | Record<string, string | string[] | undefined>;
 

@@ -1,9 +1,12 @@
-// A consumer of the package, type-checked with `tsc --noEmit` in the tests.
+// A portal page in TypeScript (strict; lib ES2022 + DOM, no ESNext): every
+// call of the package typed without casts or `any`. `make test` compiles it
+// with tsconfig.json here.
 import { SignalEngine, attach, inputFromFormData, recordSchema, renderPicker, verifySubmission, version } from "@ind/signal-indicators";
 import type { Submission, SignalErrorCode } from "@ind/signal-indicators";
 import { SignalError } from "@ind/signal-indicators";
 import type { AttachHandle, Evaluation, Issue, SignalRecord, Verification, Catalog, SignalForm } from "@ind/signal-indicators";
 import init from "@ind/signal-indicators/web";
+import { SignalEngine as FullEngine } from "@ind/signal-indicators/full";
 
 const form: SignalForm = {
   caseNumber: "IND-1",
@@ -72,6 +75,8 @@ async function main(): Promise<void> {
     handle.detach();
     void valid;
   }
+  const full: Verification = new FullEngine().verifyRecord(record);
+  void full;
   engine.free();
   void [first, score, advised, digest, ok, catalog, input, schema, v];
 }

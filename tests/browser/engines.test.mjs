@@ -1,0 +1,114 @@
+// An officer completes the demo portal's form in each browser engine
+// (Chromium, Firefox, WebKit; engines.mjs), with the module and with the
+// .wasm blocked: the same actions, the same results. Chromium's own suites
+// (portal.test.mjs, attach.test.mjs) go deeper; this one proves the other
+// two engines do what the README promises.
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { SignalEngine } from "@ind/signal-indicators";
+import { startServer } from "../../scripts/serve.mjs";
+import { engines } from "./engines.mjs";
+
+const WITH_MODULE = 18094;
+const WITHOUT_MODULE = 18095;
+const servers = [];
+before(async () => {
+  servers.push(await startServer({ port: WITH_MODULE }), await startServer({ port: WITHOUT_MODULE, blockModule: true }));
+});
+after(() => servers.forEach((server) => server.close()));
+
+const summary = "Vervalst document bij documentonderzoek aangetroffen.";
+
+/** What the officer fills in besides the indicator, by keyboard and pointer. */
+async function fillHostFields(officer) {
+  await officer.type("#vnummer", "1234567890");
+  await officer.choose("#aanleiding", "document-examination");
+  await officer.type("#samenvatting", summary);
+  await officer.click('input[name="delen_met"][value="KMAR"]');
+  await officer.click('input[name="delen_met"][value="POLITIE"]');
+}
+
+/** Ticks and grades IDF-01 (its details open on the server-rendered picker). */
+async function recordIndicator(officer, { openDetails }) {
+  await officer.click('input[name="indicator"][value="IDF-01"]');
+  if (openDetails) await officer.click("#signal-indicators-IDF-01-details summary");
+  await officer.choose('select[name="indicator.IDF-01.reliability"]', "B");
+  await officer.choose('select[name="indicator.IDF-01.credibility"]', "2");
+  await officer.setDate('input[name="indicator.IDF-01.observedOn"]', "2026-11-01");
+  await officer.type('textarea[name="indicator.IDF-01.evidenceRefs"]', "DOC-1\nDOC-2");
+}
+
+const expectedInput = {
+  caseNumber: "IND-2026-000123", procedure: "asylum", subject: { vNumber: "1234567890" },
+  context: { type: "document-examination" },
+  indicators: [{ code: "IDF-01", reliability: "B", credibility: "2", observedOn: "2026-11-01", evidenceRefs: ["DOC-1", "DOC-2"] }],
+  summary,
+  officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" }, handling: { tlp: "AMBER+STRICT" }, sharedWith: ["POLITIE", "KMAR"],
+};
+
+/** Submits and waits for the server's answer page. */
+async function submit(officer) {
+  await officer.click("button[type=submit]");
+  await officer.waitFor("#verdict");
+}
+
+for (const engine of engines) {
+  describe(engine.name, () => {
+    let officer;
+    before(async () => {
+      officer = await engine.open();
+    });
+    after(async () => {
+      await officer?.close();
+      assert.deepEqual(officer?.errors ?? [], [], "uncaught page errors");
+    });
+
+    test("with the module: error summary, filter, live advice in Dutch, and a record the server verifies", async () => {
+      await officer.goto(`http://127.0.0.1:${WITH_MODULE}/`);
+      await officer.waitFor('html[data-ready="true"]');
+
+      // A submit with nothing filled in: the summary names each field once.
+      await officer.click("button[type=submit]");
+      await officer.waitFor(".signal-indicators-summary a");
+      const lines = await officer.read(() => [...document.querySelectorAll(".signal-indicators-summary a")].map((a) => a.textContent));
+      assert.ok(lines.includes("V-nummer: vul dit veld in"), lines.join(" | "));
+      assert.equal(new Set(lines).size, lines.length, lines.join(" | "));
+      await officer.click('.signal-indicators-summary a[href="#vnummer"]');
+      assert.equal(await officer.read(() => document.activeElement.id), "vnummer");
+
+      // The filter narrows by label words and never unchecks.
+      await officer.type("#signal-indicators-filter", "document");
+      const shown = await officer.read(() => document.querySelector(".signal-indicators-filter-status").textContent);
+      assert.match(shown, /^\d+ van 27 indicatoren getoond$/);
+      assert.notEqual(shown, "27 van 27 indicatoren getoond");
+      for (let i = 0; i < "document".length; i++) await officer.press("Backspace");
+      await officer.waitFor(".signal-indicators-filter-status");
+      assert.equal(await officer.read(() => document.querySelector(".signal-indicators-filter-status").textContent), "27 van 27 indicatoren getoond");
+
+      await fillHostFields(officer);
+      await recordIndicator(officer, { openDetails: false });
+      const advice = await officer.read(() => document.getElementById("advies").textContent);
+      assert.match(advice, /Advies/);
+      assert.match(advice, /\d+,\d/, "Dutch decimal comma");
+      assert.doesNotMatch(advice, /\d+\.\d/, "no decimal point in Dutch");
+
+      await submit(officer);
+      assert.equal(await officer.read(() => document.getElementById("verdict").textContent), "Record geverifieerd door de server.");
+      const record = JSON.parse(await officer.read(() => document.getElementById("record").textContent));
+      assert.equal(record.context.type, "document-examination");
+      assert.deepEqual(record.indicators.map((item) => item.code), ["IDF-01"]);
+      // Verification rebuilds the record natively: the browser's bytes are Node's bytes.
+      assert.equal(new SignalEngine().verifyRecord(record).ok, true);
+    });
+
+    test("with the .wasm blocked: the server-rendered picker posts every field and the server rebuilds the input", async () => {
+      await officer.goto(`http://127.0.0.1:${WITHOUT_MODULE}/`);
+      await officer.waitFor('html[data-ready="without-module"]');
+      await fillHostFields(officer);
+      await recordIndicator(officer, { openDetails: true });
+      await submit(officer);
+      assert.deepEqual(JSON.parse(await officer.read(() => document.getElementById("input").textContent)), expectedInput);
+      assert.match(await officer.read(() => document.getElementById("verdict").textContent), /geldig, record gebouwd door de server/);
+    });
+  });
+}
