@@ -1,6 +1,6 @@
 // Must NOT compile: each line marked with a TypeScript error code must get
 // exactly that error, and no other line any (checked by `make test`).
-import { SignalEngine, SignalError, attach } from "@ind/signal-indicators";
+import { SignalEngine, SignalError, attach, recordSchema } from "@ind/signal-indicators";
 
 const engine = new SignalEngine();
 const score: string = engine.evaluate({}).assessment.overall.score; // TS2322
@@ -16,4 +16,5 @@ document.querySelector("form")?.addEventListener("signal-record", (event) => {
   const digest: number = event.detail.integrity.digest; // TS2322
   void digest;
 });
-void score;
+const required: number = recordSchema().required; // TS2322
+void [score, required];

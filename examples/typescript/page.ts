@@ -2,7 +2,7 @@
 // call of the package typed without casts or `any`. `make test` compiles it
 // with tsconfig.json here.
 import { SignalEngine, attach, inputFromFormData, recordSchema, renderPicker, verifySubmission, version } from "@ind/signal-indicators";
-import type { Submission, SignalErrorCode } from "@ind/signal-indicators";
+import type { Submission, SignalErrorCode, JsonSchema } from "@ind/signal-indicators";
 import { SignalError } from "@ind/signal-indicators";
 import type { AttachHandle, Evaluation, Issue, SignalRecord, Verification, Catalog, SignalForm } from "@ind/signal-indicators";
 import init from "@ind/signal-indicators/web";
@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   const lastBucket: number | null = bucket ? bucket.maxDays : null;
   void lastBucket;
   const input: SignalForm = inputFromFormData(new FormData(), { fieldMap: { caseNumber: "zaak" } });
-  const schema: unknown = recordSchema();
+  const schema: JsonSchema = recordSchema();
+  const required: string[] | undefined = schema.required;
+  void required;
   // Every options parameter may be left out.
   const plain = new SignalEngine();
   const bare: Evaluation = plain.evaluate(form);

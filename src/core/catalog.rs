@@ -11,10 +11,10 @@ use serde_json::Value;
 
 use super::canonical::canonical_digest;
 use super::error::SignalError;
-use super::form::{PROCEDURES, STATUSES};
 use super::issue::{codes, pointer_push, Finding};
 use super::messages::Locale;
 use super::sorting::sorted_positions;
+use super::vocabulary::{CREDIBILITY, PROCEDURES, RELIABILITY, STATUSES};
 
 /// Texts per locale tag, e.g. `{ "nl": "…", "en": "…" }`.
 pub type LocalizedText = BTreeMap<String, String>;
@@ -198,8 +198,6 @@ pub struct MeasureDefinition {
 
 /// The band name below the first band.
 pub const BAND_NONE: &str = "none";
-const RELIABILITY_CODES: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
-const CREDIBILITY_CODES: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 const MAX_LIST: usize = 10_000;
 
 /// Rank of a band code among `bands`: 0 for `none`, 1 for the first band, …
@@ -269,8 +267,8 @@ struct Loaded {
     /// When each measure applies; protective categories never lead to
     /// measures, so theirs never apply.
     measure_rules: Vec<MeasureRule>,
-    reliability: [u32; 6],
-    credibility: [u32; 6],
+    reliability: Vec<u32>,
+    credibility: Vec<u32>,
 }
 
 impl ActiveCatalog {
@@ -331,8 +329,8 @@ impl ActiveCatalog {
             .iter()
             .map(|m| MeasureRule {
                 target: target(&m.category, &m.min_band, !protective(&m.category)),
-                procedures: bit_set(m.procedures.as_ref(), &PROCEDURES),
-                statuses: bit_set(m.statuses.as_ref(), &STATUSES),
+                procedures: bit_set(m.procedures.as_ref(), PROCEDURES),
+                statuses: bit_set(m.statuses.as_ref(), STATUSES),
                 requires_any_of: m
                     .requires_any_of
                     .iter()
@@ -342,9 +340,11 @@ impl ActiveCatalog {
                 suspended_by_protection: m.suspended_by_protection.unwrap_or(false),
             })
             .collect();
-        let factors = |map: &BTreeMap<String, u32>, keys: [&str; 6]| keys.map(|k| map.get(k).copied().unwrap_or(0));
-        let reliability = factors(&catalog.grading.reliability, RELIABILITY_CODES);
-        let credibility = factors(&catalog.grading.credibility, CREDIBILITY_CODES);
+        let factors = |map: &BTreeMap<String, u32>, keys: &[&str]| -> Vec<u32> {
+            keys.iter().map(|k| map.get(*k).copied().unwrap_or(0)).collect()
+        };
+        let reliability = factors(&catalog.grading.reliability, RELIABILITY);
+        let credibility = factors(&catalog.grading.credibility, CREDIBILITY);
         Ok(ActiveCatalog {
             data: std::sync::Arc::new(Loaded {
                 catalog,
@@ -446,12 +446,12 @@ impl ActiveCatalog {
 
     /// Reliability factor ‰ of `A`–`F`.
     pub fn reliability_factor(&self, code: &str) -> Option<u32> {
-        RELIABILITY_CODES.iter().position(|c| *c == code).and_then(|i| self.data.reliability.get(i).copied())
+        RELIABILITY.iter().position(|c| *c == code).and_then(|i| self.data.reliability.get(i).copied())
     }
 
     /// Credibility factor ‰ of `1`–`6`.
     pub fn credibility_factor(&self, code: &str) -> Option<u32> {
-        CREDIBILITY_CODES.iter().position(|c| *c == code).and_then(|i| self.data.credibility.get(i).copied())
+        CREDIBILITY.iter().position(|c| *c == code).and_then(|i| self.data.credibility.get(i).copied())
     }
 
     /// Rank of a band code: 0 for `none`, 1 for the first band, …
@@ -550,11 +550,11 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     }
 
     for (name, map, keys) in [
-        ("reliability", &catalog.grading.reliability, RELIABILITY_CODES),
-        ("credibility", &catalog.grading.credibility, CREDIBILITY_CODES),
+        ("reliability", &catalog.grading.reliability, RELIABILITY),
+        ("credibility", &catalog.grading.credibility, CREDIBILITY),
     ] {
         let base = format!("/grading/{name}");
-        for key in keys {
+        for &key in keys {
             match map.get(key) {
                 Some(value) => range(pointer_push(&base, key), *value, 0, 1000, &mut out),
                 None => out.push(Finding::error(pointer_push(&base, key), codes::CATALOG_SHAPE)),
@@ -646,7 +646,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
             labels(format!("/measures/{i}/notes"), notes, &mut out);
         }
         for (name, listed, vocabulary) in
-            [("procedures", &measure.procedures, &PROCEDURES[..]), ("statuses", &measure.statuses, &STATUSES[..])]
+            [("procedures", &measure.procedures, PROCEDURES), ("statuses", &measure.statuses, STATUSES)]
         {
             let Some(listed) = listed else { continue };
             let base = format!("/measures/{i}/{name}");

@@ -16,23 +16,20 @@ pub enum SignalError {
     /// An option passed to the engine is not acceptable.
     #[error("invalid option: {0}")]
     OptionInvalid(String),
-    /// The engine was used after `free()`.
-    #[error("the engine was freed and can no longer be used")]
-    EngineFreed,
     /// A value could not be put in canonical form (not expected for engine data).
     #[error("canonicalization failed: {0}")]
     Canonicalization(String),
 }
 
 impl SignalError {
-    /// The stable code: `form.invalid`, `catalog.invalid`, `option.invalid`,
-    /// `engine.freed` or `internal`.
+    /// The stable code: `form.invalid`, `catalog.invalid`, `option.invalid`
+    /// or `internal`. (`engine.freed` and `unsupported` are made at the JS
+    /// boundary, where a freed engine and the browser module exist.)
     pub fn code(&self) -> &'static str {
         match self {
             SignalError::FormInvalid(_) => "form.invalid",
             SignalError::CatalogInvalid(_) => "catalog.invalid",
             SignalError::OptionInvalid(_) => "option.invalid",
-            SignalError::EngineFreed => "engine.freed",
             SignalError::Canonicalization(_) => "internal",
         }
     }

@@ -16,6 +16,10 @@ use super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
 use super::issue::{codes, pointer_push, pointer_tokens, Finding, Severity};
 use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ObservedIndicator};
 use super::sorting::sorted_positions;
+use super::vocabulary::{
+    CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, RELIABILITY, SCREENING_METHODS, SIS_REGULATIONS, STATUSES,
+    STATUS_UNKNOWN, TIP_CHANNELS, TLP,
+};
 
 /// Most string data an input may hold, in UTF-8 bytes (1 MiB).
 pub const MAX_STRING_BYTES: usize = 1 << 20;
@@ -118,37 +122,6 @@ pub fn is_protected_key(key: &str) -> bool {
             && words.windows(listed.len()).any(|run| run.iter().zip(&listed).all(|(a, b)| a.eq_ignore_ascii_case(b)))
     })
 }
-
-/// The person's status values (SPEC §4); absent means `unknown`.
-pub const STATUSES: [&str; 5] = ["applicant", "permit-holder", "dutch-national", "union-law", "unknown"];
-/// The status an absent or invalid `subject.status` is read as.
-pub const STATUS_UNKNOWN: &str = "unknown";
-/// The officer's view of the advice.
-pub const JUDGEMENT_VIEWS: [&str; 3] = ["agree", "partly", "disagree"];
-
-/// Procedures.
-pub const PROCEDURES: [&str; 3] = ["regular", "asylum", "naturalisation"];
-/// Context types.
-pub const CONTEXT_TYPES: [&str; 6] = [
-    "application-assessment",
-    "post-decision-tip",
-    "sis-check",
-    "asylum-screening",
-    "partner-report",
-    "document-examination",
-];
-/// SIS regulations.
-pub const SIS_REGULATIONS: [&str; 2] = ["2018/1861", "2018/1862"];
-/// Tip channels.
-pub const TIP_CHANNELS: [&str; 3] = ["public", "anonymous", "partner"];
-/// Asylum screening methods.
-pub const SCREENING_METHODS: [&str; 3] = ["dossier-review", "internet-search", "interview"];
-/// Admiralty source reliability codes.
-pub const RELIABILITY: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
-/// Admiralty information credibility codes.
-pub const CREDIBILITY: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
-/// TLP 2.0 labels.
-pub const TLP: [&str; 5] = ["RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR"];
 
 /// SIS articles allowed per regulation.
 pub fn sis_articles(regulation: &str) -> &'static [&'static str] {
@@ -633,7 +606,7 @@ impl Reader<'_, '_> {
             ok
         });
         let mut values = FormValues { case_number, ..FormValues::default() };
-        values.procedure = self.choice(procedure, "/procedure", true, &PROCEDURES);
+        values.procedure = self.choice(procedure, "/procedure", true, PROCEDURES);
         self.read_subject(subject, &mut values);
         self.read_context(context, &mut values);
         self.read_indicators(indicators, &mut values);
@@ -659,7 +632,7 @@ impl Reader<'_, '_> {
         if let Some(handling) = handling {
             self.check_keys(handling, || "/handling".to_owned(), &["tlp"]);
         }
-        values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, &TLP);
+        values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, TLP);
         // A SIS art. 36 alert asks for information to be gathered without
         // the person noticing: even AMBER shares too widely.
         let discreet_check = values.sis_alert.as_ref().is_some_and(|alert| alert.article == Some("36"));
@@ -691,7 +664,7 @@ impl Reader<'_, '_> {
         let Some(judgement) = self.object(value, "/officerJudgement") else { return };
         self.check_keys(judgement, || "/officerJudgement".to_owned(), &["view", "reason"]);
         let view = judgement.get("view");
-        values.judgement_view = self.choice(view, "/officerJudgement/view", false, &JUDGEMENT_VIEWS);
+        values.judgement_view = self.choice(view, "/officerJudgement/view", false, JUDGEMENT_VIEWS);
         let needs_reason = matches!(values.judgement_view, Some("partly" | "disagree"));
         let reason_path = "/officerJudgement/reason";
         values.judgement_reason = self
@@ -726,7 +699,7 @@ impl Reader<'_, '_> {
                 values.v_number = Some(v_number);
             }
         }
-        values.status = self.choice(member("status"), "/subject/status", false, &STATUSES);
+        values.status = self.choice(member("status"), "/subject/status", false, STATUSES);
         if let Some(bsn) = self.text(member("bsn"), "/subject/bsn", false) {
             if is_bsn(bsn) {
                 values.bsn = Some(bsn);
@@ -746,7 +719,7 @@ impl Reader<'_, '_> {
             );
         }
         let member = |key: &str| context.and_then(|c| c.get(key));
-        values.context_type = self.choice(member("type"), "/context/type", true, &CONTEXT_TYPES);
+        values.context_type = self.choice(member("type"), "/context/type", true, CONTEXT_TYPES);
         let Some(context_type) = values.context_type else { return };
         let owner = |key: &str| match key {
             "sisAlert" => "sis-check",
@@ -767,7 +740,7 @@ impl Reader<'_, '_> {
                 "sisAlert" => values.sis_alert = Some(self.read_sis_alert(member(key), &path)),
                 "tip" => values.tip = Some(self.read_tip(member(key), &path)),
                 "screeningMethod" => {
-                    values.screening_method = self.choice(member(key), &path, true, &SCREENING_METHODS);
+                    values.screening_method = self.choice(member(key), &path, true, SCREENING_METHODS);
                 }
                 _ => {
                     let partners: Vec<&str> =
@@ -786,7 +759,7 @@ impl Reader<'_, '_> {
         }
         let Some(alert) = self.object(value, path) else { return out };
         self.check_keys(alert, || path.to_owned(), &["regulation", "article", "issuingState", "alertReference"]);
-        out.regulation = self.choice(alert.get("regulation"), &child(path, "regulation"), true, &SIS_REGULATIONS);
+        out.regulation = self.choice(alert.get("regulation"), &child(path, "regulation"), true, SIS_REGULATIONS);
         let article_path = child(path, "article");
         if let Some(article) = self.text(alert.get("article"), &article_path, true) {
             let allowed: Vec<&str> = match &out.regulation {
@@ -823,7 +796,7 @@ impl Reader<'_, '_> {
         }
         let Some(tip) = self.object(value, path) else { return out };
         self.check_keys(tip, || path.to_owned(), &["channel", "receivedOn"]);
-        out.channel = self.choice(tip.get("channel"), &child(path, "channel"), true, &TIP_CHANNELS);
+        out.channel = self.choice(tip.get("channel"), &child(path, "channel"), true, TIP_CHANNELS);
         out.received_on = self.date(tip.get("receivedOn"), &child(path, "receivedOn"), true).map(|(_, text)| text);
         out
     }
@@ -890,8 +863,8 @@ impl Reader<'_, '_> {
                 },
                 None => None,
             };
-            out.reliability = self.choice(reliability, at("reliability"), true, &RELIABILITY);
-            out.credibility = self.choice(credibility, at("credibility"), true, &CREDIBILITY);
+            out.reliability = self.choice(reliability, at("reliability"), true, RELIABILITY);
+            out.credibility = self.choice(credibility, at("credibility"), true, CREDIBILITY);
             let observed_on = self.date(observed, at("observedOn"), true);
             out.observed_on = observed_on.map(|(_, text)| text);
             let observed_on = observed_on.map(|(date, _)| date);

@@ -12,8 +12,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::catalog::ActiveCatalog;
-use super::form::{CREDIBILITY, RELIABILITY};
 use super::messages::Locale;
+use super::vocabulary::{CREDIBILITY, RELIABILITY};
 
 /// The words of the picker in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -44,9 +44,9 @@ pub struct PickerWords {
     /// Label of the note.
     pub note_label: &'static str,
     /// The reliability codes `A`–`F`.
-    pub reliability_codes: [&'static str; 6],
+    pub reliability_codes: &'static [&'static str],
     /// The credibility codes `1`–`6`.
-    pub credibility_codes: [&'static str; 6],
+    pub credibility_codes: &'static [&'static str],
     /// Meanings of reliability `A`–`F`.
     pub reliability_options: [&'static str; 6],
     /// Meanings of credibility `1`–`6`.

@@ -16,6 +16,11 @@ use super::issue::{codes, pointer_tokens, Finding, Issue, Severity};
 use super::messages::Locale;
 use super::schema::record_validator;
 use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
+#[cfg(test)]
+use super::vocabulary::{
+    CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, RELIABILITY, SCREENING_METHODS, SIS_ARTICLES,
+    SIS_REGULATIONS, STATUSES, TIP_CHANNELS, TLP,
+};
 
 /// `recordType` of every record.
 pub const RECORD_TYPE: &str = "signal-record";
@@ -129,7 +134,8 @@ pub struct CaseInfo {
     #[cfg_attr(test, schemars(regex(pattern = r"^[A-Za-z0-9/.-]{1,40}$")))]
     pub case_number: String,
     /// `regular`, `asylum` or `naturalisation`.
-    #[cfg_attr(test, schemars(extend("enum" = ["regular", "asylum", "naturalisation"])))]
+    #[cfg_attr(test, schemars(extend("enum" = PROCEDURES)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Procedure"))]
     pub procedure: String,
 }
 
@@ -152,7 +158,8 @@ pub struct Subject {
     pub unknown_subject: Option<bool>,
     /// The person's status, when given (absent is read as `unknown`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, schemars(extend("enum" = ["applicant", "permit-holder", "dutch-national", "union-law", "unknown"])))]
+    #[cfg_attr(test, schemars(extend("enum" = STATUSES)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "SubjectStatus"))]
     pub status: Option<String>,
 }
 
@@ -164,7 +171,8 @@ pub struct Subject {
 pub struct Context {
     /// Context type.
     #[serde(rename = "type")]
-    #[cfg_attr(test, schemars(extend("enum" = ["application-assessment", "post-decision-tip", "sis-check", "asylum-screening", "partner-report", "document-examination"])))]
+    #[cfg_attr(test, schemars(extend("enum" = CONTEXT_TYPES)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "ContextType"))]
     pub context_type: String,
     /// For `sis-check`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -174,7 +182,8 @@ pub struct Context {
     pub tip: Option<Tip>,
     /// For `asylum-screening`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, schemars(extend("enum" = ["dossier-review", "internet-search", "interview"])))]
+    #[cfg_attr(test, schemars(extend("enum" = SCREENING_METHODS)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "ScreeningMethod"))]
     pub screening_method: Option<String>,
     /// For `partner-report`: a catalog partner code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -188,10 +197,12 @@ pub struct Context {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SisAlert {
     /// `2018/1861` or `2018/1862`.
-    #[cfg_attr(test, schemars(extend("enum" = ["2018/1861", "2018/1862"])))]
+    #[cfg_attr(test, schemars(extend("enum" = SIS_REGULATIONS)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "SisRegulation"))]
     pub regulation: String,
     /// Article allowed by the regulation.
-    #[cfg_attr(test, schemars(extend("enum" = ["24", "25", "26", "36", "38"])))]
+    #[cfg_attr(test, schemars(extend("enum" = SIS_ARTICLES)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "SisArticle"))]
     pub article: String,
     /// Issuing state, ISO 3166-1 alpha-2.
     #[cfg_attr(test, schemars(regex(pattern = r"^[A-Z]{2}$")))]
@@ -208,7 +219,8 @@ pub struct SisAlert {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Tip {
     /// `public`, `anonymous` or `partner`.
-    #[cfg_attr(test, schemars(extend("enum" = ["public", "anonymous", "partner"])))]
+    #[cfg_attr(test, schemars(extend("enum" = TIP_CHANNELS)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "TipChannel"))]
     pub channel: String,
     /// Date received.
     #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
@@ -226,10 +238,12 @@ pub struct RecordedIndicator {
     /// Its catalog category.
     pub category: String,
     /// `A`–`F`.
-    #[cfg_attr(test, schemars(extend("enum" = ["A", "B", "C", "D", "E", "F"])))]
+    #[cfg_attr(test, schemars(extend("enum" = RELIABILITY)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "ReliabilityCode"))]
     pub reliability: String,
     /// `1`–`6`.
-    #[cfg_attr(test, schemars(extend("enum" = ["1", "2", "3", "4", "5", "6"])))]
+    #[cfg_attr(test, schemars(extend("enum" = CREDIBILITY)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "CredibilityCode"))]
     pub credibility: String,
     /// Observation date.
     #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
@@ -264,7 +278,8 @@ pub struct Routing {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Handling {
     /// TLP 2.0 label.
-    #[cfg_attr(test, schemars(extend("enum" = ["RED", "AMBER+STRICT", "AMBER", "GREEN", "CLEAR"])))]
+    #[cfg_attr(test, schemars(extend("enum" = TLP)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "TlpLabel"))]
     pub tlp: String,
 }
 
@@ -275,7 +290,8 @@ pub struct Handling {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct OfficerJudgement {
     /// `agree`, `partly` or `disagree`.
-    #[cfg_attr(test, schemars(extend("enum" = ["agree", "partly", "disagree"])))]
+    #[cfg_attr(test, schemars(extend("enum" = JUDGEMENT_VIEWS)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "JudgementView"))]
     pub view: String,
     /// Why, required for `partly` and `disagree`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

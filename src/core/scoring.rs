@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::catalog::{ActiveCatalog, RuleTarget};
 use super::date::Date;
-use super::form::{PROCEDURES, STATUSES, STATUS_UNKNOWN};
 use super::messages::Locale;
+use super::vocabulary::{PROCEDURES, STATUSES, STATUS_UNKNOWN};
 
 /// The scoring method recorded in every assessment.
 pub const METHOD: &str = "noisy-or-fixed-v1";
@@ -418,8 +418,8 @@ pub fn advise(catalog: &ActiveCatalog, scoring: &Scoring, circumstances: &Circum
             }
         }
     }
-    let procedure = circumstances.procedure.map_or(0, |p| bit_of(&PROCEDURES, p));
-    let status = bit_of(&STATUSES, circumstances.status.unwrap_or(STATUS_UNKNOWN));
+    let procedure = circumstances.procedure.map_or(0, |p| bit_of(PROCEDURES, p));
+    let status = bit_of(STATUSES, circumstances.status.unwrap_or(STATUS_UNKNOWN));
     let mut measures = Vec::new();
     let mut suspended = Vec::new();
     for (i, rule) in catalog.measure_rules().iter().enumerate() {

@@ -132,7 +132,7 @@ export function attachForm(api, form, options) {
   let summary = null;
   const touched = new Set();
   let submitTried = false;
-  let announced = "";
+  let announced = null; // { band, routing } as last rendered
   let nextId = 0;
   let attached = true;
 
@@ -353,12 +353,16 @@ export function attachForm(api, form, options) {
       }
       panel.append(textElement("p", words.suspended), list);
     }
-    // Announce only when the band or the advice changes.
-    const announcement = `${words.overall}: ${band(assessment.overall.band)}. ${words.routing}: ${routing.advised.join(", ")}.`;
-    if (announcement !== announced) {
-      live.textContent = announcement;
-      announced = announcement;
+    // Say only what changed since the last render: the band, the routing
+    // advice, or both. The first render says nothing (the panel is there to read).
+    const latest = { band: band(assessment.overall.band), routing: advised };
+    if (announced) {
+      const parts = [];
+      if (latest.band !== announced.band) parts.push(`${words.overall}: ${latest.band}.`);
+      if (latest.routing !== announced.routing) parts.push(`${words.routing}: ${latest.routing}.`);
+      if (parts.length > 0) live.textContent = parts.join(" ");
     }
+    announced = latest;
   }
 
   function removeSummary() {

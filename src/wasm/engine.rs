@@ -547,7 +547,7 @@ pub fn render_picker(
 
 /// The record JSON Schema (draft 2020-12).
 #[cfg(feature = "full")]
-#[wasm_bindgen(js_name = recordSchema)]
+#[wasm_bindgen(js_name = recordSchema, unchecked_return_type = "JsonSchema")]
 pub fn record_schema() -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(schema::record_schema())
 }
@@ -555,7 +555,7 @@ pub fn record_schema() -> Result<JsValue, JsValue> {
 /// The record JSON Schema: in the browser module, `unsupported` (the schema
 /// ships as a file, and `"./full"` has the function).
 #[cfg(not(feature = "full"))]
-#[wasm_bindgen(js_name = recordSchema)]
+#[wasm_bindgen(js_name = recordSchema, unchecked_return_type = "JsonSchema")]
 pub fn record_schema() -> Result<JsValue, JsValue> {
     Err(unsupported("recordSchema is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
 }
@@ -569,7 +569,7 @@ fn unsupported(message: &str) -> JsValue {
 
 /// The catalog JSON Schema (draft 2020-12).
 #[cfg(feature = "full")]
-#[wasm_bindgen(js_name = catalogSchema)]
+#[wasm_bindgen(js_name = catalogSchema, unchecked_return_type = "JsonSchema")]
 pub fn catalog_schema() -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(schema::catalog_schema())
 }
@@ -577,7 +577,7 @@ pub fn catalog_schema() -> Result<JsValue, JsValue> {
 /// The catalog JSON Schema: in the browser module, `unsupported` (the schema
 /// ships as a file, and `"./full"` has the function).
 #[cfg(not(feature = "full"))]
-#[wasm_bindgen(js_name = catalogSchema)]
+#[wasm_bindgen(js_name = catalogSchema, unchecked_return_type = "JsonSchema")]
 pub fn catalog_schema() -> Result<JsValue, JsValue> {
     Err(unsupported("catalogSchema is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
 }

@@ -112,7 +112,7 @@ pub struct SignalForm {
     #[tsify(optional)]
     pub case_number: Option<String>,
     /// Procedure.
-    #[tsify(optional, type = "\"regular\" | \"asylum\" | \"naturalisation\"")]
+    #[tsify(optional, type = "Procedure")]
     pub procedure: Option<String>,
     /// The person concerned.
     #[tsify(optional)]
@@ -151,7 +151,7 @@ pub struct SignalForm {
 #[serde(rename_all = "camelCase")]
 pub struct FormOfficerJudgement {
     /// The officer's view of the advice.
-    #[tsify(optional, type = "\"agree\" | \"partly\" | \"disagree\"")]
+    #[tsify(optional, type = "JudgementView")]
     pub view: Option<String>,
     /// Why; 10–2000 characters, required for `partly` and `disagree`.
     #[tsify(optional)]
@@ -172,7 +172,7 @@ pub struct FormSubject {
     #[tsify(optional)]
     pub unknown_subject: Option<bool>,
     /// The person's status; never scored, it limits which measures apply.
-    #[tsify(optional, type = "\"applicant\" | \"permit-holder\" | \"dutch-national\" | \"union-law\" | \"unknown\"")]
+    #[tsify(optional, type = "SubjectStatus")]
     pub status: Option<String>,
 }
 
@@ -182,10 +182,7 @@ pub struct FormSubject {
 pub struct FormContext {
     /// Context type.
     #[serde(rename = "type")]
-    #[tsify(
-        optional,
-        type = "\"application-assessment\" | \"post-decision-tip\" | \"sis-check\" | \"asylum-screening\" | \"partner-report\" | \"document-examination\""
-    )]
+    #[tsify(optional, type = "ContextType")]
     pub context_type: Option<String>,
     /// Required for `sis-check`.
     #[tsify(optional)]
@@ -194,7 +191,7 @@ pub struct FormContext {
     #[tsify(optional)]
     pub tip: Option<FormTip>,
     /// Required for `asylum-screening`.
-    #[tsify(optional, type = "\"dossier-review\" | \"internet-search\" | \"interview\"")]
+    #[tsify(optional, type = "ScreeningMethod")]
     pub screening_method: Option<String>,
     /// Required for `partner-report`: a catalog partner code.
     #[tsify(optional)]
@@ -206,10 +203,10 @@ pub struct FormContext {
 #[serde(rename_all = "camelCase")]
 pub struct FormSisAlert {
     /// Regulation.
-    #[tsify(optional, type = "\"2018/1861\" | \"2018/1862\"")]
+    #[tsify(optional, type = "SisRegulation")]
     pub regulation: Option<String>,
     /// Article: 24 or 25 under 2018/1861; 26, 36 or 38 under 2018/1862.
-    #[tsify(optional, type = "\"24\" | \"25\" | \"26\" | \"36\" | \"38\"")]
+    #[tsify(optional, type = "SisArticle")]
     pub article: Option<String>,
     /// A code of the catalog's `sisStates`.
     #[tsify(optional)]
@@ -224,7 +221,7 @@ pub struct FormSisAlert {
 #[serde(rename_all = "camelCase")]
 pub struct FormTip {
     /// Channel.
-    #[tsify(optional, type = "\"public\" | \"anonymous\" | \"partner\"")]
+    #[tsify(optional, type = "TipChannel")]
     pub channel: Option<String>,
     /// `YYYY-MM-DD`.
     #[tsify(optional)]
@@ -239,10 +236,10 @@ pub struct FormIndicator {
     #[tsify(optional)]
     pub code: Option<String>,
     /// Source reliability.
-    #[tsify(optional, type = "\"A\" | \"B\" | \"C\" | \"D\" | \"E\" | \"F\"")]
+    #[tsify(optional, type = "ReliabilityCode")]
     pub reliability: Option<String>,
     /// Information credibility.
-    #[tsify(optional, type = "\"1\" | \"2\" | \"3\" | \"4\" | \"5\" | \"6\"")]
+    #[tsify(optional, type = "CredibilityCode")]
     pub credibility: Option<String>,
     /// `YYYY-MM-DD`, not after the evaluation date.
     #[tsify(optional)]
@@ -273,7 +270,7 @@ pub struct FormOfficer {
 #[serde(rename_all = "camelCase")]
 pub struct FormHandling {
     /// TLP 2.0 label.
-    #[tsify(optional, type = "\"RED\" | \"AMBER+STRICT\" | \"AMBER\" | \"GREEN\" | \"CLEAR\"")]
+    #[tsify(optional, type = "TlpLabel")]
     pub tlp: Option<String>,
 }
 
@@ -319,6 +316,11 @@ pub struct AttachOptions {
     pub id: Option<String>,
 }
 
+/// The closed lists of the form as TypeScript unions (declared once, with
+/// their values and labels, in `core::vocabulary`).
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const CLOSED_LISTS: &str = crate::core::vocabulary::TYPESCRIPT;
+
 /// The platform's classes the API takes, named so that the declarations
 /// compile with any `lib`: where the platform declares the class (the DOM
 /// lib, or Node's types), the type is that class; without it, `never` (that
@@ -333,6 +335,44 @@ export type URLSearchParamsLike = typeof globalThis extends { URLSearchParams: {
 export type ElementLike = typeof globalThis extends { Element: { prototype: infer T } } ? T : never;
 /** A DOM `HTMLFormElement`, where the platform has one. */
 export type FormElementLike = typeof globalThis extends { HTMLFormElement: { prototype: infer T } } ? T : never;
+"#;
+
+/// What `recordSchema()` and `catalogSchema()` return: a JSON Schema
+/// (draft 2020-12) document, typed by its keywords.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const JSON_SCHEMA: &str = r#"
+/** A JSON Schema (draft 2020-12), as `recordSchema()` and `catalogSchema()` return it. */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  title?: string;
+  description?: string;
+  type?: JsonSchemaType | JsonSchemaType[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  /** Any other keyword. */
+  [keyword: string]: unknown;
+}
+/** The types of JSON Schema. */
+export type JsonSchemaType = "object" | "array" | "string" | "integer" | "number" | "boolean" | "null";
 "#;
 
 /// The handle `attach` returns (the object is made by the package's

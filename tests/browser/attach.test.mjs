@@ -347,3 +347,54 @@ test("long catalogs: the filter narrows by code or label words, keeps checked on
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
   assert.equal((await visible()).length, 27);
 });
+
+test("a 200-indicator catalog: the post carries only the indicators ticked, far below body parsers' field limits", async () => {
+  const { page } = await open();
+  const outcome = await page.evaluate(() => {
+    const form = document.getElementById("signal");
+    window.handle.detach();
+    // The example catalog grown to 200 indicators (copies of its own, new codes).
+    const catalog = new window.SignalEngine().catalog();
+    const originals = catalog.indicators;
+    catalog.id = "ind-example-200";
+    catalog.indicators = Array.from({ length: 200 }, (_, i) => {
+      const source = originals[i % originals.length];
+      return i < originals.length ? source : { ...source, code: `${source.code.slice(0, 3)}-${String(100 + i)}` };
+    });
+    const engine = new window.SignalEngine({ catalog });
+    const handle = window.attach(form, {
+      engine,
+      fieldMap: { caseNumber: "zaaknummer", "subject.vNumber": "vnr" },
+      indicatorsContainer: document.getElementById("indicators"),
+      scorePanel: document.getElementById("panel"),
+      submitMode: "event-only",
+    });
+    const boxes = form.querySelectorAll('input[name="indicator"]').length;
+    const controls = form.querySelectorAll('[name^="indicator."]').length;
+    const ticked = ["TER-05", catalog.indicators[150].code];
+    for (const code of ticked) {
+      const box = form.querySelector(`input[name="indicator"][value="${code}"]`);
+      box.click();
+      const reliability = form.querySelector(`select[name="indicator.${code}.reliability"]`);
+      reliability.value = "B";
+      reliability.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    const entries = [...new FormData(form)];
+    handle.detach();
+    engine.free();
+    return {
+      ticked,
+      boxes,
+      controls,
+      total: entries.length,
+      indicators: entries.filter(([name]) => name === "indicator").map(([, value]) => value),
+      details: [...new Set(entries.filter(([name]) => name.startsWith("indicator.")).map(([name]) => name.split(".")[1]))],
+    };
+  });
+  assert.equal(outcome.boxes, 200);
+  assert.ok(outcome.controls >= 1000, `${outcome.controls} detail controls rendered`);
+  assert.equal(outcome.ticked.length, 2);
+  assert.deepEqual([...outcome.indicators].sort(), [...outcome.ticked].sort());
+  assert.deepEqual(outcome.details.sort(), [...outcome.ticked].sort());
+  assert.ok(outcome.total < 60, `${outcome.total} fields posted`);
+});

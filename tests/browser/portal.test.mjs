@@ -123,7 +123,10 @@ test("the advice panel follows indicators and gradings, with contributions", asy
   assert.match(await panel.textContent(), /AIVD, CT-INFOBOX, NCTV/);
   await page.selectOption('select[name="indicator.TER-05.credibility"]', "4");
   assert.match(await panel.textContent(), /24,0 \(laag\)/);
-  assert.match(await page.textContent(".signal-indicators-announcement"), /laag/);
+  // The live region says only what changed: the band, not the unchanged routing.
+  assert.equal(await page.textContent(".signal-indicators-announcement"), "Advies: laag.");
+  await page.uncheck('input[name="indicator"][value="TER-05"]');
+  assert.equal(await page.textContent(".signal-indicators-announcement"), "Advies: geen. Routeringsadvies: geen.");
 });
 
 test("axe-core finds no WCAG 2.1 A/AA violation: fresh, with errors, after submit, in both languages", async () => {
