@@ -33,7 +33,7 @@ pub use crate::core::engine::{default_today, Evaluation, RoutingAdvice, SignalEn
 pub use crate::core::error::SignalError;
 pub use crate::core::extensions::ExtensionDeclaration;
 pub use crate::core::form_data::input_from_entries;
-pub use crate::core::issue::{Finding, Issue, Severity};
+pub use crate::core::issue::{Finding, Issue, Kind, Severity, CODES};
 pub use crate::core::messages::Locale;
 pub use crate::core::record::{RecordStamp, SignalRecord, Verification};
-pub use crate::core::schema::{catalog_schema, record_schema};
+pub use crate::core::schema::{catalog_schema, record_schema, Problem};

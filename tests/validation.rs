@@ -400,7 +400,7 @@ fn whole_input_problems() {
 
 #[test]
 fn text_replaced_comes_from_the_boundary() {
-    let boundary = [signal_indicators::Finding::warning("/summary", "text.replaced")];
+    let boundary = [signal_indicators::Finding::warning("/summary", signal_indicators::Kind::TextReplaced)];
     let engine = engine();
     let evaluation = engine.evaluate_with(&valid_input(), &boundary, today());
     assert!(evaluation.valid);

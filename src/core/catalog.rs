@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::canonical::canonical_digest;
 use super::error::SignalError;
-use super::issue::{codes, pointer_push, Finding};
+use super::issue::{pointer_push, Finding, Kind};
 use super::messages::Locale;
 use super::sorting::sorted_positions;
 use super::vocabulary::{CREDIBILITY, PROCEDURES, RELIABILITY, STATUSES};
@@ -280,7 +280,7 @@ impl ActiveCatalog {
                 errors
                     .into_iter()
                     .map(|(path, problem)| {
-                        Finding::error(path, codes::CATALOG_SHAPE).with("problem", problem.code()).localize(locale)
+                        Finding::error(path, Kind::CatalogShape { problem: Some(problem) }).localize(locale)
                     })
                     .collect(),
             )
@@ -490,18 +490,18 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
     let range = |path: String, value: u32, min: u32, max: u32, out: &mut Vec<Finding>| {
         if value < min || value > max {
-            out.push(Finding::error(path, codes::CATALOG_RANGE).with("min", min).with("max", max));
+            out.push(Finding::error(path, Kind::CatalogRange { min: min.into(), max: max.into() }));
         }
     };
     let nonempty = |path: String, text: &str, out: &mut Vec<Finding>| {
         if text.trim().is_empty() || text.len() > 200 {
-            out.push(Finding::error(path, codes::CATALOG_RANGE).with("min", 1).with("max", 200));
+            out.push(Finding::error(path, Kind::CatalogRange { min: 1, max: 200 }));
         }
     };
     nonempty("/id".into(), &catalog.id, &mut out);
     nonempty("/version".into(), &catalog.version, &mut out);
     if catalog.locales.is_empty() {
-        out.push(Finding::error("/locales", codes::CATALOG_RANGE).with("min", 1).with("max", 2));
+        out.push(Finding::error("/locales", Kind::CatalogRange { min: 1, max: 2 }));
     }
     duplicates("/locales", catalog.locales.iter().map(String::as_str), &mut out);
     for (name, len) in [
@@ -513,13 +513,13 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         ("/measures", catalog.measures.len()),
     ] {
         if len > MAX_LIST {
-            out.push(Finding::error(name, codes::CATALOG_RANGE).with("min", 0).with("max", MAX_LIST));
+            out.push(Finding::error(name, Kind::CatalogRange { min: 0, max: MAX_LIST as u64 }));
         }
     }
     let labels = |path: String, text: &LocalizedText, out: &mut Vec<Finding>| {
         for locale in &catalog.locales {
             if text.get(locale).is_none_or(|t| t.trim().is_empty()) {
-                out.push(Finding::error(pointer_push(&path, locale), codes::CATALOG_LABEL_MISSING));
+                out.push(Finding::error(pointer_push(&path, locale), Kind::CatalogLabelMissing));
             }
         }
     };
@@ -535,12 +535,9 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     for (i, indicator) in catalog.indicators.iter().enumerate() {
         nonempty(format!("/indicators/{i}/code"), &indicator.code, &mut out);
         match category(&indicator.category) {
-            None => out.push(Finding::error(format!("/indicators/{i}/category"), codes::CATALOG_REFERENCE)),
+            None => out.push(Finding::error(format!("/indicators/{i}/category"), Kind::CatalogReference)),
             Some(category) if category.protective && indicator.routing_only == Some(true) => {
-                out.push(Finding::error(
-                    format!("/indicators/{i}/routingOnly"),
-                    codes::CATALOG_PROTECTIVE_ROUTING_ONLY,
-                ));
+                out.push(Finding::error(format!("/indicators/{i}/routingOnly"), Kind::CatalogProtectiveRoutingOnly));
             }
             Some(_) => {}
         }
@@ -557,16 +554,16 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         for &key in keys {
             match map.get(key) {
                 Some(value) => range(pointer_push(&base, key), *value, 0, 1000, &mut out),
-                None => out.push(Finding::error(pointer_push(&base, key), codes::CATALOG_SHAPE)),
+                None => out.push(Finding::error(pointer_push(&base, key), Kind::CatalogShape { problem: None })),
             }
         }
         for key in map.keys().filter(|k| !keys.contains(&k.as_str())) {
-            out.push(Finding::error(pointer_push(&base, key), codes::CATALOG_SHAPE));
+            out.push(Finding::error(pointer_push(&base, key), Kind::CatalogShape { problem: None }));
         }
     }
 
     if catalog.recency.is_empty() {
-        out.push(Finding::error("/recency", codes::CATALOG_SHAPE));
+        out.push(Finding::error("/recency", Kind::CatalogShape { problem: None }));
     }
     let mut previous: Option<u32> = None;
     let last = catalog.recency.len().saturating_sub(1);
@@ -574,11 +571,11 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         range(format!("/recency/{i}/factor"), bucket.factor, 0, 1000, &mut out);
         match (bucket.max_days, i == last) {
             (Some(_), true) | (None, false) => {
-                out.push(Finding::error(format!("/recency/{i}/maxDays"), codes::CATALOG_ORDER));
+                out.push(Finding::error(format!("/recency/{i}/maxDays"), Kind::CatalogOrder));
             }
             (Some(days), false) => {
                 if previous.is_some_and(|p| days <= p) {
-                    out.push(Finding::error(format!("/recency/{i}/maxDays"), codes::CATALOG_ORDER));
+                    out.push(Finding::error(format!("/recency/{i}/maxDays"), Kind::CatalogOrder));
                 }
                 previous = Some(days);
             }
@@ -589,7 +586,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     duplicates("/bands", catalog.bands.iter().map(|b| b.code.as_str()), &mut out);
     for (i, band) in catalog.bands.iter().enumerate() {
         if band.code == BAND_NONE {
-            out.push(Finding::error(format!("/bands/{i}/code"), codes::CATALOG_DUPLICATE));
+            out.push(Finding::error(format!("/bands/{i}/code"), Kind::CatalogDuplicate));
         }
         nonempty(format!("/bands/{i}/code"), &band.code, &mut out);
         range(format!("/bands/{i}/from"), band.from, 1, 10_000, &mut out);
@@ -597,7 +594,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
             labels(format!("/bands/{i}/labels"), band_labels, &mut out);
         }
         if i > 0 && catalog.bands.get(i - 1).is_some_and(|p| band.from <= p.from) {
-            out.push(Finding::error(format!("/bands/{i}/from"), codes::CATALOG_ORDER));
+            out.push(Finding::error(format!("/bands/{i}/from"), Kind::CatalogOrder));
         }
     }
     let band_known = |code: &str| code == BAND_NONE || catalog.bands.iter().any(|b| b.code == code);
@@ -609,20 +606,20 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     duplicates("/sisStates", catalog.sis_states.iter().map(String::as_str), &mut out);
     for (i, state) in catalog.sis_states.iter().enumerate() {
         if state.len() != 2 || !state.bytes().all(|b| b.is_ascii_uppercase()) {
-            out.push(Finding::error(format!("/sisStates/{i}"), codes::CATALOG_SHAPE));
+            out.push(Finding::error(format!("/sisStates/{i}"), Kind::CatalogShape { problem: None }));
         }
     }
 
     for (i, rule) in catalog.routing.iter().enumerate() {
         if category(&rule.category).is_none() {
-            out.push(Finding::error(format!("/routing/{i}/category"), codes::CATALOG_REFERENCE));
+            out.push(Finding::error(format!("/routing/{i}/category"), Kind::CatalogReference));
         }
         if !band_known(&rule.min_band) {
-            out.push(Finding::error(format!("/routing/{i}/minBand"), codes::CATALOG_REFERENCE));
+            out.push(Finding::error(format!("/routing/{i}/minBand"), Kind::CatalogReference));
         }
         for (j, partner) in rule.partners.iter().enumerate() {
             if !catalog.partners.contains(partner) {
-                out.push(Finding::error(format!("/routing/{i}/partners/{j}"), codes::CATALOG_REFERENCE));
+                out.push(Finding::error(format!("/routing/{i}/partners/{j}"), Kind::CatalogReference));
             }
         }
     }
@@ -630,14 +627,14 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut seen_measures: Vec<(&str, &str)> = Vec::new();
     for (i, measure) in catalog.measures.iter().enumerate() {
         match category(&measure.category) {
-            None => out.push(Finding::error(format!("/measures/{i}/category"), codes::CATALOG_REFERENCE)),
+            None => out.push(Finding::error(format!("/measures/{i}/category"), Kind::CatalogReference)),
             Some(category) if category.protective => {
-                out.push(Finding::error(format!("/measures/{i}/category"), codes::CATALOG_PROTECTIVE_MEASURE));
+                out.push(Finding::error(format!("/measures/{i}/category"), Kind::CatalogProtectiveMeasure));
             }
             Some(_) => {}
         }
         if !band_known(&measure.min_band) {
-            out.push(Finding::error(format!("/measures/{i}/minBand"), codes::CATALOG_REFERENCE));
+            out.push(Finding::error(format!("/measures/{i}/minBand"), Kind::CatalogReference));
         }
         nonempty(format!("/measures/{i}/code"), &measure.code, &mut out);
         nonempty(format!("/measures/{i}/legalBasis"), &measure.legal_basis, &mut out);
@@ -651,33 +648,31 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
             let Some(listed) = listed else { continue };
             let base = format!("/measures/{i}/{name}");
             if listed.is_empty() {
-                out.push(
-                    Finding::error(base.clone(), codes::CATALOG_RANGE).with("min", 1).with("max", vocabulary.len()),
-                );
+                out.push(Finding::error(base.clone(), Kind::CatalogRange { min: 1, max: vocabulary.len() as u64 }));
             }
             duplicates(&base, listed.iter().map(String::as_str), &mut out);
             for (j, value) in listed.iter().enumerate() {
                 if !vocabulary.contains(&value.as_str()) {
-                    out.push(Finding::error(format!("{base}/{j}"), codes::CATALOG_REFERENCE));
+                    out.push(Finding::error(format!("{base}/{j}"), Kind::CatalogReference));
                 }
             }
         }
         if let Some(required) = &measure.requires_any_of {
             let base = format!("/measures/{i}/requiresAnyOf");
             if required.is_empty() {
-                out.push(Finding::error(base.clone(), codes::CATALOG_RANGE).with("min", 1).with("max", MAX_LIST));
+                out.push(Finding::error(base.clone(), Kind::CatalogRange { min: 1, max: MAX_LIST as u64 }));
             }
             duplicates(&base, required.iter().map(String::as_str), &mut out);
             for (j, code) in required.iter().enumerate() {
                 let own = catalog.indicators.iter().any(|d| &d.code == code && d.category == measure.category);
                 if !own {
-                    out.push(Finding::error(format!("{base}/{j}"), codes::CATALOG_REFERENCE));
+                    out.push(Finding::error(format!("{base}/{j}"), Kind::CatalogReference));
                 }
             }
         }
         let key = (measure.category.as_str(), measure.code.as_str());
         if seen_measures.contains(&key) {
-            out.push(Finding::error(format!("/measures/{i}/code"), codes::CATALOG_DUPLICATE));
+            out.push(Finding::error(format!("/measures/{i}/code"), Kind::CatalogDuplicate));
         }
         seen_measures.push(key);
     }
@@ -690,7 +685,7 @@ fn duplicates<'a>(base: &str, codes_in_order: impl Iterator<Item = &'a str>, out
     let mut seen: Vec<&str> = Vec::new();
     for (i, code) in codes_in_order.enumerate() {
         if seen.contains(&code) {
-            out.push(Finding::error(format!("{base}/{i}"), codes::CATALOG_DUPLICATE));
+            out.push(Finding::error(format!("{base}/{i}"), Kind::CatalogDuplicate));
         } else {
             seen.push(code);
         }

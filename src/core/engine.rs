@@ -9,7 +9,7 @@ use super::date::{Date, Instant};
 use super::error::SignalError;
 use super::extensions::{compile, Extension, ExtensionDeclaration};
 use super::form::{read_form, FormRules, Reading};
-use super::issue::{codes, Finding, Issue};
+use super::issue::{Finding, Issue, Kind};
 use super::json_text::{read_text, TextError};
 use super::messages::Locale;
 use super::record::{build_record, verify_record, Checks, RecordStamp, SignalRecord, Verification, VerifyRules};
@@ -175,8 +175,8 @@ impl SignalEngine {
             Ok(value) => self.verify_record(&value, catalogs),
             Err(error) => {
                 let code = match error {
-                    TextError::NotJson => codes::RECORD_NOT_JSON,
-                    TextError::TooLarge => codes::RECORD_SCHEMA,
+                    TextError::NotJson => Kind::RecordNotJson,
+                    TextError::TooLarge => Kind::RecordSchema { problem: None },
                 };
                 Verification {
                     ok: false,
@@ -215,8 +215,8 @@ impl SignalEngine {
 /// The finding for JSON text the engine could not read.
 fn text_finding(error: TextError) -> Finding {
     match error {
-        TextError::TooLarge => Finding::error("", codes::INPUT_TOO_LARGE),
-        TextError::NotJson => Finding::error("", codes::INPUT_NOT_JSON),
+        TextError::TooLarge => Finding::error("", Kind::InputTooLarge),
+        TextError::NotJson => Finding::error("", Kind::InputNotJson),
     }
 }
 

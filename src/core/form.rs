@@ -13,7 +13,7 @@ use super::catalog::ActiveCatalog;
 use super::date::Date;
 use super::extensions::{Extension, ExtensionType};
 use super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
-use super::issue::{codes, pointer_push, pointer_tokens, Finding, Severity};
+use super::issue::{pointer_push, pointer_tokens, Finding, Kind, Severity};
 use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ObservedIndicator};
 use super::sorting::sorted_positions;
 use super::vocabulary::{
@@ -262,14 +262,14 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
         assessment: assess(rules.catalog, &[], rules.today).assessment,
         advice: empty_advice.clone(),
     };
-    if let Some(limit) = boundary.iter().find(|f| matches!(f.code, codes::INPUT_TOO_LARGE | codes::INPUT_NOT_JSON)) {
+    if let Some(limit) = boundary.iter().find(|f| matches!(f.kind, Kind::InputTooLarge | Kind::InputNotJson)) {
         return stop(vec![limit.clone()]);
     }
     let Value::Object(root) = input else {
-        return stop(vec![Finding::error("", codes::INPUT_NOT_OBJECT)]);
+        return stop(vec![Finding::error("", Kind::InputNotObject)]);
     };
     if exceeds_limits(input) {
-        return stop(vec![Finding::error("", codes::INPUT_TOO_LARGE)]);
+        return stop(vec![Finding::error("", Kind::InputTooLarge)]);
     }
     reader.findings.extend(boundary.iter().cloned());
     let values = reader.read_root(root);
@@ -277,7 +277,7 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
     for index in &scoring.duplicates {
         reader.push(Finding::warning(
             IndicatorPath { index: *index as usize, member: "" }.render(),
-            codes::INDICATOR_DUPLICATE,
+            Kind::IndicatorDuplicate,
         ));
     }
     let circumstances =
@@ -444,7 +444,7 @@ impl Reader<'_, '_> {
     /// `field.protected` for a key from the protected list, else
     /// `field.unknown`; `path` is the containing object's.
     fn unknown_key(&mut self, key: &str, path: impl Fn() -> String) {
-        let code = if is_protected_key(key) { codes::FIELD_PROTECTED } else { codes::FIELD_UNKNOWN };
+        let code = if is_protected_key(key) { Kind::FieldProtected } else { Kind::FieldUnknown };
         self.push(Finding::warning(pointer_push(&path(), key), code));
     }
 
@@ -454,7 +454,7 @@ impl Reader<'_, '_> {
             Some(Value::Object(map)) => Some(map),
             _ if is_absent(value) => None,
             _ => {
-                self.push(Finding::error(path.render(), codes::TYPE));
+                self.push(Finding::error(path.render(), Kind::Type));
                 None
             }
         }
@@ -466,12 +466,12 @@ impl Reader<'_, '_> {
             Some(Value::String(s)) if !trim(s).is_empty() => Some(trim(s)),
             _ if is_absent(value) => {
                 if required {
-                    self.push(Finding::error(path.render(), codes::REQUIRED));
+                    self.push(Finding::error(path.render(), Kind::Required));
                 }
                 None
             }
             _ => {
-                self.push(Finding::error(path.render(), codes::TYPE));
+                self.push(Finding::error(path.render(), Kind::Type));
                 None
             }
         }
@@ -481,10 +481,10 @@ impl Reader<'_, '_> {
     fn length(&mut self, text: &str, path: impl PathLike, min: usize, max: usize) -> bool {
         let actual = utf16_len(text);
         if actual < min {
-            self.push(Finding::error(path.render(), codes::TEXT_TOO_SHORT).with("min", min).with("actual", actual));
+            self.push(Finding::error(path.render(), Kind::TextTooShort { min, actual }));
             false
         } else if actual > max {
-            self.push(Finding::error(path.render(), codes::TEXT_TOO_LONG).with("max", max).with("actual", actual));
+            self.push(Finding::error(path.render(), Kind::TextTooLong { max, actual }));
             false
         } else {
             true
@@ -503,10 +503,9 @@ impl Reader<'_, '_> {
         if allowed.contains(&text) {
             Some(text)
         } else {
-            let list: Vec<Value> = allowed.iter().map(|a| Value::from(*a)).collect();
-            let finding = Finding::error(path.render(), codes::ENUM);
             // Short lists help the officer; long ones (catalog codes) would only clutter.
-            self.push(if allowed.len() <= 12 { finding.with("allowed", list) } else { finding });
+            let listed = (allowed.len() <= 12).then(|| allowed.iter().map(|a| (*a).to_owned()).collect());
+            self.push(Finding::error(path.render(), Kind::Enum { allowed: listed }));
             None
         }
     }
@@ -516,15 +515,15 @@ impl Reader<'_, '_> {
     fn date<'v>(&mut self, value: Option<&'v Value>, path: impl PathLike, required: bool) -> Option<(Date, &'v str)> {
         let text = self.text(value, path, required)?;
         let Some(date) = Date::parse(text) else {
-            self.push(Finding::error(path.render(), codes::FORMAT_DATE));
+            self.push(Finding::error(path.render(), Kind::FormatDate));
             return None;
         };
         if date > self.rules.today {
-            self.push(Finding::error(path.render(), codes::DATE_FUTURE));
+            self.push(Finding::error(path.render(), Kind::DateFuture));
             return None;
         }
         if date.year() < 1900 {
-            self.push(Finding::error(path.render(), codes::DATE_TOO_OLD));
+            self.push(Finding::error(path.render(), Kind::DateTooOld));
             return None;
         }
         Some((date, text))
@@ -543,14 +542,12 @@ impl Reader<'_, '_> {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => return Vec::new(),
             _ => {
-                self.push(Finding::error(path.render(), codes::TYPE));
+                self.push(Finding::error(path.render(), Kind::Type));
                 return Vec::new();
             }
         };
         if items.len() > max_items {
-            self.push(
-                Finding::error(path.render(), codes::ARRAY_TOO_MANY).with("max", max_items).with("actual", items.len()),
-            );
+            self.push(Finding::error(path.render(), Kind::ArrayTooMany { max: max_items, actual: items.len() }));
             return Vec::new();
         }
         let mut out: Vec<(usize, &'v str)> = Vec::with_capacity(items.len());
@@ -561,7 +558,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             if out.iter().any(|(_, seen)| *seen == text) {
-                self.push(Finding::error(item_path.render(), codes::ARRAY_DUPLICATE));
+                self.push(Finding::error(item_path.render(), Kind::ArrayDuplicate));
                 continue;
             }
             out.push((i, text));
@@ -601,7 +598,7 @@ impl Reader<'_, '_> {
         let case_number = self.text(case_number, "/caseNumber", true).filter(|text| {
             let ok = is_case_number(text);
             if !ok {
-                self.findings.push(Finding::error("/caseNumber", codes::FORMAT_CASE_NUMBER));
+                self.findings.push(Finding::error("/caseNumber", Kind::FormatCaseNumber));
             }
             ok
         });
@@ -620,7 +617,7 @@ impl Reader<'_, '_> {
         values.officer_id = self.text(officer.and_then(|o| o.get("id")), "/officer/id", true).filter(|text| {
             let ok = is_officer_id(text);
             if !ok {
-                self.findings.push(Finding::error("/officer/id", codes::FORMAT_OFFICER_ID));
+                self.findings.push(Finding::error("/officer/id", Kind::FormatOfficerId));
             }
             ok
         });
@@ -637,7 +634,7 @@ impl Reader<'_, '_> {
         // the person noticing: even AMBER shares too widely.
         let discreet_check = values.sis_alert.as_ref().is_some_and(|alert| alert.article == Some("36"));
         if matches!(values.tlp, Some("GREEN" | "CLEAR")) || (values.tlp == Some("AMBER") && discreet_check) {
-            self.push(Finding::warning("/handling/tlp", codes::HANDLING_TOO_OPEN));
+            self.push(Finding::warning("/handling/tlp", Kind::HandlingTooOpen));
         }
 
         let partners: Vec<&str> = self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
@@ -646,7 +643,7 @@ impl Reader<'_, '_> {
             if partners.contains(&text) {
                 values.shared_with.push(text);
             } else {
-                self.push(Finding::error(indexed("/sharedWith", index), codes::ENUM));
+                self.push(Finding::error(indexed("/sharedWith", index), Kind::Enum { allowed: None }));
             }
         }
         values.no_share_reason = self
@@ -671,7 +668,7 @@ impl Reader<'_, '_> {
             .text(judgement.get("reason"), reason_path, needs_reason)
             .filter(|text| self.length(text, reason_path, 10, 2000));
         if is_absent(view) && !is_absent(judgement.get("reason")) {
-            self.push(Finding::error("/officerJudgement/view", codes::REQUIRED));
+            self.push(Finding::error("/officerJudgement/view", Kind::Required));
         }
     }
 
@@ -685,16 +682,16 @@ impl Reader<'_, '_> {
             Some(Value::Bool(flag)) => *flag,
             other if is_absent(other) => false,
             Some(_) | None => {
-                self.push(Finding::error("/subject/unknownSubject", codes::TYPE));
+                self.push(Finding::error("/subject/unknownSubject", Kind::Type));
                 false
             }
         };
         let v_number = self.text(member("vNumber"), "/subject/vNumber", !values.unknown_subject);
         if let Some(v_number) = v_number {
             if values.unknown_subject {
-                self.push(Finding::error("/subject/vNumber", codes::SUBJECT_CONFLICT));
+                self.push(Finding::error("/subject/vNumber", Kind::SubjectConflict));
             } else if !is_v_number(v_number) {
-                self.push(Finding::error("/subject/vNumber", codes::FORMAT_VNUMBER));
+                self.push(Finding::error("/subject/vNumber", Kind::FormatVnumber));
             } else {
                 values.v_number = Some(v_number);
             }
@@ -704,7 +701,7 @@ impl Reader<'_, '_> {
             if is_bsn(bsn) {
                 values.bsn = Some(bsn);
             } else {
-                self.push(Finding::error("/subject/bsn", codes::FORMAT_BSN));
+                self.push(Finding::error("/subject/bsn", Kind::FormatBsn));
             }
         }
     }
@@ -732,7 +729,7 @@ impl Reader<'_, '_> {
             if owner(key) != context_type {
                 // Belongs to another context type: warned about and dropped.
                 if !is_absent(member(key)) {
-                    self.push(Finding::warning(path, codes::FIELD_UNKNOWN));
+                    self.push(Finding::warning(path, Kind::FieldUnknown));
                 }
                 continue;
             }
@@ -754,7 +751,7 @@ impl Reader<'_, '_> {
     fn read_sis_alert<'v>(&mut self, value: Option<&'v Value>, path: &str) -> SisAlertValues<'v> {
         let mut out = SisAlertValues::default();
         if is_absent(value) {
-            self.push(Finding::error(path, codes::REQUIRED));
+            self.push(Finding::error(path, Kind::Required));
             return out;
         }
         let Some(alert) = self.object(value, path) else { return out };
@@ -769,8 +766,8 @@ impl Reader<'_, '_> {
             if allowed.contains(&article) {
                 out.article = Some(article);
             } else {
-                let list: Vec<Value> = allowed.iter().map(|a| Value::from(*a)).collect();
-                self.push(Finding::error(article_path, codes::SIS_ARTICLE).with("allowed", list));
+                let allowed = allowed.iter().map(|a| (*a).to_owned()).collect();
+                self.push(Finding::error(article_path, Kind::SisArticle { allowed }));
             }
         }
         let state_path = child(path, "issuingState");
@@ -778,7 +775,7 @@ impl Reader<'_, '_> {
             if self.rules.catalog.catalog().sis_states.iter().any(|s| s == state) {
                 out.issuing_state = Some(state);
             } else {
-                self.push(Finding::error(state_path, codes::FORMAT_COUNTRY));
+                self.push(Finding::error(state_path, Kind::FormatCountry));
             }
         }
         let reference_path = child(path, "alertReference");
@@ -791,7 +788,7 @@ impl Reader<'_, '_> {
     fn read_tip<'v>(&mut self, value: Option<&'v Value>, path: &str) -> TipValues<'v> {
         let mut out = TipValues::default();
         if is_absent(value) {
-            self.push(Finding::error(path, codes::REQUIRED));
+            self.push(Finding::error(path, Kind::Required));
             return out;
         }
         let Some(tip) = self.object(value, path) else { return out };
@@ -805,30 +802,26 @@ impl Reader<'_, '_> {
         let items = match value {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => {
-                self.push(Finding::error("/indicators", codes::REQUIRED));
+                self.push(Finding::error("/indicators", Kind::Required));
                 return;
             }
             _ => {
-                self.push(Finding::error("/indicators", codes::TYPE));
+                self.push(Finding::error("/indicators", Kind::Type));
                 return;
             }
         };
         if items.len() > MAX_INDICATORS {
-            self.push(
-                Finding::error("/indicators", codes::ARRAY_TOO_MANY)
-                    .with("max", MAX_INDICATORS)
-                    .with("actual", items.len()),
-            );
+            self.push(Finding::error("/indicators", Kind::ArrayTooMany { max: MAX_INDICATORS, actual: items.len() }));
             return;
         }
         if items.is_empty() {
-            self.push(Finding::error("/indicators", codes::ARRAY_TOO_FEW).with("min", 1).with("actual", 0));
+            self.push(Finding::error("/indicators", Kind::ArrayTooFew { min: 1, actual: 0 }));
             return;
         }
         for (i, item) in items.iter().enumerate() {
             let at = |member| IndicatorPath { index: i, member };
             let Value::Object(entry) = item else {
-                self.push(Finding::error(at("").render(), codes::TYPE));
+                self.push(Finding::error(at("").render(), Kind::Type));
                 values.indicators.push(IndicatorValues::default());
                 continue;
             };
@@ -857,7 +850,7 @@ impl Reader<'_, '_> {
                         Some((index, definition.requires_evidence))
                     }
                     None => {
-                        self.push(Finding::error(code_path.render(), codes::INDICATOR_UNKNOWN));
+                        self.push(Finding::error(code_path.render(), Kind::IndicatorUnknown));
                         None
                     }
                 },
@@ -876,7 +869,7 @@ impl Reader<'_, '_> {
                 .collect();
             let refs_given = !is_absent(refs) && refs.and_then(Value::as_array).is_some_and(|a| !a.is_empty());
             if definition.is_some_and(|(_, required)| required) && !refs_given {
-                self.push(Finding::error(refs_path.render(), codes::INDICATOR_EVIDENCE_REQUIRED));
+                self.push(Finding::error(refs_path.render(), Kind::IndicatorEvidenceRequired));
             }
             let note_path = at("note");
             out.note = self.text(note, note_path, false).filter(|text| self.length(text, note_path, 0, 2000));
@@ -922,7 +915,7 @@ impl Reader<'_, '_> {
                     }
                     let matches = extension.pattern.as_ref().is_none_or(|p| p.is_match(text));
                     if !matches {
-                        self.findings.push(Finding::error(path.clone(), codes::FORMAT_PATTERN));
+                        self.findings.push(Finding::error(path.clone(), Kind::FormatPattern));
                     }
                     matches
                 }),
@@ -941,10 +934,10 @@ impl Reader<'_, '_> {
             return;
         }
         if values.judgement_view.is_none() {
-            self.push(Finding::warning("/officerJudgement/view", codes::JUDGEMENT_MISSING));
+            self.push(Finding::warning("/officerJudgement/view", Kind::JudgementMissing));
         }
         if values.status.is_none_or(|status| status == STATUS_UNKNOWN) {
-            self.push(Finding::warning("/subject/status", codes::SUBJECT_STATUS_UNKNOWN));
+            self.push(Finding::warning("/subject/status", Kind::SubjectStatusUnknown));
         }
     }
 
@@ -952,12 +945,12 @@ impl Reader<'_, '_> {
     /// nor explained by a `noShareReason` of at least 10 characters.
     fn check_routing(&mut self, values: &FormValues<'_>, advice: &Advice) {
         let catalog = self.rules.catalog;
-        let unshared: Vec<Value> = advice
+        let unshared: Vec<String> = advice
             .advised
             .iter()
             .map(|p| catalog.partner(*p))
             .filter(|p| !values.shared_with.contains(p))
-            .map(Value::from)
+            .map(str::to_owned)
             .collect();
         if unshared.is_empty() {
             return;
@@ -965,7 +958,7 @@ impl Reader<'_, '_> {
         match &values.no_share_reason {
             None => {
                 if !self.findings.iter().any(|f| f.path == "/noShareReason") {
-                    self.push(Finding::error("/sharedWith", codes::ROUTING_UNSHARED).with("partners", unshared));
+                    self.push(Finding::error("/sharedWith", Kind::RoutingUnshared { partners: unshared }));
                 }
             }
             Some(reason) => {
@@ -1056,7 +1049,7 @@ fn row_of(path: &str) -> usize {
 pub fn sort_findings(findings: &mut Vec<Finding>) {
     let key = |f: &Finding| {
         let indexes: Vec<u64> = pointer_tokens(&f.path).iter().filter_map(|t| t.parse::<u64>().ok()).collect();
-        (row_of(&f.path), indexes, f.code, f.path.clone())
+        (row_of(&f.path), indexes, f.code(), f.path.clone())
     };
     let keys: Vec<_> = findings.iter().map(key).collect();
     let order = sorted_positions(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));

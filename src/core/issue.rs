@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::messages::{message, Locale};
+use super::schema::Problem;
 
 /// How serious an issue is: errors block a record, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -23,7 +24,7 @@ pub enum Severity {
 pub struct Issue {
     /// RFC 6901 JSON Pointer into what was checked; `""` is the whole.
     pub path: String,
-    /// A stable code from [`codes`].
+    /// A stable code (one of [`CODES`]).
     pub code: String,
     /// Whether this blocks.
     pub severity: Severity,
@@ -35,112 +36,190 @@ pub struct Issue {
     pub params: Option<Map<String, Value>>,
 }
 
-/// The stable issue codes (extend, never rename).
-pub mod codes {
+/// Declares the issue kinds once: each variant with its facts, its stable
+/// wire code (extend, never rename) and its doc. From it follow
+/// [`Kind::code`], [`Kind::params`] and [`CODES`]; the messages
+/// (`messages::message`) match every variant, so a kind without Dutch and
+/// English words does not compile.
+macro_rules! issue_kinds {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident $({ $($field:ident: $type:ty),* $(,)? })? = $code:literal,
+    )*) => {
+        /// What an issue is about, with the facts its message is built from.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Kind {
+            $($(#[doc = $doc])* $variant $({ $(#[doc = concat!("`params.", stringify!($field), "`")] $field: $type),* })?,)*
+        }
+
+        impl Kind {
+            /// The stable code on the wire.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(Kind::$variant { .. } => $code,)*
+                }
+            }
+
+            /// The facts as the wire's `params` object (`None` without any).
+            pub fn params(&self) -> Option<Map<String, Value>> {
+                match self {
+                    $(Kind::$variant $({ $($field),* })? => {
+                        #[allow(unused_mut)]
+                        let mut params = Map::new();
+                        $($(Fact::put($field, stringify!($field), &mut params);)*)?
+                        (!params.is_empty()).then_some(params)
+                    })*
+                }
+            }
+        }
+
+        /// Every stable code, in declaration order.
+        pub const CODES: &[&str] = &[$($code),*];
+    };
+}
+
+issue_kinds! {
     /// A required value is absent.
-    pub const REQUIRED: &str = "required";
+    Required = "required",
     /// The value has the wrong JSON/JS type.
-    pub const TYPE: &str = "type";
+    Type = "type",
     /// The value is not one of the allowed values.
-    pub const ENUM: &str = "enum";
+    Enum { allowed: Option<Vec<String>> } = "enum",
     /// Not a valid case number.
-    pub const FORMAT_CASE_NUMBER: &str = "format.case-number";
+    FormatCaseNumber = "format.case-number",
     /// Not a ten-digit V-nummer.
-    pub const FORMAT_VNUMBER: &str = "format.vnumber";
+    FormatVnumber = "format.vnumber",
     /// Not a nine-digit BSN passing the 11-proef.
-    pub const FORMAT_BSN: &str = "format.bsn";
+    FormatBsn = "format.bsn",
     /// Not a calendar date written `YYYY-MM-DD`.
-    pub const FORMAT_DATE: &str = "format.date";
+    FormatDate = "format.date",
     /// An `issuingState` not in the catalog's SIS states.
-    pub const FORMAT_COUNTRY: &str = "format.country";
+    FormatCountry = "format.country",
     /// Not a pseudonymous staff code (`^[A-Z0-9-]{2,32}$`).
-    pub const FORMAT_OFFICER_ID: &str = "format.officer-id";
+    FormatOfficerId = "format.officer-id",
     /// A host extension value that does not match its declared pattern.
-    pub const FORMAT_PATTERN: &str = "format.pattern";
+    FormatPattern = "format.pattern",
     /// Text shorter than its minimum.
-    pub const TEXT_TOO_SHORT: &str = "text.too-short";
+    TextTooShort { min: usize, actual: usize } = "text.too-short",
     /// Text longer than its maximum.
-    pub const TEXT_TOO_LONG: &str = "text.too-long";
+    TextTooLong { max: usize, actual: usize } = "text.too-long",
     /// A lone UTF-16 surrogate was replaced by U+FFFD.
-    pub const TEXT_REPLACED: &str = "text.replaced";
+    TextReplaced = "text.replaced",
     /// Fewer array items than required.
-    pub const ARRAY_TOO_FEW: &str = "array.too-few";
+    ArrayTooFew { min: usize, actual: usize } = "array.too-few",
     /// More array items than allowed; the items were not read.
-    pub const ARRAY_TOO_MANY: &str = "array.too-many";
+    ArrayTooMany { max: usize, actual: usize } = "array.too-many",
     /// The same value twice in a list that must not repeat.
-    pub const ARRAY_DUPLICATE: &str = "array.duplicate";
+    ArrayDuplicate = "array.duplicate",
     /// A date after the evaluation date.
-    pub const DATE_FUTURE: &str = "date.future";
+    DateFuture = "date.future",
     /// A date before 1900-01-01.
-    pub const DATE_TOO_OLD: &str = "date.too-old";
+    DateTooOld = "date.too-old",
     /// An indicator code the active catalog does not have.
-    pub const INDICATOR_UNKNOWN: &str = "indicator.unknown";
+    IndicatorUnknown = "indicator.unknown",
     /// The catalog requires evidence references for this indicator.
-    pub const INDICATOR_EVIDENCE_REQUIRED: &str = "indicator.evidence-required";
+    IndicatorEvidenceRequired = "indicator.evidence-required",
     /// The same indicator with the same date was recorded before.
-    pub const INDICATOR_DUPLICATE: &str = "indicator.duplicate";
+    IndicatorDuplicate = "indicator.duplicate",
     /// The SIS article does not belong to the regulation.
-    pub const SIS_ARTICLE: &str = "sis.article";
+    SisArticle { allowed: Vec<String> } = "sis.article",
     /// An unknown subject cannot have a V-nummer.
-    pub const SUBJECT_CONFLICT: &str = "subject.conflict";
+    SubjectConflict = "subject.conflict",
     /// An advised partner is neither shared with nor explained.
-    pub const ROUTING_UNSHARED: &str = "routing.unshared";
+    RoutingUnshared { partners: Vec<String> } = "routing.unshared",
     /// `GREEN` or `CLEAR` handling, or `AMBER` on a SIS art. 36 discreet check.
-    pub const HANDLING_TOO_OPEN: &str = "handling.too-open";
+    HandlingTooOpen = "handling.too-open",
     /// Measures are listed and the officer gave no view of the advice.
-    pub const JUDGEMENT_MISSING: &str = "judgement.missing";
+    JudgementMissing = "judgement.missing",
     /// Measures are listed while the person's status is not known.
-    pub const SUBJECT_STATUS_UNKNOWN: &str = "subject.status-unknown";
+    SubjectStatusUnknown = "subject.status-unknown",
     /// A key the form does not have; ignored and never recorded.
-    pub const FIELD_UNKNOWN: &str = "field.unknown";
+    FieldUnknown = "field.unknown",
     /// A key that carries a protected attribute; ignored and never recorded.
-    pub const FIELD_PROTECTED: &str = "field.protected";
+    FieldProtected = "field.protected",
     /// Too much data or nesting too deep; nothing was read.
-    pub const INPUT_TOO_LARGE: &str = "input.too-large";
+    InputTooLarge = "input.too-large",
     /// The input is not an object.
-    pub const INPUT_NOT_OBJECT: &str = "input.not-object";
+    InputNotObject = "input.not-object",
     /// JSON text that does not parse or repeats a member name.
-    pub const INPUT_NOT_JSON: &str = "input.not-json";
+    InputNotJson = "input.not-json",
 
     /// A catalog that is not of the catalog shape.
-    pub const CATALOG_SHAPE: &str = "catalog.shape";
+    CatalogShape { problem: Option<Problem> } = "catalog.shape",
     /// A code that appears twice in a catalog list.
-    pub const CATALOG_DUPLICATE: &str = "catalog.duplicate";
+    CatalogDuplicate = "catalog.duplicate",
     /// A reference to a category, partner or band the catalog lacks.
-    pub const CATALOG_REFERENCE: &str = "catalog.reference";
+    CatalogReference = "catalog.reference",
     /// A number outside its allowed range.
-    pub const CATALOG_RANGE: &str = "catalog.range";
+    CatalogRange { min: u64, max: u64 } = "catalog.range",
     /// Bands or recency buckets out of order.
-    pub const CATALOG_ORDER: &str = "catalog.order";
+    CatalogOrder = "catalog.order",
     /// A label or guidance text missing for a declared locale.
-    pub const CATALOG_LABEL_MISSING: &str = "catalog.label-missing";
+    CatalogLabelMissing = "catalog.label-missing",
     /// A measure attached to a protective category.
-    pub const CATALOG_PROTECTIVE_MEASURE: &str = "catalog.protective-measure";
+    CatalogProtectiveMeasure = "catalog.protective-measure",
     /// A `routingOnly` indicator in a protective category.
-    pub const CATALOG_PROTECTIVE_ROUTING_ONLY: &str = "catalog.protective-routing-only";
+    CatalogProtectiveRoutingOnly = "catalog.protective-routing-only",
 
     /// A record that does not match the record schema.
-    pub const RECORD_SCHEMA: &str = "record.schema";
+    RecordSchema { problem: Option<Problem> } = "record.schema",
     /// The integrity digest does not match the record.
-    pub const RECORD_DIGEST: &str = "record.digest";
+    RecordDigest = "record.digest",
     /// The record was built with a catalog that is not accepted.
-    pub const RECORD_CATALOG: &str = "record.catalog";
+    RecordCatalog = "record.catalog",
     /// `evaluatedOn` is more than one day from `createdAt`.
-    pub const RECORD_EVALUATED_ON: &str = "record.evaluated-on";
+    RecordEvaluatedOn = "record.evaluated-on",
     /// A recorded indicator's category differs from the catalog's.
-    pub const RECORD_CATEGORY: &str = "record.category";
+    RecordCategory = "record.category",
     /// Recorded content differs from what the engine builds from it.
-    pub const RECORD_CONTENT: &str = "record.content";
+    RecordContent = "record.content",
     /// The recorded assessment, advice or measures differ from a recomputation.
-    pub const RECORD_ASSESSMENT: &str = "record.assessment";
+    RecordAssessment = "record.assessment",
     /// Record text that does not parse or repeats a member name.
-    pub const RECORD_NOT_JSON: &str = "record.not-json";
+    RecordNotJson = "record.not-json",
     /// The posted host fields differ from the record's content.
-    pub const RECORD_MISMATCH: &str = "record.mismatch";
+    RecordMismatch = "record.mismatch",
     /// `createdAt` too old, or too far in the future.
-    pub const RECORD_STALE: &str = "record.stale";
+    RecordStale = "record.stale",
     /// A record id that was seen before.
-    pub const RECORD_REPLAYED: &str = "record.replayed";
+    RecordReplayed = "record.replayed",
+}
+
+/// A fact that goes into `params` (absent facts are left out).
+trait Fact {
+    fn put(&self, key: &str, params: &mut Map<String, Value>);
+}
+
+impl Fact for usize {
+    fn put(&self, key: &str, params: &mut Map<String, Value>) {
+        params.insert(key.to_owned(), Value::from(*self));
+    }
+}
+
+impl Fact for u64 {
+    fn put(&self, key: &str, params: &mut Map<String, Value>) {
+        params.insert(key.to_owned(), Value::from(*self));
+    }
+}
+
+impl Fact for Vec<String> {
+    fn put(&self, key: &str, params: &mut Map<String, Value>) {
+        params.insert(key.to_owned(), Value::from(self.clone()));
+    }
+}
+
+impl Fact for Problem {
+    fn put(&self, key: &str, params: &mut Map<String, Value>) {
+        params.insert(key.to_owned(), Value::from(self.code()));
+    }
+}
+
+impl<T: Fact> Fact for Option<T> {
+    fn put(&self, key: &str, params: &mut Map<String, Value>) {
+        if let Some(fact) = self {
+            fact.put(key, params);
+        }
+    }
 }
 
 /// An issue before it is put into words: what the validators produce.
@@ -148,39 +227,36 @@ pub mod codes {
 pub struct Finding {
     /// JSON Pointer of the value concerned.
     pub path: String,
-    /// Stable code.
-    pub code: &'static str,
+    /// What it is about, with its facts.
+    pub kind: Kind,
     /// Severity.
     pub severity: Severity,
-    /// Facts for the message.
-    pub params: Option<Map<String, Value>>,
 }
 
 impl Finding {
     /// An error at `path`.
-    pub fn error(path: impl Into<String>, code: &'static str) -> Finding {
-        Finding { path: path.into(), code, severity: Severity::Error, params: None }
+    pub fn error(path: impl Into<String>, kind: Kind) -> Finding {
+        Finding { path: path.into(), kind, severity: Severity::Error }
     }
 
     /// A warning at `path`.
-    pub fn warning(path: impl Into<String>, code: &'static str) -> Finding {
-        Finding { path: path.into(), code, severity: Severity::Warning, params: None }
+    pub fn warning(path: impl Into<String>, kind: Kind) -> Finding {
+        Finding { path: path.into(), kind, severity: Severity::Warning }
     }
 
-    /// Adds a fact for the message.
-    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Finding {
-        self.params.get_or_insert_with(Map::new).insert(key.to_owned(), value.into());
-        self
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
     }
 
     /// Puts the finding into words.
     pub fn localize(&self, locale: Locale) -> Issue {
         Issue {
             path: self.path.clone(),
-            code: self.code.to_owned(),
+            code: self.kind.code().to_owned(),
             severity: self.severity,
-            message: message(self.code, self.params.as_ref(), locale),
-            params: self.params.clone(),
+            message: message(&self.kind, locale),
+            params: self.kind.params(),
         }
     }
 }
@@ -208,6 +284,29 @@ pub fn pointer_tokens(pointer: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_unique_and_params_are_the_facts() {
+        let mut seen = CODES.to_vec();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), CODES.len());
+        assert_eq!(Kind::Required.params(), None);
+        assert_eq!(
+            Kind::TextTooShort { min: 20, actual: 5 }.params(),
+            serde_json::json!({ "min": 20, "actual": 5 }).as_object().cloned()
+        );
+        assert_eq!(Kind::Enum { allowed: None }.params(), None);
+        assert_eq!(
+            Kind::RecordSchema { problem: Some(Problem::NotAllowed) }.params(),
+            serde_json::json!({ "problem": "not-allowed" }).as_object().cloned()
+        );
+        let issue = Finding::error("/x", Kind::SisArticle { allowed: vec!["24".into()] }).localize(Locale::En);
+        assert_eq!(
+            (issue.code.as_str(), issue.message.as_str()),
+            ("sis.article", "This article does not belong to this regulation (allowed: 24).")
+        );
+    }
 
     #[test]
     fn pointers_escape_and_unescape() {

@@ -4,8 +4,10 @@
 //! parameters only, so a message never repeats what the officer typed.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
+use super::issue::Kind;
+#[cfg(feature = "full")]
+use super::schema::Problem;
 use super::vocabulary::label;
 
 /// A language the engine speaks.
@@ -39,38 +41,21 @@ impl Locale {
     }
 }
 
-/// The message for `code` with `params`, in `locale`.
-pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) -> String {
-    let num = |key: &str| {
-        params
-            .and_then(|p| p.get(key))
-            .map(|v| match v {
-                Value::String(s) => s.clone(),
-                // Parameters are counts and limits: whole numbers.
-                other => other.as_u64().map(|n| n.to_string()).unwrap_or_default(),
-            })
-            .unwrap_or_default()
-    };
-    let list = |key: &str| {
-        params
-            .and_then(|p| p.get(key))
-            .and_then(Value::as_array)
-            .map(|items| items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "))
-            .unwrap_or_default()
-    };
+/// The message for an issue of `kind`, in `locale`. Every kind has an arm:
+/// a kind without Dutch and English words does not compile.
+pub fn message(kind: &Kind, locale: Locale) -> String {
     let nl = locale == Locale::Nl;
-    match code {
-        "required" => pick(nl, "Vul dit veld in.", "Fill in this field."),
-        "type" => pick(nl, "Deze waarde kan hier niet worden gebruikt.", "This value cannot be used here."),
-        "enum" => {
+    match kind {
+        Kind::Required => pick(nl, "Vul dit veld in.", "Fill in this field."),
+        Kind::Type => pick(nl, "Deze waarde kan hier niet worden gebruikt.", "This value cannot be used here."),
+        Kind::Enum { allowed } => {
             // The words officers read, not the codes (DOMAIN "Words officers expect").
-            let allowed = params
-                .and_then(|p| p.get("allowed"))
-                .and_then(Value::as_array)
-                .map(|items| {
-                    items.iter().filter_map(Value::as_str).map(|code| label(code, locale)).collect::<Vec<_>>().join(", ")
-                })
-                .unwrap_or_default();
+            let allowed = allowed
+                .iter()
+                .flatten()
+                .map(|code| label(code, locale))
+                .collect::<Vec<_>>()
+                .join(", ");
             if allowed.is_empty() {
                 pick(nl, "Kies een van de toegestane waarden.", "Choose one of the allowed values.")
             } else if nl {
@@ -79,199 +64,198 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
                 format!("Choose one of the allowed values: {allowed}.")
             }
         }
-        "format.case-number" => pick(
+        Kind::FormatCaseNumber => pick(
             nl,
             "Een zaaknummer bestaat uit 1 tot 40 letters, cijfers, '/', '.' of '-'.",
             "A case number has 1 to 40 letters, digits, '/', '.' or '-'.",
         ),
-        "format.vnumber" => pick(nl, "Een V-nummer bestaat uit precies 10 cijfers.", "A V-number has exactly 10 digits."),
-        "format.bsn" => pick(
+        Kind::FormatVnumber => pick(nl, "Een V-nummer bestaat uit precies 10 cijfers.", "A V-number has exactly 10 digits."),
+        Kind::FormatBsn => pick(
             nl,
             "Een BSN bestaat uit 9 cijfers en moet voldoen aan de elfproef.",
             "A BSN has 9 digits and must pass the eleven test.",
         ),
-        "format.date" => pick(
+        Kind::FormatDate => pick(
             nl,
             "Vul een bestaande datum in als JJJJ-MM-DD.",
             "Enter an existing date as YYYY-MM-DD.",
         ),
-        "format.country" => pick(
+        Kind::FormatCountry => pick(
             nl,
             "Kies een land dat SIS-signaleringen uitvaardigt.",
             "Choose a country that issues SIS alerts.",
         ),
-        "format.officer-id" => pick(
+        Kind::FormatOfficerId => pick(
             nl,
             "Een medewerkerscode bestaat uit 2 tot 32 hoofdletters, cijfers of '-'.",
             "A staff code has 2 to 32 capital letters, digits or '-'.",
         ),
-        "format.pattern" => pick(nl, "Deze waarde heeft niet de juiste vorm.", "This value does not have the required form."),
-        "text.too-short" => {
+        Kind::FormatPattern => pick(nl, "Deze waarde heeft niet de juiste vorm.", "This value does not have the required form."),
+        Kind::TextTooShort { min, actual } => {
             if nl {
-                format!("Vul minstens {} tekens in (nu {}).", num("min"), num("actual"))
+                format!("Vul minstens {min} tekens in (nu {actual}).")
             } else {
-                format!("Enter at least {} characters (now {}).", num("min"), num("actual"))
+                format!("Enter at least {min} characters (now {actual}).")
             }
         }
-        "text.too-long" => {
+        Kind::TextTooLong { max, actual } => {
             if nl {
-                format!("Gebruik hoogstens {} tekens (nu {}).", num("max"), num("actual"))
+                format!("Gebruik hoogstens {max} tekens (nu {actual}).")
             } else {
-                format!("Use at most {} characters (now {}).", num("max"), num("actual"))
+                format!("Use at most {max} characters (now {actual}).")
             }
         }
-        "text.replaced" => pick(
+        Kind::TextReplaced => pick(
             nl,
             "Een ongeldig teken is vervangen door \u{FFFD}.",
             "An invalid character was replaced by \u{FFFD}.",
         ),
-        "array.too-few" => {
+        Kind::ArrayTooFew { min, .. } => {
             if nl {
-                format!("Kies er minstens {}.", num("min"))
+                format!("Kies er minstens {min}.")
             } else {
-                format!("Choose at least {}.", num("min"))
+                format!("Choose at least {min}.")
             }
         }
-        "array.too-many" => {
+        Kind::ArrayTooMany { max, actual } => {
             if nl {
-                format!("Hoogstens {} toegestaan (nu {}).", num("max"), num("actual"))
+                format!("Hoogstens {max} toegestaan (nu {actual}).")
             } else {
-                format!("At most {} allowed (now {}).", num("max"), num("actual"))
+                format!("At most {max} allowed (now {actual}).")
             }
         }
-        "array.duplicate" => pick(nl, "Deze waarde staat er al in.", "This value is already listed."),
-        "date.future" => pick(nl, "Deze datum ligt in de toekomst.", "This date is in the future."),
-        "date.too-old" => pick(nl, "Deze datum ligt vóór 1900-01-01.", "This date is before 1900-01-01."),
-        "indicator.unknown" => pick(
+        Kind::ArrayDuplicate => pick(nl, "Deze waarde staat er al in.", "This value is already listed."),
+        Kind::DateFuture => pick(nl, "Deze datum ligt in de toekomst.", "This date is in the future."),
+        Kind::DateTooOld => pick(nl, "Deze datum ligt vóór 1900-01-01.", "This date is before 1900-01-01."),
+        Kind::IndicatorUnknown => pick(
             nl,
             "Deze indicator staat niet in de catalogus.",
             "This indicator is not in the catalog.",
         ),
-        "indicator.evidence-required" => pick(
+        Kind::IndicatorEvidenceRequired => pick(
             nl,
             "Deze indicator vraagt om minstens één bronverwijzing.",
             "This indicator needs at least one evidence reference.",
         ),
-        "indicator.duplicate" => pick(
+        Kind::IndicatorDuplicate => pick(
             nl,
             "Deze indicator is al vastgelegd met dezelfde datum.",
             "This indicator was already recorded with the same date.",
         ),
-        "sis.article" => {
-            let allowed = list("allowed");
+        Kind::SisArticle { allowed } => {
+            let allowed = allowed.join(", ");
             if nl {
                 format!("Dit artikel hoort niet bij deze verordening (toegestaan: {allowed}).")
             } else {
                 format!("This article does not belong to this regulation (allowed: {allowed}).")
             }
         }
-        "subject.conflict" => pick(
+        Kind::SubjectConflict => pick(
             nl,
             "Laat het V-nummer leeg als 'V-nummer onbekend' is aangevinkt.",
             "Leave the V-number empty when 'V-number unknown' is ticked.",
         ),
-        "routing.unshared" => {
-            let partners = list("partners");
+        Kind::RoutingUnshared { partners } => {
+            let partners = partners.join(", ");
             if nl {
                 format!("Deel met de geadviseerde partners ({partners}) of leg uit waarom niet.")
             } else {
                 format!("Share with the advised partners ({partners}) or explain why not.")
             }
         }
-        "handling.too-open" => pick(
+        Kind::HandlingTooOpen => pick(
             nl,
             "Deze deelbaarheid is te ruim voor dit signaal; gebruikelijk is AMBER+STRICT.",
             "This sharing level is too open for this signal; AMBER+STRICT is usual.",
         ),
-        "judgement.missing" => pick(
+        Kind::JudgementMissing => pick(
             nl,
             "Er worden maatregelen genoemd: geef uw eigen oordeel over het advies.",
             "Measures are listed: give your own view of the advice.",
         ),
-        "subject.status-unknown" => pick(
+        Kind::SubjectStatusUnknown => pick(
             nl,
             "Er worden maatregelen genoemd terwijl de verblijfspositie onbekend is; vul die in zodat alleen toepasselijke maatregelen overblijven.",
             "Measures are listed while the person's status is unknown; fill it in so only measures that can apply remain.",
         ),
-        "field.unknown" => pick(
+        Kind::FieldUnknown => pick(
             nl,
             "Dit veld is onbekend en wordt niet vastgelegd.",
             "This field is unknown and is not recorded.",
         ),
-        "field.protected" => pick(
+        Kind::FieldProtected => pick(
             nl,
             "Dit veld beschrijft een beschermd persoonskenmerk; het telt nooit mee en wordt niet vastgelegd.",
             "This field describes a protected personal attribute; it never counts and is not recorded.",
         ),
-        "input.too-large" => pick(
+        Kind::InputTooLarge => pick(
             nl,
             "De invoer is te groot of te diep genest en is niet gelezen.",
             "The input is too large or nested too deeply and was not read.",
         ),
-        "input.not-object" => pick(nl, "De invoer moet een object zijn.", "The input must be an object."),
-        "input.not-json" => pick(
+        Kind::InputNotObject => pick(nl, "De invoer moet een object zijn.", "The input must be an object."),
+        Kind::InputNotJson => pick(
             nl,
             "De invoer is geen geldige JSON-tekst of noemt een veld twee keer.",
             "The input is not valid JSON text or names a member twice.",
         ),
         #[cfg(feature = "full")]
-        "record.mismatch" => pick(
+        Kind::RecordMismatch => pick(
             nl,
             "Het record wijkt hier af van de ingezonden velden.",
             "The record differs here from the posted fields.",
         ),
         #[cfg(feature = "full")]
-        "record.stale" => pick(
+        Kind::RecordStale => pick(
             nl,
             "Het record is te oud of ligt te ver in de toekomst.",
             "The record is too old or too far in the future.",
         ),
         #[cfg(feature = "full")]
-        "record.replayed" => pick(nl, "Dit record is al eerder ingezonden.", "This record was submitted before."),
-        "record.not-json" => pick(
+        Kind::RecordReplayed => pick(nl, "Dit record is al eerder ingezonden.", "This record was submitted before."),
+        Kind::RecordNotJson => pick(
             nl,
             "Het record is geen geldige JSON-tekst of noemt een veld twee keer.",
             "The record is not valid JSON text or names a member twice.",
         ),
-        "catalog.shape" => pick(nl, "De catalogus heeft hier niet de juiste vorm.", "The catalog does not have the right shape here."),
-        "catalog.duplicate" => pick(nl, "Deze code komt dubbel voor.", "This code appears twice."),
-        "catalog.reference" => pick(nl, "Deze verwijzing bestaat niet in de catalogus.", "This reference does not exist in the catalog."),
-        "catalog.range" => {
+        Kind::CatalogShape { .. } => pick(nl, "De catalogus heeft hier niet de juiste vorm.", "The catalog does not have the right shape here."),
+        Kind::CatalogDuplicate => pick(nl, "Deze code komt dubbel voor.", "This code appears twice."),
+        Kind::CatalogReference => pick(nl, "Deze verwijzing bestaat niet in de catalogus.", "This reference does not exist in the catalog."),
+        Kind::CatalogRange { min, max } => {
             if nl {
-                format!("Deze waarde moet tussen {} en {} liggen.", num("min"), num("max"))
+                format!("Deze waarde moet tussen {min} en {max} liggen.")
             } else {
-                format!("This value must be between {} and {}.", num("min"), num("max"))
+                format!("This value must be between {min} and {max}.")
             }
         }
-        "catalog.order" => pick(nl, "Deze waarden staan niet in oplopende volgorde.", "These values are not in ascending order."),
-        "catalog.label-missing" => pick(
+        Kind::CatalogOrder => pick(nl, "Deze waarden staan niet in oplopende volgorde.", "These values are not in ascending order."),
+        Kind::CatalogLabelMissing => pick(
             nl,
             "Een tekst ontbreekt voor een gedeclareerde taal.",
             "A text is missing for a declared locale.",
         ),
-        "catalog.protective-measure" => pick(
+        Kind::CatalogProtectiveMeasure => pick(
             nl,
             "Een beschermende categorie leidt nooit tot maatregelen.",
             "A protective category never leads to measures.",
         ),
-        "catalog.protective-routing-only" => pick(
+        Kind::CatalogProtectiveRoutingOnly => pick(
             nl,
             "Een indicator van een beschermende categorie kan niet alleen voor routering tellen.",
             "An indicator of a protective category cannot count for routing only.",
         ),
         // Verification only: not in the browser module (feature "full").
         #[cfg(feature = "full")]
-        "record.schema" => {
-            let problem = params.and_then(|p| p.get("problem")).and_then(Value::as_str).unwrap_or_default();
+        Kind::RecordSchema { problem } => {
             let (dutch, english) = match problem {
-                "missing" => ("dit verplichte veld ontbreekt", "this required member is missing"),
-                "not-allowed" => ("dit veld hoort niet in een record", "this member is not allowed in a record"),
-                "type" => ("deze waarde heeft het verkeerde JSON-type", "this value has the wrong JSON type"),
-                "value" => ("deze waarde is hier niet toegestaan", "this value is not allowed here"),
-                "pattern" => ("deze tekst heeft niet de vereiste vorm", "this text does not have the required form"),
-                "length" => ("deze tekst is te kort of te lang", "this text is too short or too long"),
-                "range" => ("dit getal valt buiten het bereik", "this number is out of range"),
-                _ => ("te diep genest of te groot", "nested too deeply or too large"),
+                Some(Problem::Missing) => ("dit verplichte veld ontbreekt", "this required member is missing"),
+                Some(Problem::NotAllowed) => ("dit veld hoort niet in een record", "this member is not allowed in a record"),
+                Some(Problem::Type) => ("deze waarde heeft het verkeerde JSON-type", "this value has the wrong JSON type"),
+                Some(Problem::Value) => ("deze waarde is hier niet toegestaan", "this value is not allowed here"),
+                Some(Problem::Pattern) => ("deze tekst heeft niet de vereiste vorm", "this text does not have the required form"),
+                Some(Problem::Length) => ("deze tekst is te kort of te lang", "this text is too short or too long"),
+                Some(Problem::Range) => ("dit getal valt buiten het bereik", "this number is out of range"),
+                Some(Problem::Depth) | None => ("te diep genest of te groot", "nested too deeply or too large"),
             };
             if nl {
                 format!("Het record voldoet hier niet aan het recordschema: {dutch}.")
@@ -280,38 +264,50 @@ pub fn message(code: &str, params: Option<&Map<String, Value>>, locale: Locale) 
             }
         }
         #[cfg(feature = "full")]
-        "record.digest" => pick(nl, "De integriteitshash klopt niet bij het record.", "The integrity digest does not match the record."),
+        Kind::RecordDigest => pick(nl, "De integriteitshash klopt niet bij het record.", "The integrity digest does not match the record."),
         #[cfg(feature = "full")]
-        "record.catalog" => pick(
+        Kind::RecordCatalog => pick(
             nl,
             "Het record is gemaakt met een catalogus die hier niet geldt.",
             "The record was built with a catalog that is not accepted here.",
         ),
         #[cfg(feature = "full")]
-        "record.evaluated-on" => pick(
+        Kind::RecordEvaluatedOn => pick(
             nl,
             "De beoordelingsdatum ligt meer dan een dag van het aanmaakmoment.",
             "The evaluation date is more than one day from the creation time.",
         ),
         #[cfg(feature = "full")]
-        "record.category" => pick(
+        Kind::RecordCategory => pick(
             nl,
             "De categorie van deze indicator wijkt af van de catalogus.",
             "This indicator's category differs from the catalog.",
         ),
         #[cfg(feature = "full")]
-        "record.content" => pick(
+        Kind::RecordContent => pick(
             nl,
             "Dit deel wijkt af van wat de engine uit dezelfde inhoud opbouwt.",
             "This part differs from what the engine builds from the same content.",
         ),
         #[cfg(feature = "full")]
-        "record.assessment" => pick(
+        Kind::RecordAssessment => pick(
             nl,
             "Dit deel wijkt af van een herberekening uit de vastgelegde indicatoren.",
             "This part differs from a recomputation from the recorded indicators.",
         ),
-        _ => pick(nl, "Ongeldige waarde.", "Invalid value."),
+        // The browser module verifies nothing (feature "full"), so these
+        // never reach an officer there: one sentence for all of them.
+        #[cfg(not(feature = "full"))]
+        Kind::RecordMismatch
+        | Kind::RecordStale
+        | Kind::RecordReplayed
+        | Kind::RecordSchema { .. }
+        | Kind::RecordDigest
+        | Kind::RecordCatalog
+        | Kind::RecordEvaluatedOn
+        | Kind::RecordCategory
+        | Kind::RecordContent
+        | Kind::RecordAssessment => pick(nl, "Het record is niet geverifieerd.", "The record was not verified."),
     }
 }
 

@@ -12,9 +12,9 @@ use super::date::{Date, Instant};
 use super::error::SignalError;
 use super::extensions::Extension;
 use super::form::{exceeds_limits_with, read_form, sort_findings, FormRules, Reading};
-use super::issue::{codes, pointer_tokens, Finding, Issue, Severity};
+use super::issue::{pointer_tokens, Finding, Issue, Kind, Severity};
 use super::messages::Locale;
-use super::schema::record_validator;
+use super::schema::{record_validator, Problem};
 use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
 #[cfg(test)]
 use super::vocabulary::{
@@ -526,11 +526,11 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
     let mut findings = Vec::new();
     let mut checks = Checks::default();
     if !record.is_object() {
-        findings.push(Finding::error("", codes::RECORD_SCHEMA).with("problem", "type"));
+        findings.push(Finding::error("", Kind::RecordSchema { problem: Some(Problem::Type) }));
         return finish(checks, findings, rules.locale);
     }
     if exceeds_limits_with(record, MAX_RECORD_STRING_BYTES, 16) {
-        findings.push(Finding::error("", codes::INPUT_TOO_LARGE));
+        findings.push(Finding::error("", Kind::InputTooLarge));
         return finish(checks, findings, rules.locale);
     }
 
@@ -541,7 +541,7 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
         _ => false,
     };
     if !checks.digest {
-        findings.push(Finding::error("/integrity/digest", codes::RECORD_DIGEST));
+        findings.push(Finding::error("/integrity/digest", Kind::RecordDigest));
     }
 
     // Catalog: any accepted catalog with the recorded digest, id and version.
@@ -554,7 +554,7 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
     });
     checks.catalog = catalog.is_some();
     if !checks.catalog {
-        findings.push(Finding::error("/catalog", codes::RECORD_CATALOG));
+        findings.push(Finding::error("/catalog", Kind::RecordCatalog));
     }
 
     checks.schema = schema_check(record, &mut findings);
@@ -581,7 +581,7 @@ fn finish(checks: Checks, mut findings: Vec<Finding>, locale: Locale) -> Verific
 fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
     let before = findings.len();
     for (path, problem) in record_validator().validate(record) {
-        findings.push(Finding::error(path, codes::RECORD_SCHEMA).with("problem", problem.code()));
+        findings.push(Finding::error(path, Kind::RecordSchema { problem: Some(problem) }));
     }
     if findings.len() > before {
         return false;
@@ -589,7 +589,7 @@ fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
     let text = |pointer: &str| at(record, pointer).and_then(Value::as_str).unwrap_or_default();
     let mut bad = |ok: bool, path: &str| {
         if !ok {
-            findings.push(Finding::error(path, codes::RECORD_SCHEMA).with("problem", "value"));
+            findings.push(Finding::error(path, Kind::RecordSchema { problem: Some(Problem::Value) }));
         }
     };
     let created_at = text("/createdAt");
@@ -687,11 +687,11 @@ fn recompute(
     let (Some(evaluated_on), Some(created_at)) =
         (Date::parse(text("/assessment/evaluatedOn")), Instant::parse(text("/createdAt")))
     else {
-        findings.push(Finding::error("/assessment/evaluatedOn", codes::RECORD_EVALUATED_ON));
+        findings.push(Finding::error("/assessment/evaluatedOn", Kind::RecordEvaluatedOn));
         return (false, false);
     };
     if created_at.amsterdam_date().days_until(evaluated_on).abs() > 1 {
-        findings.push(Finding::error("/assessment/evaluatedOn", codes::RECORD_EVALUATED_ON));
+        findings.push(Finding::error("/assessment/evaluatedOn", Kind::RecordEvaluatedOn));
     }
     let form_rules = FormRules { catalog, extensions: rules.extensions, today: evaluated_on };
     let input = input_of_record(record);
@@ -699,7 +699,7 @@ fn recompute(
     for finding in &reading.findings {
         // Errors, and members the engine would have dropped, mean the engine
         // did not write this content; other warnings are normal in records.
-        let dropped = matches!(finding.code, codes::FIELD_UNKNOWN | codes::FIELD_PROTECTED);
+        let dropped = matches!(finding.kind, Kind::FieldUnknown | Kind::FieldProtected);
         if finding.severity == Severity::Error || dropped {
             findings.push(Finding { path: record_path(&finding.path), severity: Severity::Error, ..finding.clone() });
         }
@@ -712,7 +712,7 @@ fn recompute(
             .and_then(Value::as_str);
         let category = read.category_index.and_then(|c| catalog.catalog().categories.get(c)).map(|c| c.code.as_str());
         if category.is_some() && category != recorded {
-            findings.push(Finding::error(format!("/indicators/{i}/category"), codes::RECORD_CATEGORY));
+            findings.push(Finding::error(format!("/indicators/{i}/category"), Kind::RecordCategory));
         }
     }
     let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
@@ -720,7 +720,7 @@ fn recompute(
         build_undigested(catalog, &reading, &stamp, rules.locale).ok().and_then(|r| super::json_text::to_value(&r));
     let Some(rebuilt) = rebuilt else {
         if findings.len() == before {
-            findings.push(Finding::error("", codes::RECORD_CONTENT));
+            findings.push(Finding::error("", Kind::RecordContent));
         }
         return (false, false);
     };
@@ -728,7 +728,7 @@ fn recompute(
     // members it drops) shows up as a difference here.
     for section in CONTENT_SECTIONS {
         if at(&rebuilt, section) != at(record, section) {
-            findings.push(Finding::error(section, codes::RECORD_CONTENT));
+            findings.push(Finding::error(section, Kind::RecordContent));
         }
     }
     let content_ok = findings.len() == before;
@@ -736,7 +736,7 @@ fn recompute(
     for section in COMPUTED_SECTIONS {
         if at(&rebuilt, section) != at(record, section) {
             assessment_ok = false;
-            findings.push(Finding::error(section, codes::RECORD_ASSESSMENT));
+            findings.push(Finding::error(section, Kind::RecordAssessment));
         }
     }
     (content_ok, assessment_ok)
@@ -759,7 +759,7 @@ pub fn content_mismatches(
     let (Some(evaluated_on), Some(created_at)) =
         (Date::parse(text("/assessment/evaluatedOn")), Instant::parse(text("/createdAt")))
     else {
-        out.push(Finding::error("", codes::RECORD_MISMATCH));
+        out.push(Finding::error("", Kind::RecordMismatch));
         return out;
     };
     let reading = read_form(posted, &[], &FormRules { catalog, extensions, today: evaluated_on });
@@ -767,10 +767,10 @@ pub fn content_mismatches(
     let rebuilt = build_undigested(catalog, &reading, &stamp, locale).ok().and_then(|r| super::json_text::to_value(&r));
     let Some(rebuilt) = rebuilt else {
         for finding in reading.findings.iter().filter(|f| f.severity == Severity::Error) {
-            out.push(Finding::error(record_path(&finding.path), codes::RECORD_MISMATCH));
+            out.push(Finding::error(record_path(&finding.path), Kind::RecordMismatch));
         }
         if out.is_empty() {
-            out.push(Finding::error("", codes::RECORD_MISMATCH));
+            out.push(Finding::error("", Kind::RecordMismatch));
         }
         sort_findings(&mut out);
         return out;
@@ -803,6 +803,6 @@ fn differences(posted: Option<&Value>, recorded: Option<&Value>, path: String, o
                 differences(Some(x), Some(y), super::issue::pointer_push(&path, &i.to_string()), out);
             }
         }
-        _ => out.push(Finding::error(path, codes::RECORD_MISMATCH)),
+        _ => out.push(Finding::error(path, Kind::RecordMismatch)),
     }
 }

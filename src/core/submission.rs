@@ -11,7 +11,7 @@ use super::catalog::ActiveCatalog;
 use super::date::Instant;
 use super::engine::SignalEngine;
 use super::form_data::{input_from_entries, PostMapping};
-use super::issue::{codes, Finding, Issue, Severity};
+use super::issue::{Finding, Issue, Kind, Severity};
 use super::json_text::{read_text, to_text};
 use super::record::{content_mismatches, RecordStamp};
 
@@ -93,14 +93,14 @@ impl SignalEngine {
                     let age = rules.now.millis() - created.millis();
                     let max_age = i64::try_from(rules.max_age_seconds.saturating_mul(1000)).unwrap_or(i64::MAX);
                     if age > max_age || -age > MAX_FUTURE_MILLIS {
-                        findings.push(Finding::error("/createdAt", codes::RECORD_STALE));
+                        findings.push(Finding::error("/createdAt", Kind::RecordStale));
                     }
                 }
-                None => findings.push(Finding::error("/createdAt", codes::RECORD_STALE)),
+                None => findings.push(Finding::error("/createdAt", Kind::RecordStale)),
             }
             if let Some(id) = record.get("id").and_then(Value::as_str) {
                 if (rules.seen)(id) {
-                    findings.push(Finding::error("/id", codes::RECORD_REPLAYED));
+                    findings.push(Finding::error("/id", Kind::RecordReplayed));
                 }
             }
         }

@@ -10,7 +10,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::core::issue::{codes, Finding};
+use crate::core::issue::{Finding, Kind};
 
 /// What a value crossing the boundary may be.
 #[derive(Debug, Clone, Copy)]
@@ -69,10 +69,10 @@ pub fn read(value: &JsValue, limits: Limits) -> Read {
     // The one JSON parser of the module (read.js never writes a name twice).
     let parsed = text.ok().and_then(|text| crate::core::json_text::parse_strict(&text).ok());
     let Some(Value::Array(mut parts)) = parsed else {
-        return Read { value: Value::Null, findings: vec![Finding::error("", codes::TYPE)] };
+        return Read { value: Value::Null, findings: vec![Finding::error("", Kind::Type)] };
     };
     if parts.get(2) == Some(&Value::Bool(true)) {
-        return Read { value: Value::Null, findings: vec![Finding::error("", codes::INPUT_TOO_LARGE)] };
+        return Read { value: Value::Null, findings: vec![Finding::error("", Kind::InputTooLarge)] };
     }
     let findings = match parts.get(1) {
         Some(Value::Array(list)) => list.iter().filter_map(finding).collect(),
@@ -86,7 +86,7 @@ pub fn read(value: &JsValue, limits: Limits) -> Read {
 fn finding(pair: &Value) -> Option<Finding> {
     let path = pair.get(0)?.as_str()?;
     match pair.get(1)?.as_str()? {
-        "text.replaced" => Some(Finding::warning(path, codes::TEXT_REPLACED)),
-        _ => Some(Finding::error(path, codes::TYPE)),
+        "text.replaced" => Some(Finding::warning(path, Kind::TextReplaced)),
+        _ => Some(Finding::error(path, Kind::Type)),
     }
 }

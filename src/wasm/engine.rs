@@ -297,9 +297,11 @@ impl JsSignalEngine {
             verification.ok = false;
             verification.checks.schema = false;
             verification.issues.extend(read.findings.iter().map(|f| {
-                crate::core::issue::Finding::error(f.path.clone(), crate::core::issue::codes::RECORD_SCHEMA)
-                    .with("problem", "type")
-                    .localize(locale)
+                crate::core::issue::Finding::error(
+                    f.path.clone(),
+                    crate::core::issue::Kind::RecordSchema { problem: Some(crate::core::schema::Problem::Type) },
+                )
+                .localize(locale)
             }));
         }
         to_js(&verification)
@@ -351,7 +353,7 @@ impl JsSignalEngine {
                 .ok_or_else(|| option_invalid("maxAgeSeconds must be a positive whole number"))?,
         };
         let Some(pairs) = body_pairs(&body)? else {
-            let issue = crate::core::issue::Finding::error("", crate::core::issue::codes::INPUT_NOT_OBJECT)
+            let issue = crate::core::issue::Finding::error("", crate::core::issue::Kind::InputNotObject)
                 .localize(self.engine.locale());
             return submission_value(false, None, &Value::Object(Map::new()), &[issue]);
         };
