@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       fieldMap: { "subject.vNumber": "vnr" },
       initial: form,
       submitMode: "event-only",
+      headingLevel: 3,
       indicatorsContainer: document.body,
     });
     const valid: boolean = handle.evaluate().valid;

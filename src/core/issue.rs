@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::messages::{message, Locale};
 use super::schema::Problem;
+use super::sorting::sorted_positions;
 
 /// How serious an issue is: errors block a record, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -281,6 +282,107 @@ pub fn pointer_tokens(pointer: &str) -> Vec<String> {
     pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
 }
 
+// The order issues are reported in: the rows of the SPEC §4 table.
+
+/// Rows of the SPEC §4 table; findings are ordered by the row their path
+/// falls under, then array index, then code. `*` stands for an array index.
+const ROWS: [&str; 27] = [
+    "/caseNumber",
+    "/procedure",
+    "/subject/vNumber",
+    "/subject/bsn",
+    "/subject/unknownSubject",
+    "/subject/status",
+    "/context/type",
+    "/context/sisAlert",
+    "/context/tip",
+    "/context/screeningMethod",
+    "/context/partner",
+    "/indicators",
+    "/indicators/*/code",
+    "/indicators/*/reliability",
+    "/indicators/*/credibility",
+    "/indicators/*/observedOn",
+    "/indicators/*/evidenceRefs",
+    "/indicators/*/note",
+    "/summary",
+    "/officer/id",
+    "/officer/unit",
+    "/handling/tlp",
+    "/sharedWith",
+    "/noShareReason",
+    "/officerJudgement/view",
+    "/officerJudgement/reason",
+    "/extensions",
+];
+
+fn token_matches(pattern: &str, token: &str) -> bool {
+    pattern == token || (pattern == "*" && !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The table row a path falls under (see [`ROWS`]).
+fn row_of(path: &str) -> usize {
+    if path.is_empty() {
+        return 0;
+    }
+    let tokens = pointer_tokens(path);
+    let mut best: Option<(usize, usize)> = None; // (matched length, row)
+    for (row, pattern) in ROWS.iter().enumerate() {
+        let pattern_tokens: Vec<&str> = pattern.split('/').skip(1).collect();
+        let under = pattern_tokens.len() <= tokens.len()
+            && pattern_tokens.iter().zip(&tokens).all(|(p, t)| token_matches(p, t));
+        if under && best.is_none_or(|(len, _)| pattern_tokens.len() > len) {
+            best = Some((pattern_tokens.len(), row));
+        }
+    }
+    if let Some((_, row)) = best {
+        return row;
+    }
+    // Not under a row: the first row inside its nearest container, or after
+    // every row for unknown top-level keys.
+    for keep in (1..tokens.len()).rev() {
+        let prefix = &tokens[..keep];
+        for (row, pattern) in ROWS.iter().enumerate() {
+            let pattern_tokens: Vec<&str> = pattern.split('/').skip(1).collect();
+            if pattern_tokens.len() > prefix.len()
+                && prefix.iter().zip(&pattern_tokens).all(|(t, p)| token_matches(p, t))
+            {
+                return row;
+            }
+        }
+    }
+    if tokens.len() == 1 {
+        for (row, pattern) in ROWS.iter().enumerate() {
+            if pattern.split('/').nth(1) == tokens.first().map(String::as_str) {
+                return row;
+            }
+        }
+    }
+    ROWS.len()
+}
+
+/// Sorts findings into the stable order and keeps one per (path, code).
+pub fn sort_findings(findings: &mut Vec<Finding>) {
+    let key = |f: &Finding| {
+        let indexes: Vec<u64> = pointer_tokens(&f.path).iter().filter_map(|t| t.parse::<u64>().ok()).collect();
+        (row_of(&f.path), indexes, f.code(), f.path.clone())
+    };
+    let keys: Vec<_> = findings.iter().map(key).collect();
+    let order = sorted_positions(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
+    // Equal keys mean equal (path, code): duplicates end up adjacent and go.
+    let mut slots: Vec<Option<Finding>> = findings.drain(..).map(Some).collect();
+    let mut previous: Option<usize> = None;
+    for i in order {
+        if previous.is_some_and(|p| keys.get(p) == keys.get(i)) {
+            continue;
+        }
+        previous = Some(i);
+        if let Some(finding) = slots.get_mut(i).and_then(Option::take) {
+            findings.push(finding);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +408,22 @@ mod tests {
             (issue.code.as_str(), issue.message.as_str()),
             ("sis.article", "This article does not belong to this regulation (allowed: 24).")
         );
+    }
+
+    #[test]
+    fn rows_follow_the_table() {
+        assert_eq!(row_of("/caseNumber"), 0);
+        assert_eq!(row_of(""), 0);
+        assert_eq!(row_of("/subject"), 2);
+        assert_eq!(row_of("/subject/nationality"), 2);
+        assert_eq!(row_of("/context/sisAlert/article"), 7);
+        assert_eq!(row_of("/subject/status"), 5);
+        assert_eq!(row_of("/indicators/3"), 11);
+        assert_eq!(row_of("/indicators/3/note"), 17);
+        assert_eq!(row_of("/indicators/3/evidenceRefs/2"), 16);
+        assert_eq!(row_of("/officer"), 19);
+        assert_eq!(row_of("/officerJudgement"), 24);
+        assert_eq!(row_of("/nationality"), ROWS.len());
     }
 
     #[test]

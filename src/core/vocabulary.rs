@@ -102,6 +102,15 @@ closed_lists! {
     }
 }
 
+/// SIS articles allowed per regulation.
+pub fn sis_articles(regulation: &str) -> &'static [&'static str] {
+    match regulation {
+        "2018/1861" => &["24", "25"],
+        "2018/1862" => &["26", "36", "38"],
+        _ => &[],
+    }
+}
+
 /// The status an absent or invalid `subject.status` is read as.
 pub const STATUS_UNKNOWN: &str = "unknown";
 

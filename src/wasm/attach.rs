@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{option_invalid, to_js};
 use super::engine::{locale_option, mapping_option, now_option, options as read_options, text_option, today_option};
+use super::types::AttachOptions;
 use crate::core::form_data::entries_from_input;
 use crate::core::messages::Locale;
 use serde_json::Value;
@@ -45,19 +46,7 @@ struct AttachSettings {
 /// of the public API.
 #[wasm_bindgen(js_name = attachSettings, skip_typescript)]
 pub fn attach_settings(options: Option<JsValue>, engine_locale: String) -> Result<JsValue, JsValue> {
-    let allowed = [
-        "locale",
-        "fieldMap",
-        "valueMap",
-        "initial",
-        "recordField",
-        "submitMode",
-        "today",
-        "now",
-        "id",
-        "headingLevel",
-    ];
-    let map = read_options(options, "attach options", &allowed)?;
+    let map = read_options::<AttachOptions>(options, "attach options")?;
     let text = |key: &str| text_option(&map, key);
     let locale = match locale_option(&map)? {
         Some(locale) => locale,

@@ -11,6 +11,11 @@ use wasm_bindgen::JsCast;
 use super::boundary::RECORD_LIMITS;
 use super::boundary::{read, CATALOG_LIMITS, FORM_LIMITS};
 use super::convert::{option_invalid, signal_error, to_js};
+use super::types::{
+    BuildRecordOptions, EngineOptions, EvaluateEntriesOptions, EvaluateOptions, FormDataOptions, OptionKeys,
+};
+#[cfg(feature = "full")]
+use super::types::{RenderPickerOptions, SubmissionOptions, VerifyOptions};
 use crate::core::catalog::ActiveCatalog;
 use crate::core::date::{Date, Instant};
 use crate::core::engine::SignalEngine;
@@ -37,7 +42,8 @@ pub struct JsSignalEngine {
 /// Reads an options object: absent gives an empty object; anything but a
 /// plain object, or a member not in `allowed`, gives `option.invalid`.
 /// Read by hand rather than with derived deserializers: smaller module.
-pub(super) fn options(value: Option<JsValue>, what: &str, allowed: &[&str]) -> Result<Map<String, Value>, JsValue> {
+pub(super) fn options<T: OptionKeys>(value: Option<JsValue>, what: &str) -> Result<Map<String, Value>, JsValue> {
+    let allowed = T::KEYS;
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else { return Ok(Map::new()) };
     let read = read(&value, CATALOG_LIMITS);
     let Value::Object(map) = read.value else {
@@ -183,7 +189,7 @@ impl JsSignalEngine {
         // The catalog is read on its own so its problems come back as
         // `catalog.invalid` issues rather than one option error.
         let (raw_catalog, without_catalog) = split_member(options, "catalog")?;
-        let parsed = self::options(without_catalog, "SignalEngine options", &["locale", "catalog", "extensions"])?;
+        let parsed = self::options::<EngineOptions>(without_catalog, "SignalEngine options")?;
         let locale = locale_option(&parsed)?.unwrap_or_default();
         let extensions = match parsed.get("extensions") {
             None | Some(Value::Null) => Vec::new(),
@@ -213,7 +219,7 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "SignalForm | string")] input: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let options = self::options(options, "evaluate options", &["today"])?;
+        let options = self::options::<EvaluateOptions>(options, "evaluate options")?;
         let today = match today_option(&options)? {
             Some(today) => today,
             None => current_instant()?.amsterdam_date(),
@@ -234,7 +240,7 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "FormDataLike | Iterable<[string, string]>")] entries: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EvaluateEntriesOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let options = self::options(options, "evaluateEntries options", &["fieldMap", "valueMap", "today"])?;
+        let options = self::options::<EvaluateEntriesOptions>(options, "evaluateEntries options")?;
         let mapping = mapping_option(&options)?;
         let today = match today_option(&options)? {
             Some(today) => today,
@@ -252,7 +258,7 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "SignalForm | string")] input: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BuildRecordOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let options = self::options(options, "buildRecord options", &["now", "id", "today"])?;
+        let options = self::options::<BuildRecordOptions>(options, "buildRecord options")?;
         let now = match now_option(&options)? {
             Some(now) => now,
             None => current_instant()?,
@@ -283,7 +289,7 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "SignalRecord | string")] record: JsValue,
         #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let options = self::options(options, "verifyRecord options", &["catalogs"])?;
+        let options = self::options::<VerifyOptions>(options, "verifyRecord options")?;
         let locale = self.engine.locale();
         let catalogs = catalogs_option(&options, locale)?;
         if let Some(text) = record.as_string() {
@@ -336,8 +342,7 @@ impl JsSignalEngine {
             Some(seen) => Some(seen.dyn_into::<Function>().map_err(|_| option_invalid("seen must be a function"))?),
             None => None,
         };
-        let allowed = ["fieldMap", "valueMap", "recordField", "catalogs", "now", "maxAgeSeconds"];
-        let options = self::options(plain, "verifySubmission options", &allowed)?;
+        let options = self::options::<SubmissionOptions>(plain, "verifySubmission options")?;
         let mapping = mapping_option(&options)?;
         let record_field = text_option(&options, "recordField")?.unwrap_or_else(|| DEFAULT_RECORD_FIELD.to_owned());
         let catalogs = catalogs_option(&options, self.engine.locale())?;
@@ -438,7 +443,7 @@ pub fn input_from_form_data(
     #[wasm_bindgen(unchecked_param_type = "FormDataLike | Iterable<[string, string]>")] entries: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FormDataOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = self::options(options, "inputFromFormData options", &["fieldMap", "valueMap"])?;
+    let options = self::options::<FormDataOptions>(options, "inputFromFormData options")?;
     let mapping = mapping_option(&options)?;
     let pairs = entry_pairs(&entries)?;
     to_js(&input_from_entries(&pairs, &mapping))
@@ -529,7 +534,7 @@ pub fn render_picker(
 ) -> Result<String, JsValue> {
     let (raw_catalog, plain) = split_member(options, "catalog")?;
     let raw_catalog = raw_catalog.filter(|catalog| !catalog.is_null());
-    let parsed = self::options(plain, "renderPicker options", &["locale", "values"])?;
+    let parsed = self::options::<RenderPickerOptions>(plain, "renderPicker options")?;
     let locale = locale_option(&parsed)?.unwrap_or_default();
     let catalog = match raw_catalog {
         Some(value) => read_catalog(&value, locale)?,

@@ -4,109 +4,211 @@
 //! The engine reads every value leniently and reports what is wrong as
 //! issues, so these declarations describe a *valid* form for editors and
 //! `tsc`; at run time any value is accepted.
-#![allow(dead_code)] // Some types are declarations for TypeScript only.
+//!
+//! Members of an options object the JS side hands over itself (an engine,
+//! an element, a function) are `Option<()>` with their TypeScript type.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
 use serde_json::Value;
 use tsify::Tsify;
 
 use crate::core::extensions::ExtensionDeclaration;
 use crate::core::messages::Locale;
 
-/// Options of `new SignalEngine(options)`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct EngineOptions {
-    /// Language of messages and labels, `"nl"` (default) or `"en"`.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub locale: Option<Locale>,
-    /// A catalog of the §6.1 shape; default: the embedded example catalog.
-    #[serde(default)]
-    #[tsify(optional, type = "Catalog")]
-    pub catalog: Option<Value>,
-    /// Host-declared extra fields (§9.3).
-    #[serde(default)]
-    #[tsify(optional)]
-    pub extensions: Option<Vec<ExtensionDeclaration>>,
+/// Declares the options types: each the one declaration of its call's
+/// options. The TypeScript interface follows from it (tsify), and so does
+/// the list of keys the binding accepts ([`OptionKeys::KEYS`]), so a key
+/// cannot be typed and refused, or accepted and untyped.
+macro_rules! options_types {
+    ($(
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $(
+                $(#[$field_attr:meta])*
+                $field:ident as $key:literal: $type:ty,
+            )*
+        }
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[derive(Debug, Default, Tsify)]
+            #[expect(dead_code, reason = "a declaration: its keys and its TypeScript are used; the binding reads the members from the JS value")]
+            pub struct $name {
+                $(
+                    $(#[$field_attr])*
+                    #[serde(rename = $key)]
+                    pub $field: $type,
+                )*
+            }
+
+            impl OptionKeys for $name {
+                const KEYS: &'static [&'static str] = &[$($key),*];
+            }
+        )*
+    };
 }
 
-/// Options of `engine.evaluate(input, options)`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct EvaluateOptions {
-    /// Evaluation date `YYYY-MM-DD`; default: today in Europe/Amsterdam.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub today: Option<String>,
+/// The keys (JS names) an options object may have.
+pub trait OptionKeys {
+    /// Every key, as declared.
+    const KEYS: &'static [&'static str];
 }
 
-/// Options of `engine.evaluateEntries(entries, options)`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct EvaluateEntriesOptions {
-    /// Input path (`subject.vNumber`) → the host's control name.
-    #[serde(default)]
-    #[tsify(optional, type = "Record<string, string>")]
-    pub field_map: Option<BTreeMap<String, String>>,
-    /// Evaluation date `YYYY-MM-DD`; default: today in Europe/Amsterdam.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub today: Option<String>,
-    /// Input path → the host's option value → the engine's value.
-    #[serde(default)]
-    #[tsify(optional, type = "Record<string, Record<string, string>>")]
-    pub value_map: Option<BTreeMap<String, BTreeMap<String, String>>>,
-}
+options_types! {
+    /// Options of `new SignalEngine(options)`.
+    pub struct EngineOptions {
+        /// Language of messages and labels, `"nl"` (default) or `"en"`.
+        #[tsify(optional)]
+        locale as "locale": Option<Locale>,
+        /// A catalog of the §6.1 shape; default: the embedded example catalog.
+        #[tsify(optional, type = "Catalog")]
+        catalog as "catalog": Option<Value>,
+        /// Host-declared extra fields (§9.3).
+        #[tsify(optional)]
+        extensions as "extensions": Option<Vec<ExtensionDeclaration>>,
+    }
 
-/// Options of `engine.buildRecord(input, options)`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BuildRecordOptions {
-    /// Creation instant (ISO 8601, UTC `Z`); default: now.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub now: Option<String>,
-    /// Record id, a lowercase UUID v4; default: `crypto.randomUUID()`.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub id: Option<String>,
-    /// Evaluation date `YYYY-MM-DD`; default: the Amsterdam date at `now`.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub today: Option<String>,
-}
+    /// Options of `engine.evaluate(input, options)`.
+    pub struct EvaluateOptions {
+        /// Evaluation date `YYYY-MM-DD`; default: today in Europe/Amsterdam.
+        #[tsify(optional)]
+        today as "today": Option<String>,
+    }
 
-/// Options of `engine.verifyRecord(record, options)`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct VerifyOptions {
-    /// Further accepted catalogs (besides the engine's own).
-    #[serde(default)]
-    #[tsify(optional, type = "Catalog[]")]
-    pub catalogs: Option<Vec<Value>>,
-}
+    /// Options of `engine.evaluateEntries(entries, options)`.
+    pub struct EvaluateEntriesOptions {
+        /// Input path (`subject.vNumber`) → the host's control name.
+        #[tsify(optional, type = "Record<string, string>")]
+        field_map as "fieldMap": Option<BTreeMap<String, String>>,
+        /// Evaluation date `YYYY-MM-DD`; default: today in Europe/Amsterdam.
+        #[tsify(optional)]
+        today as "today": Option<String>,
+        /// Input path → the host's option value → the engine's value.
+        #[tsify(optional, type = "Record<string, Record<string, string>>")]
+        value_map as "valueMap": Option<BTreeMap<String, BTreeMap<String, String>>>,
+    }
 
-/// Options of `inputFromFormData(entries, options)`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct FormDataOptions {
-    /// Input path (`"subject.vNumber"`) → the host's control name.
-    #[serde(default)]
-    #[tsify(optional, type = "Record<string, string>")]
-    pub field_map: Option<BTreeMap<String, String>>,
-    /// Input path → the host's option value → the engine's value
-    /// (`{ procedure: { regulier: "regular" } }`).
-    #[serde(default)]
-    #[tsify(optional, type = "Record<string, Record<string, string>>")]
-    pub value_map: Option<BTreeMap<String, BTreeMap<String, String>>>,
+    /// Options of `engine.buildRecord(input, options)`.
+    pub struct BuildRecordOptions {
+        /// Creation instant (ISO 8601, UTC `Z`); default: now.
+        #[tsify(optional)]
+        now as "now": Option<String>,
+        /// Record id, a lowercase UUID v4; default: `crypto.randomUUID()`.
+        #[tsify(optional)]
+        id as "id": Option<String>,
+        /// Evaluation date `YYYY-MM-DD`; default: the Amsterdam date at `now`.
+        #[tsify(optional)]
+        today as "today": Option<String>,
+    }
+
+    /// Options of `engine.verifyRecord(record, options)`.
+    pub struct VerifyOptions {
+        /// Further accepted catalogs (besides the engine's own).
+        #[tsify(optional, type = "Catalog[]")]
+        catalogs as "catalogs": Option<Vec<Value>>,
+    }
+
+    /// Options of `inputFromFormData(entries, options)`.
+    pub struct FormDataOptions {
+        /// Input path (`"subject.vNumber"`) → the host's control name.
+        #[tsify(optional, type = "Record<string, string>")]
+        field_map as "fieldMap": Option<BTreeMap<String, String>>,
+        /// Input path → the host's option value → the engine's value
+        /// (`{ procedure: { regulier: "regular" } }`).
+        #[tsify(optional, type = "Record<string, Record<string, string>>")]
+        value_map as "valueMap": Option<BTreeMap<String, BTreeMap<String, String>>>,
+    }
+
+    /// Options of `attach(form, options)` (SPEC §9).
+    pub struct AttachOptions {
+        /// The engine to use; default: `new SignalEngine({ locale })`.
+        #[tsify(optional, type = "SignalEngine")]
+        engine as "engine": Option<()>,
+        /// Language of the interface, `"nl"` (default) or `"en"`.
+        #[tsify(optional)]
+        locale as "locale": Option<Locale>,
+        /// Input path (`"subject.vNumber"`) → the host's control name.
+        #[tsify(optional, type = "Record<string, string>")]
+        field_map as "fieldMap": Option<BTreeMap<String, String>>,
+        /// Input path → the host's option value → the engine's value.
+        #[tsify(optional, type = "Record<string, Record<string, string>>")]
+        value_map as "valueMap": Option<BTreeMap<String, BTreeMap<String, String>>>,
+        /// Where the indicator picker is rendered; default: the end of the form.
+        #[tsify(optional, type = "ElementLike")]
+        indicators_container as "indicatorsContainer": Option<()>,
+        /// Where the live advice is shown; default: after the picker.
+        #[tsify(optional, type = "ElementLike")]
+        score_panel as "scorePanel": Option<()>,
+        /// An input object to prefill empty host controls and the picker with.
+        #[tsify(optional, type = "SignalForm")]
+        initial as "initial": Option<()>,
+        /// Name of the hidden field that receives the record; default `signal_record`.
+        #[tsify(optional)]
+        record_field as "recordField": Option<String>,
+        /// `"native"` (default): the form submits with the record; `"event-only"`: only the event.
+        #[tsify(optional, type = "\"native\" | \"event-only\"")]
+        submit_mode as "submitMode": Option<String>,
+        /// Evaluation date `YYYY-MM-DD` (tests, replays).
+        #[tsify(optional)]
+        today as "today": Option<String>,
+        /// Creation instant (tests, replays).
+        #[tsify(optional)]
+        now as "now": Option<String>,
+        /// Record id (tests, replays).
+        #[tsify(optional)]
+        id as "id": Option<String>,
+        /// The level of the panel's heading, 2 to 6; default 2.
+        #[tsify(optional)]
+        heading_level as "headingLevel": Option<u8>,
+    }
+
+    /// Options of `verifySubmission(body, options)`.
+    pub struct SubmissionOptions {
+        /// The engine to check with; default: a Dutch engine with the built-in catalog.
+        #[tsify(optional, type = "SignalEngine")]
+        engine as "engine": Option<()>,
+        /// Input path → the host's control name, as in `attach`.
+        #[tsify(optional, type = "Record<string, string>")]
+        field_map as "fieldMap": Option<BTreeMap<String, String>>,
+        /// Input path → the host's option value → the engine's value.
+        #[tsify(optional, type = "Record<string, Record<string, string>>")]
+        value_map as "valueMap": Option<BTreeMap<String, BTreeMap<String, String>>>,
+        /// The field that carries the record; default `signal_record`.
+        #[tsify(optional)]
+        record_field as "recordField": Option<String>,
+        /// Further accepted catalogs.
+        #[tsify(optional, type = "Catalog[]")]
+        catalogs as "catalogs": Option<Vec<Value>>,
+        /// The current instant (ISO 8601, UTC `Z`); default: now.
+        #[tsify(optional)]
+        now as "now": Option<String>,
+        /// Greatest age of `createdAt` before `now`; default 86 400.
+        #[tsify(optional)]
+        max_age_seconds as "maxAgeSeconds": Option<u64>,
+        /// Whether a record id was seen before (an in-memory cache); true gives `record.replayed`.
+        #[tsify(optional, type = "(id: string) => boolean")]
+        seen as "seen": Option<()>,
+    }
+
+    /// Options of `renderPicker(options)`.
+    pub struct RenderPickerOptions {
+        /// The catalog; default: the built-in example.
+        #[tsify(optional, type = "Catalog")]
+        catalog as "catalog": Option<Value>,
+        /// `"nl"` (default) or `"en"`.
+        #[tsify(optional)]
+        locale as "locale": Option<Locale>,
+        /// An input object whose indicators are pre-checked and filled.
+        #[tsify(optional, type = "SignalForm")]
+        values as "values": Option<()>,
+    }
 }
 
 /// The signal form input (SPEC §4), as a host hands it in.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct SignalForm {
     /// Case number, `^[A-Za-z0-9/.-]{1,40}$`.
     #[tsify(optional)]
@@ -147,8 +249,9 @@ pub struct SignalForm {
 }
 
 /// `officerJudgement` of the form.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct FormOfficerJudgement {
     /// The officer's view of the advice.
     #[tsify(optional, type = "JudgementView")]
@@ -159,8 +262,9 @@ pub struct FormOfficerJudgement {
 }
 
 /// `subject` of the form.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct FormSubject {
     /// Ten digits; required unless `unknownSubject`.
     #[tsify(optional)]
@@ -177,8 +281,9 @@ pub struct FormSubject {
 }
 
 /// `context` of the form.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct FormContext {
     /// Context type.
     #[serde(rename = "type")]
@@ -199,8 +304,9 @@ pub struct FormContext {
 }
 
 /// `context.sisAlert` of the form.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct FormSisAlert {
     /// Regulation.
     #[tsify(optional, type = "SisRegulation")]
@@ -217,8 +323,9 @@ pub struct FormSisAlert {
 }
 
 /// `context.tip` of the form.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct FormTip {
     /// Channel.
     #[tsify(optional, type = "TipChannel")]
@@ -229,8 +336,9 @@ pub struct FormTip {
 }
 
 /// One indicator on the form.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct FormIndicator {
     /// A code of the active catalog.
     #[tsify(optional)]
@@ -254,8 +362,9 @@ pub struct FormIndicator {
 }
 
 /// `officer` of the form.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct FormOfficer {
     /// Staff code `^[A-Z0-9-]{2,32}$`.
     #[tsify(optional)]
@@ -266,54 +375,13 @@ pub struct FormOfficer {
 }
 
 /// `handling` of the form.
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
 pub struct FormHandling {
     /// TLP 2.0 label.
     #[tsify(optional, type = "TlpLabel")]
     pub tlp: Option<String>,
-}
-
-/// Options of `attach(form, options)` (SPEC §9).
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct AttachOptions {
-    /// The engine to use; default: `new SignalEngine({ locale })`.
-    #[tsify(optional, type = "SignalEngine")]
-    pub engine: Option<()>,
-    /// Language of the interface, `"nl"` (default) or `"en"`.
-    #[tsify(optional)]
-    pub locale: Option<Locale>,
-    /// Input path (`"subject.vNumber"`) → the host's control name.
-    #[tsify(optional, type = "Record<string, string>")]
-    pub field_map: Option<BTreeMap<String, String>>,
-    /// Input path → the host's option value → the engine's value.
-    #[tsify(optional, type = "Record<string, Record<string, string>>")]
-    pub value_map: Option<BTreeMap<String, BTreeMap<String, String>>>,
-    /// Where the indicator picker is rendered; default: the end of the form.
-    #[tsify(optional, type = "ElementLike")]
-    pub indicators_container: Option<()>,
-    /// Where the live advice is shown; default: after the picker.
-    #[tsify(optional, type = "ElementLike")]
-    pub score_panel: Option<()>,
-    /// An input object to prefill empty host controls and the picker with.
-    #[tsify(optional, type = "SignalForm")]
-    pub initial: Option<()>,
-    /// Name of the hidden field that receives the record; default `signal_record`.
-    #[tsify(optional)]
-    pub record_field: Option<String>,
-    /// `"native"` (default): the form submits with the record; `"event-only"`: only the event.
-    #[tsify(optional, type = "\"native\" | \"event-only\"")]
-    pub submit_mode: Option<String>,
-    /// Evaluation date `YYYY-MM-DD` (tests, replays).
-    #[tsify(optional)]
-    pub today: Option<String>,
-    /// Creation instant (tests, replays).
-    #[tsify(optional)]
-    pub now: Option<String>,
-    /// Record id (tests, replays).
-    #[tsify(optional)]
-    pub id: Option<String>,
 }
 
 /// The closed lists of the form as TypeScript unions (declared once, with
@@ -397,26 +465,6 @@ export type SubmissionBody =
   | Iterable<[string, string]>
   | Record<string, string | string[] | undefined>;
 
-/** Options of `verifySubmission(body, options)`. */
-export interface SubmissionOptions {
-  /** The engine to check with; default: a Dutch engine with the built-in catalog. */
-  engine?: SignalEngine;
-  /** Input path → the host's control name, as in `attach`. */
-  fieldMap?: Record<string, string>;
-  /** Input path → the host's option value → the engine's value. */
-  valueMap?: Record<string, Record<string, string>>;
-  /** The field that carries the record; default `signal_record`. */
-  recordField?: string;
-  /** Further accepted catalogs. */
-  catalogs?: Catalog[];
-  /** The current instant (ISO 8601, UTC `Z`); default: now. */
-  now?: string;
-  /** Greatest age of `createdAt` before `now`; default 86 400. */
-  maxAgeSeconds?: number;
-  /** Whether a record id was seen before (an in-memory cache); true gives `record.replayed`. */
-  seen?: (id: string) => boolean;
-}
-
 /** The outcome of `verifySubmission`: `record` is `null` unless `ok`. */
 export interface Submission {
   ok: boolean;
@@ -424,18 +472,5 @@ export interface Submission {
   /** The input rebuilt from the posted fields. */
   input: SignalForm;
   issues: Issue[];
-}
-"#;
-
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const RENDER_PICKER: &str = r#"
-/** Options of `renderPicker(options)`. */
-export interface RenderPickerOptions {
-  /** The catalog; default: the built-in example. */
-  catalog?: Catalog;
-  /** `"nl"` (default) or `"en"`. */
-  locale?: "nl" | "en";
-  /** An input object whose indicators are pre-checked and filled. */
-  values?: SignalForm;
 }
 "#;

@@ -38,3 +38,44 @@ test("examples/typescript/must-fail.ts gets exactly the errors it names", () => 
   assert.ok(expected.length >= 5);
   assert.deepEqual([...new Set(reported)].sort(), expected.sort(), result.stdout);
 });
+
+test("every key an options type declares is accepted by its call, and nothing else", async () => {
+  const { SignalEngine, inputFromFormData, renderPicker, verifySubmission } = await import("@ind/signal-indicators");
+  const declarations = readFileSync(join(root, "pkg", "node", "signal_indicators.d.ts"), "utf8");
+  const keysOf = (name) => {
+    const body = new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(declarations)?.[1];
+    assert.ok(body, `${name} is declared`);
+    return [...body.matchAll(/^ {4}(\w+)\?:/gm)].map((m) => m[1]);
+  };
+  const engine = new SignalEngine();
+  const form = JSON.parse(readFileSync(join(root, "tests", "data", "valid-form.json"), "utf8"));
+  const record = engine.buildRecord(form);
+  const calls = {
+    EngineOptions: (options) => new SignalEngine(options).free(),
+    EvaluateOptions: (options) => engine.evaluate(form, options),
+    EvaluateEntriesOptions: (options) => engine.evaluateEntries([], options),
+    BuildRecordOptions: (options) => engine.buildRecord(form, options),
+    VerifyOptions: (options) => engine.verifyRecord(record, options),
+    FormDataOptions: (options) => inputFromFormData([], options),
+    SubmissionOptions: (options) => verifySubmission({}, options),
+    RenderPickerOptions: (options) => renderPicker(options),
+  };
+  const refusal = (call, options) => {
+    try {
+      call(options);
+      return null;
+    } catch (error) {
+      return `${error.code}: ${error.message}`;
+    }
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    const keys = keysOf(name);
+    assert.ok(keys.length > 0, name);
+    for (const key of keys) {
+      const outcome = refusal(call, { [key]: null });
+      assert.ok(!/unknown option/.test(outcome ?? ""), `${name}.${key} is declared but refused: ${outcome}`);
+    }
+    assert.match(refusal(call, { notAnOption: 1 }) ?? "", /^option\.invalid: .*unknown option "notAnOption"/, name);
+  }
+  engine.free();
+});

@@ -1,0 +1,114 @@
+//! Reading and validating the signal form input (SPEC §4–5): every rule,
+//! every issue code, paths as RFC 6901 pointers, in a stable order.
+//!
+//! The input is hostile until checked: it is read as a generic JSON value,
+//! limits are checked before anything else, and nothing here can panic on
+//! any value.
+//!
+//! Split by concern: `limits` (what an input may hold), `protected` (the
+//! attributes that are never indicators), `values` (what a valid form
+//! reads as), `reader` (reading one value and its issue), `sections`
+//! (the rules of each section of SPEC §4), `routing` (the cross-field rules
+//! on the advice). The closed lists are in `core::vocabulary`, the issue
+//! order next to the issue type (`core::issue`).
+
+mod limits;
+mod protected;
+mod reader;
+mod routing;
+mod sections;
+mod values;
+
+use serde_json::Value;
+
+use super::catalog::ActiveCatalog;
+use super::date::Date;
+use super::extensions::Extension;
+use super::issue::{sort_findings, Finding, Kind, Severity};
+use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ObservedIndicator};
+
+pub use limits::{
+    exceeds_limits, exceeds_limits_with, MAX_DEPTH, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH, MAX_INDICATORS,
+    MAX_SHARED_WITH, MAX_STRING_BYTES,
+};
+pub use protected::{is_protected_key, key_words, PROTECTED_KEYS};
+pub use reader::trim;
+use reader::{IndicatorPath, PathLike};
+pub use values::{FormValues, IndicatorValues, SisAlertValues, TipValues};
+
+/// The outcome of reading a form; its values borrow from the input.
+#[derive(Debug, Clone)]
+pub struct Reading<'a> {
+    /// What was read.
+    pub values: FormValues<'a>,
+    /// Findings, sorted and unique per (path, code).
+    pub findings: Vec<Finding>,
+    /// The assessment of the indicators that could be scored.
+    pub assessment: Assessment,
+    /// Routing advice and measures.
+    pub advice: Advice,
+}
+
+impl Reading<'_> {
+    /// Whether no finding is an error.
+    pub fn is_valid(&self) -> bool {
+        self.findings.iter().all(|f| f.severity != Severity::Error)
+    }
+}
+
+/// What the form is read against.
+pub struct FormRules<'a> {
+    /// The active catalog.
+    pub catalog: &'a ActiveCatalog,
+    /// Host extensions.
+    pub extensions: &'a [Extension],
+    /// The evaluation date.
+    pub today: Date,
+}
+
+/// Reads and validates `input`. `boundary` carries findings made while the
+/// input crossed from JS (replaced surrogates, exotic objects, limits).
+pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'_>) -> Reading<'v> {
+    let mut reader = Reader { rules, findings: Vec::new(), observed: Vec::new() };
+    let empty_advice = Advice { advised: Vec::new(), measures: Vec::new(), suspended: Vec::new() };
+    let stop = |findings: Vec<Finding>| Reading {
+        values: FormValues::default(),
+        findings,
+        assessment: assess(rules.catalog, &[], rules.today).assessment,
+        advice: empty_advice.clone(),
+    };
+    if let Some(limit) = boundary.iter().find(|f| matches!(f.kind, Kind::InputTooLarge | Kind::InputNotJson)) {
+        return stop(vec![limit.clone()]);
+    }
+    let Value::Object(root) = input else {
+        return stop(vec![Finding::error("", Kind::InputNotObject)]);
+    };
+    if exceeds_limits(input) {
+        return stop(vec![Finding::error("", Kind::InputTooLarge)]);
+    }
+    reader.findings.extend(boundary.iter().cloned());
+    let values = reader.read_root(root);
+    let scoring = assess(rules.catalog, &reader.observed, rules.today);
+    for index in &scoring.duplicates {
+        reader.push(Finding::warning(
+            IndicatorPath { index: *index as usize, member: "" }.render(),
+            Kind::IndicatorDuplicate,
+        ));
+    }
+    let circumstances =
+        Circumstances { procedure: values.procedure, status: values.status, reporting_partner: values.partner };
+    let advice = advise(rules.catalog, &scoring, &circumstances);
+    reader.check_routing(&values, &advice);
+    reader.check_advice_context(&values, &advice);
+    let assessment = scoring.assessment;
+    let mut findings = reader.findings;
+    sort_findings(&mut findings);
+    Reading { values, findings, assessment, advice }
+}
+
+/// Reads one form: the rules it is read against, what it found so far.
+struct Reader<'r, 'a> {
+    rules: &'r FormRules<'a>,
+    findings: Vec<Finding>,
+    observed: Vec<ObservedIndicator>,
+}

@@ -1,0 +1,377 @@
+//! The rules of each section of the form (SPEC §4): the root, the officer's
+//! judgement, the subject, the context (SIS alert, tip), the indicators and
+//! the host extensions.
+
+use serde_json::{Map, Value};
+
+use super::super::extensions::ExtensionType;
+use super::super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
+use super::super::issue::{pointer_push, Finding, Kind};
+use super::super::vocabulary::{
+    sis_articles, CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, RELIABILITY, SCREENING_METHODS,
+    SIS_REGULATIONS, STATUSES, TIP_CHANNELS, TLP,
+};
+use super::reader::{child, indexed, is_absent, IndicatorPath, PathLike};
+use super::*;
+
+impl Reader<'_, '_> {
+    pub(super) fn read_root<'v>(&mut self, root: &'v Map<String, Value>) -> FormValues<'v> {
+        // One pass over the members (inline key comparisons) instead of a
+        // map look-up per field plus a pass for unknown keys.
+        let mut fields: [Option<&'v Value>; 12] = [None; 12];
+        for (key, value) in root {
+            let slot = match key.as_str() {
+                "caseNumber" => 0,
+                "procedure" => 1,
+                "subject" => 2,
+                "context" => 3,
+                "indicators" => 4,
+                "summary" => 5,
+                "officer" => 6,
+                "handling" => 7,
+                "sharedWith" => 8,
+                "noShareReason" => 9,
+                "extensions" => 10,
+                "officerJudgement" => 11,
+                _ => {
+                    self.unknown_key(key, String::new);
+                    continue;
+                }
+            };
+            if let Some(field) = fields.get_mut(slot) {
+                *field = Some(value);
+            }
+        }
+        let [case_number, procedure, subject, context, indicators, summary, officer, handling, shared_with, no_share_reason, extensions, judgement] =
+            fields;
+        let case_number = self.text(case_number, "/caseNumber", true).filter(|text| {
+            let ok = is_case_number(text);
+            if !ok {
+                self.findings.push(Finding::error("/caseNumber", Kind::FormatCaseNumber));
+            }
+            ok
+        });
+        let mut values = FormValues { case_number, ..FormValues::default() };
+        values.procedure = self.choice(procedure, "/procedure", true, PROCEDURES);
+        self.read_subject(subject, &mut values);
+        self.read_context(context, &mut values);
+        self.read_indicators(indicators, &mut values);
+
+        values.summary = self.text(summary, "/summary", true).filter(|text| self.length(text, "/summary", 20, 4000));
+
+        let officer = self.object(officer, "/officer");
+        if let Some(officer) = officer {
+            self.check_keys(officer, || "/officer".to_owned(), &["id", "unit"]);
+        }
+        values.officer_id = self.text(officer.and_then(|o| o.get("id")), "/officer/id", true).filter(|text| {
+            let ok = is_officer_id(text);
+            if !ok {
+                self.findings.push(Finding::error("/officer/id", Kind::FormatOfficerId));
+            }
+            ok
+        });
+        values.officer_unit = self
+            .text(officer.and_then(|o| o.get("unit")), "/officer/unit", true)
+            .filter(|text| self.length(text, "/officer/unit", 1, 80));
+
+        let handling = self.object(handling, "/handling");
+        if let Some(handling) = handling {
+            self.check_keys(handling, || "/handling".to_owned(), &["tlp"]);
+        }
+        values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, TLP);
+        // A SIS art. 36 alert asks for information to be gathered without
+        // the person noticing: even AMBER shares too widely.
+        let discreet_check = values.sis_alert.as_ref().is_some_and(|alert| alert.article == Some("36"));
+        if matches!(values.tlp, Some("GREEN" | "CLEAR")) || (values.tlp == Some("AMBER") && discreet_check) {
+            self.push(Finding::warning("/handling/tlp", Kind::HandlingTooOpen));
+        }
+
+        let partners: Vec<&str> = self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
+        let shared = self.text_list(shared_with, "/sharedWith", MAX_SHARED_WITH, 64);
+        for (index, text) in shared {
+            if partners.contains(&text) {
+                values.shared_with.push(text);
+            } else {
+                self.push(Finding::error(indexed("/sharedWith", index), Kind::Enum { allowed: None }));
+            }
+        }
+        values.no_share_reason = self
+            .text(no_share_reason, "/noShareReason", false)
+            .filter(|text| self.length(text, "/noShareReason", 1, 2000));
+
+        self.read_judgement(judgement, &mut values);
+        self.read_extensions(extensions, &mut values);
+        values
+    }
+
+    /// `officerJudgement`: a view, and a reason required for `partly` and
+    /// `disagree`; a reason without a view lacks the view.
+    pub(super) fn read_judgement<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
+        let Some(judgement) = self.object(value, "/officerJudgement") else { return };
+        self.check_keys(judgement, || "/officerJudgement".to_owned(), &["view", "reason"]);
+        let view = judgement.get("view");
+        values.judgement_view = self.choice(view, "/officerJudgement/view", false, JUDGEMENT_VIEWS);
+        let needs_reason = matches!(values.judgement_view, Some("partly" | "disagree"));
+        let reason_path = "/officerJudgement/reason";
+        values.judgement_reason = self
+            .text(judgement.get("reason"), reason_path, needs_reason)
+            .filter(|text| self.length(text, reason_path, 10, 2000));
+        if is_absent(view) && !is_absent(judgement.get("reason")) {
+            self.push(Finding::error("/officerJudgement/view", Kind::Required));
+        }
+    }
+
+    pub(super) fn read_subject<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
+        let subject = self.object(value, "/subject");
+        if let Some(subject) = subject {
+            self.check_keys(subject, || "/subject".to_owned(), &["vNumber", "bsn", "unknownSubject", "status"]);
+        }
+        let member = |key: &str| subject.and_then(|s| s.get(key));
+        values.unknown_subject = match member("unknownSubject") {
+            Some(Value::Bool(flag)) => *flag,
+            other if is_absent(other) => false,
+            Some(_) | None => {
+                self.push(Finding::error("/subject/unknownSubject", Kind::Type));
+                false
+            }
+        };
+        let v_number = self.text(member("vNumber"), "/subject/vNumber", !values.unknown_subject);
+        if let Some(v_number) = v_number {
+            if values.unknown_subject {
+                self.push(Finding::error("/subject/vNumber", Kind::SubjectConflict));
+            } else if !is_v_number(v_number) {
+                self.push(Finding::error("/subject/vNumber", Kind::FormatVnumber));
+            } else {
+                values.v_number = Some(v_number);
+            }
+        }
+        values.status = self.choice(member("status"), "/subject/status", false, STATUSES);
+        if let Some(bsn) = self.text(member("bsn"), "/subject/bsn", false) {
+            if is_bsn(bsn) {
+                values.bsn = Some(bsn);
+            } else {
+                self.push(Finding::error("/subject/bsn", Kind::FormatBsn));
+            }
+        }
+    }
+
+    pub(super) fn read_context<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
+        let context = self.object(value, "/context");
+        if let Some(context) = context {
+            self.check_keys(
+                context,
+                || "/context".to_owned(),
+                &["type", "sisAlert", "tip", "screeningMethod", "partner"],
+            );
+        }
+        let member = |key: &str| context.and_then(|c| c.get(key));
+        values.context_type = self.choice(member("type"), "/context/type", true, CONTEXT_TYPES);
+        let Some(context_type) = values.context_type else { return };
+        let owner = |key: &str| match key {
+            "sisAlert" => "sis-check",
+            "tip" => "post-decision-tip",
+            "screeningMethod" => "asylum-screening",
+            _ => "partner-report",
+        };
+        for key in ["sisAlert", "tip", "screeningMethod", "partner"] {
+            let path = child("/context", key);
+            if owner(key) != context_type {
+                // Belongs to another context type: warned about and dropped.
+                if !is_absent(member(key)) {
+                    self.push(Finding::warning(path, Kind::FieldUnknown));
+                }
+                continue;
+            }
+            match key {
+                "sisAlert" => values.sis_alert = Some(self.read_sis_alert(member(key), &path)),
+                "tip" => values.tip = Some(self.read_tip(member(key), &path)),
+                "screeningMethod" => {
+                    values.screening_method = self.choice(member(key), &path, true, SCREENING_METHODS);
+                }
+                _ => {
+                    let partners: Vec<&str> =
+                        self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
+                    values.partner = self.choice(member(key), &path, true, &partners);
+                }
+            }
+        }
+    }
+
+    pub(super) fn read_sis_alert<'v>(&mut self, value: Option<&'v Value>, path: &str) -> SisAlertValues<'v> {
+        let mut out = SisAlertValues::default();
+        if is_absent(value) {
+            self.push(Finding::error(path, Kind::Required));
+            return out;
+        }
+        let Some(alert) = self.object(value, path) else { return out };
+        self.check_keys(alert, || path.to_owned(), &["regulation", "article", "issuingState", "alertReference"]);
+        out.regulation = self.choice(alert.get("regulation"), &child(path, "regulation"), true, SIS_REGULATIONS);
+        let article_path = child(path, "article");
+        if let Some(article) = self.text(alert.get("article"), &article_path, true) {
+            let allowed: Vec<&str> = match &out.regulation {
+                Some(regulation) => sis_articles(regulation).to_vec(),
+                None => SIS_REGULATIONS.iter().flat_map(|r| sis_articles(r).iter().copied()).collect(),
+            };
+            if allowed.contains(&article) {
+                out.article = Some(article);
+            } else {
+                let allowed = allowed.iter().map(|a| (*a).to_owned()).collect();
+                self.push(Finding::error(article_path, Kind::SisArticle { allowed }));
+            }
+        }
+        let state_path = child(path, "issuingState");
+        if let Some(state) = self.text(alert.get("issuingState"), &state_path, true) {
+            if self.rules.catalog.catalog().sis_states.iter().any(|s| s == state) {
+                out.issuing_state = Some(state);
+            } else {
+                self.push(Finding::error(state_path, Kind::FormatCountry));
+            }
+        }
+        let reference_path = child(path, "alertReference");
+        out.alert_reference = self
+            .text(alert.get("alertReference"), &reference_path, true)
+            .filter(|text| self.length(text, &reference_path, 1, 64));
+        out
+    }
+
+    pub(super) fn read_tip<'v>(&mut self, value: Option<&'v Value>, path: &str) -> TipValues<'v> {
+        let mut out = TipValues::default();
+        if is_absent(value) {
+            self.push(Finding::error(path, Kind::Required));
+            return out;
+        }
+        let Some(tip) = self.object(value, path) else { return out };
+        self.check_keys(tip, || path.to_owned(), &["channel", "receivedOn"]);
+        out.channel = self.choice(tip.get("channel"), &child(path, "channel"), true, TIP_CHANNELS);
+        out.received_on = self.date(tip.get("receivedOn"), &child(path, "receivedOn"), true).map(|(_, text)| text);
+        out
+    }
+
+    pub(super) fn read_indicators<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
+        let items = match value {
+            Some(Value::Array(items)) => items,
+            _ if is_absent(value) => {
+                self.push(Finding::error("/indicators", Kind::Required));
+                return;
+            }
+            _ => {
+                self.push(Finding::error("/indicators", Kind::Type));
+                return;
+            }
+        };
+        if items.len() > MAX_INDICATORS {
+            self.push(Finding::error("/indicators", Kind::ArrayTooMany { max: MAX_INDICATORS, actual: items.len() }));
+            return;
+        }
+        if items.is_empty() {
+            self.push(Finding::error("/indicators", Kind::ArrayTooFew { min: 1, actual: 0 }));
+            return;
+        }
+        for (i, item) in items.iter().enumerate() {
+            let at = |member| IndicatorPath { index: i, member };
+            let Value::Object(entry) = item else {
+                self.push(Finding::error(at("").render(), Kind::Type));
+                values.indicators.push(IndicatorValues::default());
+                continue;
+            };
+            // One pass over the members instead of a map look-up per field:
+            // matching constant keys compiles to inline comparisons.
+            let (mut code, mut reliability, mut credibility, mut observed, mut refs, mut note) =
+                (None, None, None, None, None, None);
+            for (key, value) in entry {
+                match key.as_str() {
+                    "code" => code = Some(value),
+                    "reliability" => reliability = Some(value),
+                    "credibility" => credibility = Some(value),
+                    "observedOn" => observed = Some(value),
+                    "evidenceRefs" => refs = Some(value),
+                    "note" => note = Some(value),
+                    _ => self.unknown_key(key, || at("").render()),
+                }
+            }
+            let mut out = IndicatorValues::default();
+            let code_path = at("code");
+            let definition = match self.text(code, code_path, true) {
+                Some(code) => match self.rules.catalog.indicator(code) {
+                    Some((index, definition)) => {
+                        out.code = Some(code);
+                        out.category_index = Some(self.rules.catalog.category_of(index));
+                        Some((index, definition.requires_evidence))
+                    }
+                    None => {
+                        self.push(Finding::error(code_path.render(), Kind::IndicatorUnknown));
+                        None
+                    }
+                },
+                None => None,
+            };
+            out.reliability = self.choice(reliability, at("reliability"), true, RELIABILITY);
+            out.credibility = self.choice(credibility, at("credibility"), true, CREDIBILITY);
+            let observed_on = self.date(observed, at("observedOn"), true);
+            out.observed_on = observed_on.map(|(_, text)| text);
+            let observed_on = observed_on.map(|(date, _)| date);
+            let refs_path = at("evidenceRefs");
+            out.evidence_refs = self
+                .text_list(refs, refs_path, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH)
+                .into_iter()
+                .map(|(_, text)| text)
+                .collect();
+            let refs_given = !is_absent(refs) && refs.and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+            if definition.is_some_and(|(_, required)| required) && !refs_given {
+                self.push(Finding::error(refs_path.render(), Kind::IndicatorEvidenceRequired));
+            }
+            let note_path = at("note");
+            out.note = self.text(note, note_path, false).filter(|text| self.length(text, note_path, 0, 2000));
+
+            let catalog = self.rules.catalog;
+            if let (Some((indicator, _)), Some(category)) = (definition, out.category_index) {
+                let grading = match (out.reliability, out.credibility) {
+                    (Some(rel), Some(cred)) => catalog.reliability_factor(rel).zip(catalog.credibility_factor(cred)),
+                    _ => None,
+                };
+                self.observed.push(ObservedIndicator {
+                    index: i as u32,
+                    indicator,
+                    category,
+                    grading,
+                    observed_on,
+                    has_evidence: !out.evidence_refs.is_empty(),
+                });
+            }
+            values.indicators.push(out);
+        }
+    }
+
+    pub(super) fn read_extensions<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
+        let map = self.object(value, "/extensions");
+        let declared: Vec<&str> = self.rules.extensions.iter().map(|e| e.declaration.name.as_str()).collect();
+        if let Some(map) = map {
+            self.check_keys(map, || "/extensions".to_owned(), &declared);
+        }
+        for extension in self.rules.extensions {
+            let declaration = &extension.declaration;
+            let path = pointer_push("/extensions", &declaration.name);
+            let member = map.and_then(|m| m.get(&declaration.name));
+            let read = match declaration.kind {
+                ExtensionType::Date => self.date(member, &path, declaration.required).map(|(_, text)| text),
+                ExtensionType::Enum => {
+                    let allowed: Vec<&str> = declaration.values.iter().flatten().map(String::as_str).collect();
+                    self.choice(member, &path, declaration.required, &allowed)
+                }
+                ExtensionType::String => self.text(member, &path, declaration.required).filter(|text| {
+                    if !self.length(text, &path, 1, extension.max_length as usize) {
+                        return false;
+                    }
+                    let matches = extension.pattern.as_ref().is_none_or(|p| p.is_match(text));
+                    if !matches {
+                        self.findings.push(Finding::error(path.clone(), Kind::FormatPattern));
+                    }
+                    matches
+                }),
+            };
+            if let Some(text) = read {
+                values.extensions.insert(declaration.name.clone(), text.to_owned());
+            }
+        }
+    }
+}
