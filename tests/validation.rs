@@ -468,3 +468,15 @@ fn messages_are_localized_and_never_echo_input() {
     let vnumber = nl.issues.iter().find(|i| i.code == "format.vnumber").expect("issue");
     assert!(vnumber.message.contains("V-nummer"));
 }
+
+#[test]
+fn issue_paths_escape_tilde_and_slash() {
+    let mut input = valid_input();
+    input["a/b~c"] = json!("x");
+    input["subject"]["x~1"] = json!("y");
+    let evaluation = evaluate(&input);
+    let mut paths: Vec<&str> =
+        evaluation.issues.iter().filter(|i| i.code == "field.unknown").map(|i| i.path.as_str()).collect();
+    paths.sort_unstable();
+    assert_eq!(paths, ["/a~1b~0c", "/subject/x~01"]);
+}

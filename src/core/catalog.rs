@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::canonical::canonical_digest;
 use super::error::SignalError;
-use super::issue::{pointer_push, Finding, Kind};
+use super::issue::{Finding, Kind, Pointer};
 use super::messages::Locale;
 use super::sorting::sorted_positions;
 use super::vocabulary::{CREDIBILITY, PROCEDURES, RELIABILITY, STATUSES};
@@ -275,7 +275,7 @@ impl ActiveCatalog {
     /// Validates a catalog given as JSON and prepares it for use. Fails with
     /// `catalog.invalid` listing every problem found.
     pub fn from_value(value: &Value, locale: Locale) -> Result<ActiveCatalog, SignalError> {
-        let shape = |errors: Vec<(String, super::schema::Problem)>| {
+        let shape = |errors: Vec<(Pointer, super::schema::Problem)>| {
             SignalError::CatalogInvalid(
                 errors
                     .into_iter()
@@ -488,12 +488,12 @@ pub const EXAMPLE_CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i
 /// Every problem of a catalog, in document order.
 pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
-    let range = |path: String, value: u32, min: u32, max: u32, out: &mut Vec<Finding>| {
+    let range = |path: Pointer, value: u32, min: u32, max: u32, out: &mut Vec<Finding>| {
         if value < min || value > max {
             out.push(Finding::error(path, Kind::CatalogRange { min: min.into(), max: max.into() }));
         }
     };
-    let nonempty = |path: String, text: &str, out: &mut Vec<Finding>| {
+    let nonempty = |path: Pointer, text: &str, out: &mut Vec<Finding>| {
         if text.trim().is_empty() || text.len() > 200 {
             out.push(Finding::error(path, Kind::CatalogRange { min: 1, max: 200 }));
         }
@@ -503,7 +503,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     if catalog.locales.is_empty() {
         out.push(Finding::error("/locales", Kind::CatalogRange { min: 1, max: 2 }));
     }
-    duplicates("/locales", catalog.locales.iter().map(String::as_str), &mut out);
+    duplicates(Pointer::root().member("locales"), catalog.locales.iter().map(String::as_str), &mut out);
     for (name, len) in [
         ("/categories", catalog.categories.len()),
         ("/indicators", catalog.indicators.len()),
@@ -516,49 +516,52 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
             out.push(Finding::error(name, Kind::CatalogRange { min: 0, max: MAX_LIST as u64 }));
         }
     }
-    let labels = |path: String, text: &LocalizedText, out: &mut Vec<Finding>| {
+    let labels = |path: Pointer, text: &LocalizedText, out: &mut Vec<Finding>| {
         for locale in &catalog.locales {
             if text.get(locale).is_none_or(|t| t.trim().is_empty()) {
-                out.push(Finding::error(pointer_push(&path, locale), Kind::CatalogLabelMissing));
+                out.push(Finding::error(path.clone().member(locale), Kind::CatalogLabelMissing));
             }
         }
     };
 
     let category = |code: &str| catalog.categories.iter().find(|c| c.code == code);
-    duplicates("/categories", catalog.categories.iter().map(|c| c.code.as_str()), &mut out);
+    duplicates(Pointer::root().member("categories"), catalog.categories.iter().map(|c| c.code.as_str()), &mut out);
     for (i, category) in catalog.categories.iter().enumerate() {
-        nonempty(format!("/categories/{i}/code"), &category.code, &mut out);
-        labels(format!("/categories/{i}/labels"), &category.labels, &mut out);
+        nonempty(item_member("categories", i, "code"), &category.code, &mut out);
+        labels(item_member("categories", i, "labels"), &category.labels, &mut out);
     }
 
-    duplicates("/indicators", catalog.indicators.iter().map(|d| d.code.as_str()), &mut out);
+    duplicates(Pointer::root().member("indicators"), catalog.indicators.iter().map(|d| d.code.as_str()), &mut out);
     for (i, indicator) in catalog.indicators.iter().enumerate() {
-        nonempty(format!("/indicators/{i}/code"), &indicator.code, &mut out);
+        nonempty(item_member("indicators", i, "code"), &indicator.code, &mut out);
         match category(&indicator.category) {
-            None => out.push(Finding::error(format!("/indicators/{i}/category"), Kind::CatalogReference)),
+            None => out.push(Finding::error(item_member("indicators", i, "category"), Kind::CatalogReference)),
             Some(category) if category.protective && indicator.routing_only == Some(true) => {
-                out.push(Finding::error(format!("/indicators/{i}/routingOnly"), Kind::CatalogProtectiveRoutingOnly));
+                out.push(Finding::error(
+                    item_member("indicators", i, "routingOnly"),
+                    Kind::CatalogProtectiveRoutingOnly,
+                ));
             }
             Some(_) => {}
         }
-        range(format!("/indicators/{i}/weight"), indicator.weight, 1, 100, &mut out);
-        labels(format!("/indicators/{i}/labels"), &indicator.labels, &mut out);
-        labels(format!("/indicators/{i}/guidance"), &indicator.guidance, &mut out);
+        range(item_member("indicators", i, "weight"), indicator.weight, 1, 100, &mut out);
+        labels(item_member("indicators", i, "labels"), &indicator.labels, &mut out);
+        labels(item_member("indicators", i, "guidance"), &indicator.guidance, &mut out);
     }
 
     for (name, map, keys) in [
         ("reliability", &catalog.grading.reliability, RELIABILITY),
         ("credibility", &catalog.grading.credibility, CREDIBILITY),
     ] {
-        let base = format!("/grading/{name}");
+        let base = Pointer::root().member("grading").member(name);
         for &key in keys {
             match map.get(key) {
-                Some(value) => range(pointer_push(&base, key), *value, 0, 1000, &mut out),
-                None => out.push(Finding::error(pointer_push(&base, key), Kind::CatalogShape { problem: None })),
+                Some(value) => range(base.clone().member(key), *value, 0, 1000, &mut out),
+                None => out.push(Finding::error(base.clone().member(key), Kind::CatalogShape { problem: None })),
             }
         }
         for key in map.keys().filter(|k| !keys.contains(&k.as_str())) {
-            out.push(Finding::error(pointer_push(&base, key), Kind::CatalogShape { problem: None }));
+            out.push(Finding::error(base.clone().member(key), Kind::CatalogShape { problem: None }));
         }
     }
 
@@ -568,14 +571,14 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut previous: Option<u32> = None;
     let last = catalog.recency.len().saturating_sub(1);
     for (i, bucket) in catalog.recency.iter().enumerate() {
-        range(format!("/recency/{i}/factor"), bucket.factor, 0, 1000, &mut out);
+        range(item_member("recency", i, "factor"), bucket.factor, 0, 1000, &mut out);
         match (bucket.max_days, i == last) {
             (Some(_), true) | (None, false) => {
-                out.push(Finding::error(format!("/recency/{i}/maxDays"), Kind::CatalogOrder));
+                out.push(Finding::error(item_member("recency", i, "maxDays"), Kind::CatalogOrder));
             }
             (Some(days), false) => {
                 if previous.is_some_and(|p| days <= p) {
-                    out.push(Finding::error(format!("/recency/{i}/maxDays"), Kind::CatalogOrder));
+                    out.push(Finding::error(item_member("recency", i, "maxDays"), Kind::CatalogOrder));
                 }
                 previous = Some(days);
             }
@@ -583,43 +586,43 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         }
     }
 
-    duplicates("/bands", catalog.bands.iter().map(|b| b.code.as_str()), &mut out);
+    duplicates(Pointer::root().member("bands"), catalog.bands.iter().map(|b| b.code.as_str()), &mut out);
     for (i, band) in catalog.bands.iter().enumerate() {
         if band.code == BAND_NONE {
-            out.push(Finding::error(format!("/bands/{i}/code"), Kind::CatalogDuplicate));
+            out.push(Finding::error(item_member("bands", i, "code"), Kind::CatalogDuplicate));
         }
-        nonempty(format!("/bands/{i}/code"), &band.code, &mut out);
-        range(format!("/bands/{i}/from"), band.from, 1, 10_000, &mut out);
+        nonempty(item_member("bands", i, "code"), &band.code, &mut out);
+        range(item_member("bands", i, "from"), band.from, 1, 10_000, &mut out);
         if let Some(band_labels) = &band.labels {
-            labels(format!("/bands/{i}/labels"), band_labels, &mut out);
+            labels(item_member("bands", i, "labels"), band_labels, &mut out);
         }
         if i > 0 && catalog.bands.get(i - 1).is_some_and(|p| band.from <= p.from) {
-            out.push(Finding::error(format!("/bands/{i}/from"), Kind::CatalogOrder));
+            out.push(Finding::error(item_member("bands", i, "from"), Kind::CatalogOrder));
         }
     }
     let band_known = |code: &str| code == BAND_NONE || catalog.bands.iter().any(|b| b.code == code);
 
-    duplicates("/partners", catalog.partners.iter().map(String::as_str), &mut out);
+    duplicates(Pointer::root().member("partners"), catalog.partners.iter().map(String::as_str), &mut out);
     for (i, partner) in catalog.partners.iter().enumerate() {
-        nonempty(format!("/partners/{i}"), partner, &mut out);
+        nonempty(item("partners", i), partner, &mut out);
     }
-    duplicates("/sisStates", catalog.sis_states.iter().map(String::as_str), &mut out);
+    duplicates(Pointer::root().member("sisStates"), catalog.sis_states.iter().map(String::as_str), &mut out);
     for (i, state) in catalog.sis_states.iter().enumerate() {
         if state.len() != 2 || !state.bytes().all(|b| b.is_ascii_uppercase()) {
-            out.push(Finding::error(format!("/sisStates/{i}"), Kind::CatalogShape { problem: None }));
+            out.push(Finding::error(item("sisStates", i), Kind::CatalogShape { problem: None }));
         }
     }
 
     for (i, rule) in catalog.routing.iter().enumerate() {
         if category(&rule.category).is_none() {
-            out.push(Finding::error(format!("/routing/{i}/category"), Kind::CatalogReference));
+            out.push(Finding::error(item_member("routing", i, "category"), Kind::CatalogReference));
         }
         if !band_known(&rule.min_band) {
-            out.push(Finding::error(format!("/routing/{i}/minBand"), Kind::CatalogReference));
+            out.push(Finding::error(item_member("routing", i, "minBand"), Kind::CatalogReference));
         }
         for (j, partner) in rule.partners.iter().enumerate() {
             if !catalog.partners.contains(partner) {
-                out.push(Finding::error(format!("/routing/{i}/partners/{j}"), Kind::CatalogReference));
+                out.push(Finding::error(item_member("routing", i, "partners").index(j), Kind::CatalogReference));
             }
         }
     }
@@ -627,65 +630,75 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut seen_measures: Vec<(&str, &str)> = Vec::new();
     for (i, measure) in catalog.measures.iter().enumerate() {
         match category(&measure.category) {
-            None => out.push(Finding::error(format!("/measures/{i}/category"), Kind::CatalogReference)),
+            None => out.push(Finding::error(item_member("measures", i, "category"), Kind::CatalogReference)),
             Some(category) if category.protective => {
-                out.push(Finding::error(format!("/measures/{i}/category"), Kind::CatalogProtectiveMeasure));
+                out.push(Finding::error(item_member("measures", i, "category"), Kind::CatalogProtectiveMeasure));
             }
             Some(_) => {}
         }
         if !band_known(&measure.min_band) {
-            out.push(Finding::error(format!("/measures/{i}/minBand"), Kind::CatalogReference));
+            out.push(Finding::error(item_member("measures", i, "minBand"), Kind::CatalogReference));
         }
-        nonempty(format!("/measures/{i}/code"), &measure.code, &mut out);
-        nonempty(format!("/measures/{i}/legalBasis"), &measure.legal_basis, &mut out);
-        labels(format!("/measures/{i}/labels"), &measure.labels, &mut out);
+        nonempty(item_member("measures", i, "code"), &measure.code, &mut out);
+        nonempty(item_member("measures", i, "legalBasis"), &measure.legal_basis, &mut out);
+        labels(item_member("measures", i, "labels"), &measure.labels, &mut out);
         if let Some(notes) = &measure.notes {
-            labels(format!("/measures/{i}/notes"), notes, &mut out);
+            labels(item_member("measures", i, "notes"), notes, &mut out);
         }
         for (name, listed, vocabulary) in
             [("procedures", &measure.procedures, PROCEDURES), ("statuses", &measure.statuses, STATUSES)]
         {
             let Some(listed) = listed else { continue };
-            let base = format!("/measures/{i}/{name}");
+            let base = item_member("measures", i, name);
             if listed.is_empty() {
                 out.push(Finding::error(base.clone(), Kind::CatalogRange { min: 1, max: vocabulary.len() as u64 }));
             }
-            duplicates(&base, listed.iter().map(String::as_str), &mut out);
+            duplicates(base.clone(), listed.iter().map(String::as_str), &mut out);
             for (j, value) in listed.iter().enumerate() {
                 if !vocabulary.contains(&value.as_str()) {
-                    out.push(Finding::error(format!("{base}/{j}"), Kind::CatalogReference));
+                    out.push(Finding::error(base.clone().index(j), Kind::CatalogReference));
                 }
             }
         }
         if let Some(required) = &measure.requires_any_of {
-            let base = format!("/measures/{i}/requiresAnyOf");
+            let base = item_member("measures", i, "requiresAnyOf");
             if required.is_empty() {
                 out.push(Finding::error(base.clone(), Kind::CatalogRange { min: 1, max: MAX_LIST as u64 }));
             }
-            duplicates(&base, required.iter().map(String::as_str), &mut out);
+            duplicates(base.clone(), required.iter().map(String::as_str), &mut out);
             for (j, code) in required.iter().enumerate() {
                 let own = catalog.indicators.iter().any(|d| &d.code == code && d.category == measure.category);
                 if !own {
-                    out.push(Finding::error(format!("{base}/{j}"), Kind::CatalogReference));
+                    out.push(Finding::error(base.clone().index(j), Kind::CatalogReference));
                 }
             }
         }
         let key = (measure.category.as_str(), measure.code.as_str());
         if seen_measures.contains(&key) {
-            out.push(Finding::error(format!("/measures/{i}/code"), Kind::CatalogDuplicate));
+            out.push(Finding::error(item_member("measures", i, "code"), Kind::CatalogDuplicate));
         }
         seen_measures.push(key);
     }
     out
 }
 
+/// `/{list}/{index}` (one function, so `lint` does not repeat the building).
+fn item(list: &str, index: usize) -> Pointer {
+    Pointer::root().member(list).index(index)
+}
+
+/// `/{list}/{index}/{member}`.
+fn item_member(list: &str, index: usize, member: &str) -> Pointer {
+    item(list, index).member(member)
+}
+
 /// Reports every later occurrence of a code already seen. Quadratic, but
 /// lists are capped at [`MAX_LIST`] and it needs no extra map code.
-fn duplicates<'a>(base: &str, codes_in_order: impl Iterator<Item = &'a str>, out: &mut Vec<Finding>) {
+fn duplicates<'a>(base: Pointer, codes_in_order: impl Iterator<Item = &'a str>, out: &mut Vec<Finding>) {
     let mut seen: Vec<&str> = Vec::new();
     for (i, code) in codes_in_order.enumerate() {
         if seen.contains(&code) {
-            out.push(Finding::error(format!("{base}/{i}"), Kind::CatalogDuplicate));
+            out.push(Finding::error(base.clone().index(i), Kind::CatalogDuplicate));
         } else {
             seen.push(code);
         }

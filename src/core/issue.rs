@@ -63,14 +63,13 @@ macro_rules! issue_kinds {
 
             /// The facts as the wire's `params` object (`None` without any).
             pub fn params(&self) -> Option<Map<String, Value>> {
+                let mut params = Map::new();
                 match self {
                     $(Kind::$variant $({ $($field),* })? => {
-                        #[allow(unused_mut)]
-                        let mut params = Map::new();
                         $($(Fact::put($field, stringify!($field), &mut params);)*)?
-                        (!params.is_empty()).then_some(params)
                     })*
                 }
+                (!params.is_empty()).then_some(params)
             }
         }
 
@@ -186,39 +185,42 @@ issue_kinds! {
     RecordReplayed = "record.replayed",
 }
 
+/// The `params` object being filled.
+type Facts = Map<String, Value>;
+
 /// A fact that goes into `params` (absent facts are left out).
 trait Fact {
-    fn put(&self, key: &str, params: &mut Map<String, Value>);
+    fn put(&self, key: &'static str, facts: &mut Facts);
 }
 
 impl Fact for usize {
-    fn put(&self, key: &str, params: &mut Map<String, Value>) {
-        params.insert(key.to_owned(), Value::from(*self));
+    fn put(&self, key: &'static str, facts: &mut Facts) {
+        facts.insert(key.to_owned(), Value::from(*self));
     }
 }
 
 impl Fact for u64 {
-    fn put(&self, key: &str, params: &mut Map<String, Value>) {
-        params.insert(key.to_owned(), Value::from(*self));
+    fn put(&self, key: &'static str, facts: &mut Facts) {
+        facts.insert(key.to_owned(), Value::from(*self));
     }
 }
 
 impl Fact for Vec<String> {
-    fn put(&self, key: &str, params: &mut Map<String, Value>) {
-        params.insert(key.to_owned(), Value::from(self.clone()));
+    fn put(&self, key: &'static str, facts: &mut Facts) {
+        facts.insert(key.to_owned(), Value::from(self.clone()));
     }
 }
 
 impl Fact for Problem {
-    fn put(&self, key: &str, params: &mut Map<String, Value>) {
-        params.insert(key.to_owned(), Value::from(self.code()));
+    fn put(&self, key: &'static str, facts: &mut Facts) {
+        facts.insert(key.to_owned(), Value::from(self.code()));
     }
 }
 
 impl<T: Fact> Fact for Option<T> {
-    fn put(&self, key: &str, params: &mut Map<String, Value>) {
+    fn put(&self, key: &'static str, facts: &mut Facts) {
         if let Some(fact) = self {
-            fact.put(key, params);
+            fact.put(key, facts);
         }
     }
 }
@@ -226,8 +228,8 @@ impl<T: Fact> Fact for Option<T> {
 /// An issue before it is put into words: what the validators produce.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    /// JSON Pointer of the value concerned.
-    pub path: String,
+    /// Where the value concerned is.
+    pub path: Pointer,
     /// What it is about, with its facts.
     pub kind: Kind,
     /// Severity.
@@ -236,12 +238,12 @@ pub struct Finding {
 
 impl Finding {
     /// An error at `path`.
-    pub fn error(path: impl Into<String>, kind: Kind) -> Finding {
+    pub fn error(path: impl Into<Pointer>, kind: Kind) -> Finding {
         Finding { path: path.into(), kind, severity: Severity::Error }
     }
 
     /// A warning at `path`.
-    pub fn warning(path: impl Into<String>, kind: Kind) -> Finding {
+    pub fn warning(path: impl Into<Pointer>, kind: Kind) -> Finding {
         Finding { path: path.into(), kind, severity: Severity::Warning }
     }
 
@@ -253,7 +255,7 @@ impl Finding {
     /// Puts the finding into words.
     pub fn localize(&self, locale: Locale) -> Issue {
         Issue {
-            path: self.path.clone(),
+            path: self.path.to_string(),
             code: self.kind.code().to_owned(),
             severity: self.severity,
             message: message(&self.kind, locale),
@@ -262,24 +264,129 @@ impl Finding {
     }
 }
 
-/// Appends one RFC 6901 reference token to a pointer.
-pub fn pointer_push(base: &str, token: &str) -> String {
-    let mut out = String::with_capacity(base.len() + token.len() + 1);
-    out.push_str(base);
-    out.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            _ => out.push(c),
-        }
-    }
-    out
+/// One reference token of a JSON Pointer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Token {
+    /// An object member, by name.
+    Member(String),
+    /// An array item, by index.
+    Index(usize),
 }
 
-/// Splits a pointer into its unescaped reference tokens.
-pub fn pointer_tokens(pointer: &str) -> Vec<String> {
-    pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+impl Token {
+    /// The token's text, as a pointer writes it before escaping.
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Token::Member(name) => std::borrow::Cow::Borrowed(name),
+            Token::Index(index) => std::borrow::Cow::Owned(index.to_string()),
+        }
+    }
+}
+
+/// A JSON Pointer (RFC 6901) kept as its tokens: issues are built, compared
+/// and ordered by tokens, and written out once, by [`Pointer`]'s `Display`
+/// (the one writer, which escapes `~` and `/`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Pointer(Vec<Token>);
+
+impl Pointer {
+    /// The whole document (`""`).
+    pub fn root() -> Pointer {
+        Pointer(Vec::new())
+    }
+
+    /// This pointer, then the member `name`.
+    pub fn member(mut self, name: &str) -> Pointer {
+        self.0.push(Token::Member(name.to_owned()));
+        self
+    }
+
+    /// This pointer, then the item `index`.
+    pub fn index(mut self, index: usize) -> Pointer {
+        self.0.push(Token::Index(index));
+        self
+    }
+
+    /// This pointer, then every token of `tail`.
+    pub fn join(mut self, tail: &Pointer) -> Pointer {
+        self.0.extend(tail.0.iter().cloned());
+        self
+    }
+
+    /// The reference tokens.
+    pub fn tokens(&self) -> &[Token] {
+        &self.0
+    }
+
+    /// Reads a pointer written as text: what crosses from JS and the rules'
+    /// literal paths (`"/subject/status"`). A token of decimal digits
+    /// without a leading zero is an index; anything else that does not
+    /// start with `/` is the root.
+    pub fn parse(text: &str) -> Pointer {
+        let Some(rest) = text.strip_prefix('/') else { return Pointer::root() };
+        Pointer(
+            rest.split('/')
+                .map(|raw| {
+                    let token = raw.replace("~1", "/").replace("~0", "~");
+                    match index_of(&token) {
+                        Some(index) => Token::Index(index),
+                        None => Token::Member(token),
+                    }
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The array index a token of decimal digits without a leading zero stands for.
+fn index_of(token: &str) -> Option<usize> {
+    if token.is_empty() || (token.len() > 1 && token.starts_with('0')) {
+        return None;
+    }
+    token.bytes().try_fold(0usize, |n, b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        n.checked_mul(10)?.checked_add(usize::from(digit))
+    })
+}
+
+impl std::fmt::Display for Pointer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for token in &self.0 {
+            f.write_str("/")?;
+            for c in token.text().chars() {
+                match c {
+                    '~' => f.write_str("~0")?,
+                    '/' => f.write_str("~1")?,
+                    _ => std::fmt::Write::write_char(f, c)?,
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl From<&str> for Pointer {
+    fn from(text: &str) -> Pointer {
+        Pointer::parse(text)
+    }
+}
+
+impl From<&String> for Pointer {
+    fn from(text: &String) -> Pointer {
+        Pointer::parse(text)
+    }
+}
+
+impl From<String> for Pointer {
+    fn from(text: String) -> Pointer {
+        Pointer::parse(&text)
+    }
+}
+
+impl From<&Pointer> for Pointer {
+    fn from(pointer: &Pointer) -> Pointer {
+        pointer.clone()
+    }
 }
 
 // The order issues are reported in: the rows of the SPEC §4 table.
@@ -316,23 +423,26 @@ const ROWS: [&str; 27] = [
     "/extensions",
 ];
 
-fn token_matches(pattern: &str, token: &str) -> bool {
-    pattern == token || (pattern == "*" && !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()))
+/// Whether `token` falls under the table pattern token `pattern` (`*`: an index).
+fn token_matches(pattern: &str, token: &Token) -> bool {
+    match token {
+        Token::Member(name) => name == pattern,
+        Token::Index(_) => pattern == "*",
+    }
 }
 
 /// The table row a path falls under (see [`ROWS`]).
-fn row_of(path: &str) -> usize {
-    if path.is_empty() {
+fn row_of(path: &Pointer) -> usize {
+    let tokens = path.tokens();
+    if tokens.is_empty() {
         return 0;
     }
-    let tokens = pointer_tokens(path);
+    let patterns = || ROWS.iter().map(|row| row.split('/').skip(1).collect::<Vec<&str>>()).enumerate();
     let mut best: Option<(usize, usize)> = None; // (matched length, row)
-    for (row, pattern) in ROWS.iter().enumerate() {
-        let pattern_tokens: Vec<&str> = pattern.split('/').skip(1).collect();
-        let under = pattern_tokens.len() <= tokens.len()
-            && pattern_tokens.iter().zip(&tokens).all(|(p, t)| token_matches(p, t));
-        if under && best.is_none_or(|(len, _)| pattern_tokens.len() > len) {
-            best = Some((pattern_tokens.len(), row));
+    for (row, pattern) in patterns() {
+        let under = pattern.len() <= tokens.len() && pattern.iter().zip(tokens).all(|(p, t)| token_matches(p, t));
+        if under && best.is_none_or(|(len, _)| pattern.len() > len) {
+            best = Some((pattern.len(), row));
         }
     }
     if let Some((_, row)) = best {
@@ -341,19 +451,16 @@ fn row_of(path: &str) -> usize {
     // Not under a row: the first row inside its nearest container, or after
     // every row for unknown top-level keys.
     for keep in (1..tokens.len()).rev() {
-        let prefix = &tokens[..keep];
-        for (row, pattern) in ROWS.iter().enumerate() {
-            let pattern_tokens: Vec<&str> = pattern.split('/').skip(1).collect();
-            if pattern_tokens.len() > prefix.len()
-                && prefix.iter().zip(&pattern_tokens).all(|(t, p)| token_matches(p, t))
-            {
+        let prefix = tokens.get(..keep).unwrap_or_default();
+        for (row, pattern) in patterns() {
+            if pattern.len() > prefix.len() && prefix.iter().zip(&pattern).all(|(t, p)| token_matches(p, t)) {
                 return row;
             }
         }
     }
-    if tokens.len() == 1 {
-        for (row, pattern) in ROWS.iter().enumerate() {
-            if pattern.split('/').nth(1) == tokens.first().map(String::as_str) {
+    if let [only] = tokens {
+        for (row, pattern) in patterns() {
+            if pattern.first().is_some_and(|first| token_matches(first, only)) {
                 return row;
             }
         }
@@ -364,8 +471,17 @@ fn row_of(path: &str) -> usize {
 /// Sorts findings into the stable order and keeps one per (path, code).
 pub fn sort_findings(findings: &mut Vec<Finding>) {
     let key = |f: &Finding| {
-        let indexes: Vec<u64> = pointer_tokens(&f.path).iter().filter_map(|t| t.parse::<u64>().ok()).collect();
-        (row_of(&f.path), indexes, f.code(), f.path.clone())
+        // Indexes, and members that are numbers (catalog grades), in order.
+        let indexes: Vec<usize> = f
+            .path
+            .tokens()
+            .iter()
+            .filter_map(|t| match t {
+                Token::Index(index) => Some(*index),
+                Token::Member(name) => index_of(name),
+            })
+            .collect();
+        (row_of(&f.path), indexes, f.code(), f.path.to_string())
     };
     let keys: Vec<_> = findings.iter().map(key).collect();
     let order = sorted_positions(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
@@ -412,24 +528,34 @@ mod tests {
 
     #[test]
     fn rows_follow_the_table() {
-        assert_eq!(row_of("/caseNumber"), 0);
-        assert_eq!(row_of(""), 0);
-        assert_eq!(row_of("/subject"), 2);
-        assert_eq!(row_of("/subject/nationality"), 2);
-        assert_eq!(row_of("/context/sisAlert/article"), 7);
-        assert_eq!(row_of("/subject/status"), 5);
-        assert_eq!(row_of("/indicators/3"), 11);
-        assert_eq!(row_of("/indicators/3/note"), 17);
-        assert_eq!(row_of("/indicators/3/evidenceRefs/2"), 16);
-        assert_eq!(row_of("/officer"), 19);
-        assert_eq!(row_of("/officerJudgement"), 24);
-        assert_eq!(row_of("/nationality"), ROWS.len());
+        assert_eq!(row_of(&Pointer::parse("/caseNumber")), 0);
+        assert_eq!(row_of(&Pointer::parse("")), 0);
+        assert_eq!(row_of(&Pointer::parse("/subject")), 2);
+        assert_eq!(row_of(&Pointer::parse("/subject/nationality")), 2);
+        assert_eq!(row_of(&Pointer::parse("/context/sisAlert/article")), 7);
+        assert_eq!(row_of(&Pointer::parse("/subject/status")), 5);
+        assert_eq!(row_of(&Pointer::parse("/indicators/3")), 11);
+        assert_eq!(row_of(&Pointer::parse("/indicators/3/note")), 17);
+        assert_eq!(row_of(&Pointer::parse("/indicators/3/evidenceRefs/2")), 16);
+        assert_eq!(row_of(&Pointer::parse("/officer")), 19);
+        assert_eq!(row_of(&Pointer::parse("/officerJudgement")), 24);
+        assert_eq!(row_of(&Pointer::parse("/nationality")), ROWS.len());
     }
 
     #[test]
     fn pointers_escape_and_unescape() {
-        let p = pointer_push("/a", "b/c~d");
-        assert_eq!(p, "/a/b~1c~0d");
-        assert_eq!(pointer_tokens(&p), vec!["a".to_owned(), "b/c~d".to_owned()]);
+        let p = Pointer::root().member("a").member("b/c~d").index(3).member("~1");
+        assert_eq!(p.to_string(), "/a/b~1c~0d/3/~01");
+        assert_eq!(Pointer::parse(&p.to_string()), p);
+        assert_eq!(Pointer::root().to_string(), "");
+        assert_eq!(Pointer::parse("").tokens(), &[]);
+        // RFC 6901 §4: "~01" is "~1", not "/".
+        assert_eq!(Pointer::parse("/~01").tokens(), &[Token::Member("~1".to_owned())]);
+        // Digits are an index unless they start with a zero.
+        assert_eq!(
+            Pointer::parse("/0/07/12").tokens(),
+            &[Token::Index(0), Token::Member("07".to_owned()), Token::Index(12)]
+        );
+        assert_eq!(Pointer::parse("/").tokens(), &[Token::Member(String::new())]);
     }
 }

@@ -143,7 +143,7 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
             "This indicator was already recorded with the same date.",
         ),
         Kind::SisArticle { allowed } => {
-            let allowed = allowed.join(", ");
+            let allowed = allowed.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
             if nl {
                 format!("Dit artikel hoort niet bij deze verordening (toegestaan: {allowed}).")
             } else {
@@ -156,7 +156,7 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
             "Leave the V-number empty when 'V-number unknown' is ticked.",
         ),
         Kind::RoutingUnshared { partners } => {
-            let partners = partners.join(", ");
+            let partners = partners.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
             if nl {
                 format!("Deel met de geadviseerde partners ({partners}) of leg uit waarom niet.")
             } else {

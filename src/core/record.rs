@@ -12,7 +12,7 @@ use super::date::{Date, Instant};
 use super::error::SignalError;
 use super::extensions::Extension;
 use super::form::{exceeds_limits_with, read_form, FormRules, Reading};
-use super::issue::{pointer_tokens, sort_findings, Finding, Issue, Kind, Severity};
+use super::issue::{sort_findings, Finding, Issue, Kind, Pointer, Severity, Token};
 use super::messages::Locale;
 use super::schema::{record_validator, Problem};
 use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
@@ -649,13 +649,15 @@ pub fn input_of_record(record: &Value) -> Value {
 }
 
 /// Maps a form input path to where the same value sits in a record.
-fn record_path(input_path: &str) -> String {
-    let tokens = pointer_tokens(input_path);
-    match tokens.first().map(String::as_str) {
-        Some("caseNumber") => "/case/caseNumber".to_owned(),
-        Some("procedure") => "/case/procedure".to_owned(),
-        Some("sharedWith") | Some("noShareReason") => format!("/routing{input_path}"),
-        _ => input_path.to_owned(),
+fn record_path(input_path: &Pointer) -> Pointer {
+    match input_path.tokens().first() {
+        Some(Token::Member(name)) if name == "caseNumber" || name == "procedure" => {
+            Pointer::root().member("case").join(input_path)
+        }
+        Some(Token::Member(name)) if name == "sharedWith" || name == "noShareReason" => {
+            Pointer::root().member("routing").join(input_path)
+        }
+        _ => input_path.clone(),
     }
 }
 
@@ -712,7 +714,10 @@ fn recompute(
             .and_then(Value::as_str);
         let category = read.category_index.and_then(|c| catalog.catalog().categories.get(c)).map(|c| c.code.as_str());
         if category.is_some() && category != recorded {
-            findings.push(Finding::error(format!("/indicators/{i}/category"), Kind::RecordCategory));
+            findings.push(Finding::error(
+                Pointer::root().member("indicators").index(i).member("category"),
+                Kind::RecordCategory,
+            ));
         }
     }
     let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
@@ -776,7 +781,7 @@ pub fn content_mismatches(
         return out;
     };
     for section in CONTENT_SECTIONS {
-        differences(at(&rebuilt, section), at(record, section), section.to_owned(), &mut out);
+        differences(at(&rebuilt, section), at(record, section), Pointer::parse(section), &mut out);
     }
     sort_findings(&mut out);
     out
@@ -785,7 +790,7 @@ pub fn content_mismatches(
 /// Pushes a `record.mismatch` at every path where `posted` and `recorded`
 /// differ: objects member by member, arrays of equal length item by item,
 /// anything else where it differs.
-fn differences(posted: Option<&Value>, recorded: Option<&Value>, path: String, out: &mut Vec<Finding>) {
+fn differences(posted: Option<&Value>, recorded: Option<&Value>, path: Pointer, out: &mut Vec<Finding>) {
     if posted == recorded {
         return;
     }
@@ -795,12 +800,12 @@ fn differences(posted: Option<&Value>, recorded: Option<&Value>, path: String, o
             keys.sort();
             keys.dedup();
             for key in keys {
-                differences(a.get(key), b.get(key), super::issue::pointer_push(&path, key), out);
+                differences(a.get(key), b.get(key), path.clone().member(key), out);
             }
         }
         (Some(Value::Array(a)), Some(Value::Array(b))) if a.len() == b.len() => {
             for (i, (x, y)) in a.iter().zip(b).enumerate() {
-                differences(Some(x), Some(y), super::issue::pointer_push(&path, &i.to_string()), out);
+                differences(Some(x), Some(y), path.clone().index(i), out);
             }
         }
         _ => out.push(Finding::error(path, Kind::RecordMismatch)),

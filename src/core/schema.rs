@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::issue::pointer_push;
+use super::issue::Pointer;
 
 /// The record JSON Schema (draft 2020-12), as text (minified in the
 /// WebAssembly module, see `build.rs`).
@@ -168,10 +168,10 @@ enum Token<'v> {
     Index(usize),
 }
 
-fn pointer(path: &[Token<'_>]) -> String {
-    path.iter().fold(String::new(), |out, token| match token {
-        Token::Key(key) => pointer_push(&out, key),
-        Token::Index(i) => format!("{out}/{i}"),
+fn pointer(path: &[Token<'_>]) -> Pointer {
+    path.iter().fold(Pointer::root(), |out, token| match token {
+        Token::Key(key) => out.member(key),
+        Token::Index(i) => out.index(*i),
     })
 }
 
@@ -230,7 +230,7 @@ impl Validator {
     }
 
     /// The values that break the schema, with what is wrong (empty when valid).
-    pub fn validate(&self, value: &Value) -> Vec<(String, Problem)> {
+    pub fn validate(&self, value: &Value) -> Vec<(Pointer, Problem)> {
         let mut errors = Vec::new();
         let mut path = Vec::new();
         self.check(&self.root, value, &mut path, &mut errors);
@@ -239,7 +239,13 @@ impl Validator {
 
     /// `path` holds the reference tokens down to `value`; it is turned into a
     /// pointer only when something fails, so valid data allocates nothing.
-    fn check<'v>(&self, node: &Node, value: &'v Value, path: &mut Vec<Token<'v>>, errors: &mut Vec<(String, Problem)>) {
+    fn check<'v>(
+        &self,
+        node: &Node,
+        value: &'v Value,
+        path: &mut Vec<Token<'v>>,
+        errors: &mut Vec<(Pointer, Problem)>,
+    ) {
         if path.len() > MAX_DEPTH {
             errors.push((pointer(path), Problem::Depth));
             return;
@@ -294,7 +300,7 @@ impl Validator {
             Value::Object(members) => {
                 for name in &node.required {
                     if !members.contains_key(name.as_str()) {
-                        errors.push((pointer_push(&pointer(path), name), Problem::Missing));
+                        errors.push((pointer(path).member(name), Problem::Missing));
                     }
                 }
                 for (name, member) in members {
@@ -398,9 +404,10 @@ mod tests {
         catalog["recency"][3]["maxDays"] = serde_json::json!("forever");
         catalog["extra"] = serde_json::json!(true);
         catalog.as_object_mut().expect("object").remove("partners");
-        let mut errors = validator.validate(&catalog);
+        let mut errors: Vec<(String, &str)> =
+            validator.validate(&catalog).iter().map(|(path, problem)| (path.to_string(), problem.code())).collect();
         errors.sort();
-        let errors: Vec<(&str, &str)> = errors.iter().map(|(path, problem)| (path.as_str(), problem.code())).collect();
+        let errors: Vec<(&str, &str)> = errors.iter().map(|(path, problem)| (path.as_str(), *problem)).collect();
         assert_eq!(
             errors,
             vec![

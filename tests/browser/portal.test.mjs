@@ -148,6 +148,13 @@ test("English switch: interface and messages in English", async () => {
   assert.match(await page.textContent("#advies"), /Advice — not a decision/);
   await page.click("button[type=submit]");
   assert.match(await page.textContent(".signal-indicators-summary"), /Check the form/);
+  // Numbers and bands in English: a decimal point, the catalog's English band word.
+  await page.check('input[name="indicator"][value="TER-05"]');
+  await page.selectOption('select[name="indicator.TER-05.reliability"]', "A");
+  await page.selectOption('select[name="indicator.TER-05.credibility"]', "1");
+  await page.fill('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
+  assert.match(await page.textContent("#advies"), /60\.0 \(medium\)/);
+  assert.doesNotMatch(await page.textContent("#advies"), /60,0/);
 });
 
 test("script payloads typed into every text field stay text and never run", async () => {

@@ -250,3 +250,13 @@ test("renderPicker gives the picker attach adopts, every text escaped", async ()
   assert.throws(() => renderPicker({ locale: "fr" }), { name: "SignalError", code: "option.invalid" });
   assert.throws(() => renderPicker({ other: 1 }), { name: "SignalError", code: "option.invalid" });
 });
+
+test("issue paths are RFC 6901 pointers: '~' and '/' in a key are escaped, in Node as natively", () => {
+  const engine = new SignalEngine({ locale: "en" });
+  const form = validInput();
+  form["a/b~c"] = "x";
+  form.subject["x~1"] = "y";
+  const paths = engine.evaluate(form, { today: TODAY }).issues.filter((i) => i.code === "field.unknown").map((i) => i.path);
+  assert.deepEqual(paths.sort(), ["/a~1b~0c", "/subject/x~01"]);
+  engine.free();
+});

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::super::date::Date;
-use super::super::issue::{pointer_push, Finding, Kind};
+use super::super::issue::{Finding, Kind, Pointer};
 use super::protected::is_protected_key;
 use super::Reader;
 
@@ -24,22 +24,23 @@ pub(super) fn is_absent(value: Option<&Value>) -> bool {
     }
 }
 
-/// A JSON Pointer that is only written out when a finding needs it: most
-/// fields of most evaluations have none, and building every path up front
-/// was a large share of the work.
+/// A path that is only built when a finding needs it: most fields of most
+/// evaluations have none, and building every path up front was a large
+/// share of the work.
 pub(super) trait PathLike: Copy {
-    /// The pointer as text.
-    fn render(self) -> String;
+    /// The pointer.
+    fn render(self) -> Pointer;
 }
 
+/// A literal path of the rules (`"/subject/status"`).
 impl PathLike for &str {
-    fn render(self) -> String {
-        self.to_owned()
+    fn render(self) -> Pointer {
+        Pointer::parse(self)
     }
 }
 
-impl PathLike for &String {
-    fn render(self) -> String {
+impl PathLike for &Pointer {
+    fn render(self) -> Pointer {
         self.clone()
     }
 }
@@ -52,12 +53,12 @@ pub(super) struct IndicatorPath<'a> {
 }
 
 impl PathLike for IndicatorPath<'_> {
-    fn render(self) -> String {
-        let base = indexed("/indicators", self.index);
+    fn render(self) -> Pointer {
+        let item = Pointer::root().member("indicators").index(self.index);
         if self.member.is_empty() {
-            base
+            item
         } else {
-            child(&base, self.member)
+            item.member(self.member)
         }
     }
 }
@@ -70,32 +71,9 @@ pub(super) struct ItemPath<P> {
 }
 
 impl<P: PathLike> PathLike for ItemPath<P> {
-    fn render(self) -> String {
-        indexed(&self.parent.render(), self.index)
+    fn render(self) -> Pointer {
+        self.parent.render().index(self.index)
     }
-}
-
-/// `base` + `/` + `member`, escaped (RFC 6901) by the one pointer writer.
-pub(super) fn child(base: &str, member: &str) -> String {
-    pointer_push(base, member)
-}
-
-/// `base` + `/` + the decimal `index`.
-pub(super) fn indexed(base: &str, index: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut n = index;
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        if let Some(d) = digits.get_mut(start) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || start == 0 {
-            break;
-        }
-    }
-    child(base, std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default())
 }
 
 pub(super) fn utf16_len(text: &str) -> usize {
@@ -109,7 +87,7 @@ impl Reader<'_, '_> {
 
     /// Warns about keys not in `known`: `field.protected` for protected
     /// attribute keys, `field.unknown` for the rest.
-    pub(super) fn check_keys(&mut self, map: &Map<String, Value>, path: impl Fn() -> String, known: &[&str]) {
+    pub(super) fn check_keys(&mut self, map: &Map<String, Value>, path: impl Fn() -> Pointer, known: &[&str]) {
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
                 self.unknown_key(key, &path);
@@ -119,9 +97,9 @@ impl Reader<'_, '_> {
 
     /// `field.protected` for a key from the protected list, else
     /// `field.unknown`; `path` is the containing object's.
-    pub(super) fn unknown_key(&mut self, key: &str, path: impl Fn() -> String) {
+    pub(super) fn unknown_key(&mut self, key: &str, path: impl Fn() -> Pointer) {
         let code = if is_protected_key(key) { Kind::FieldProtected } else { Kind::FieldUnknown };
-        self.push(Finding::warning(pointer_push(&path(), key), code));
+        self.push(Finding::warning(path().member(key), code));
     }
 
     /// An object member that may be absent; other types are a `type` error.

@@ -1,7 +1,7 @@
 //! The cross-field rules on the advice: routing (`routing.unshared`) and
 //! what the officer must add when measures are listed.
 
-use super::super::issue::{Finding, Kind};
+use super::super::issue::{Finding, Kind, Pointer};
 use super::super::scoring::Advice;
 use super::super::vocabulary::STATUS_UNKNOWN;
 use super::{FormValues, Reader};
@@ -38,7 +38,7 @@ impl Reader<'_, '_> {
         }
         match &values.no_share_reason {
             None => {
-                if !self.findings.iter().any(|f| f.path == "/noShareReason") {
+                if !self.findings.iter().any(|f| f.path == Pointer::root().member("noShareReason")) {
                     self.push(Finding::error("/sharedWith", Kind::RoutingUnshared { partners: unshared }));
                 }
             }

@@ -6,12 +6,12 @@ use serde_json::{Map, Value};
 
 use super::super::extensions::ExtensionType;
 use super::super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
-use super::super::issue::{pointer_push, Finding, Kind};
+use super::super::issue::{Finding, Kind, Pointer};
 use super::super::vocabulary::{
     sis_articles, CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, RELIABILITY, SCREENING_METHODS,
     SIS_REGULATIONS, STATUSES, TIP_CHANNELS, TLP,
 };
-use super::reader::{child, indexed, is_absent, IndicatorPath, PathLike};
+use super::reader::{is_absent, IndicatorPath, PathLike};
 use super::*;
 
 impl Reader<'_, '_> {
@@ -34,7 +34,7 @@ impl Reader<'_, '_> {
                 "extensions" => 10,
                 "officerJudgement" => 11,
                 _ => {
-                    self.unknown_key(key, String::new);
+                    self.unknown_key(key, Pointer::root);
                     continue;
                 }
             };
@@ -61,7 +61,7 @@ impl Reader<'_, '_> {
 
         let officer = self.object(officer, "/officer");
         if let Some(officer) = officer {
-            self.check_keys(officer, || "/officer".to_owned(), &["id", "unit"]);
+            self.check_keys(officer, || Pointer::root().member("officer"), &["id", "unit"]);
         }
         values.officer_id = self.text(officer.and_then(|o| o.get("id")), "/officer/id", true).filter(|text| {
             let ok = is_officer_id(text);
@@ -76,7 +76,7 @@ impl Reader<'_, '_> {
 
         let handling = self.object(handling, "/handling");
         if let Some(handling) = handling {
-            self.check_keys(handling, || "/handling".to_owned(), &["tlp"]);
+            self.check_keys(handling, || Pointer::root().member("handling"), &["tlp"]);
         }
         values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, TLP);
         // A SIS art. 36 alert asks for information to be gathered without
@@ -92,7 +92,10 @@ impl Reader<'_, '_> {
             if partners.contains(&text) {
                 values.shared_with.push(text);
             } else {
-                self.push(Finding::error(indexed("/sharedWith", index), Kind::Enum { allowed: None }));
+                self.push(Finding::error(
+                    Pointer::root().member("sharedWith").index(index),
+                    Kind::Enum { allowed: None },
+                ));
             }
         }
         values.no_share_reason = self
@@ -108,7 +111,7 @@ impl Reader<'_, '_> {
     /// `disagree`; a reason without a view lacks the view.
     pub(super) fn read_judgement<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let Some(judgement) = self.object(value, "/officerJudgement") else { return };
-        self.check_keys(judgement, || "/officerJudgement".to_owned(), &["view", "reason"]);
+        self.check_keys(judgement, || Pointer::root().member("officerJudgement"), &["view", "reason"]);
         let view = judgement.get("view");
         values.judgement_view = self.choice(view, "/officerJudgement/view", false, JUDGEMENT_VIEWS);
         let needs_reason = matches!(values.judgement_view, Some("partly" | "disagree"));
@@ -124,7 +127,11 @@ impl Reader<'_, '_> {
     pub(super) fn read_subject<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let subject = self.object(value, "/subject");
         if let Some(subject) = subject {
-            self.check_keys(subject, || "/subject".to_owned(), &["vNumber", "bsn", "unknownSubject", "status"]);
+            self.check_keys(
+                subject,
+                || Pointer::root().member("subject"),
+                &["vNumber", "bsn", "unknownSubject", "status"],
+            );
         }
         let member = |key: &str| subject.and_then(|s| s.get(key));
         values.unknown_subject = match member("unknownSubject") {
@@ -160,7 +167,7 @@ impl Reader<'_, '_> {
         if let Some(context) = context {
             self.check_keys(
                 context,
-                || "/context".to_owned(),
+                || Pointer::root().member("context"),
                 &["type", "sisAlert", "tip", "screeningMethod", "partner"],
             );
         }
@@ -174,7 +181,7 @@ impl Reader<'_, '_> {
             _ => "partner-report",
         };
         for key in ["sisAlert", "tip", "screeningMethod", "partner"] {
-            let path = child("/context", key);
+            let path = Pointer::root().member("context").member(key);
             if owner(key) != context_type {
                 // Belongs to another context type: warned about and dropped.
                 if !is_absent(member(key)) {
@@ -197,16 +204,17 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub(super) fn read_sis_alert<'v>(&mut self, value: Option<&'v Value>, path: &str) -> SisAlertValues<'v> {
+    pub(super) fn read_sis_alert<'v>(&mut self, value: Option<&'v Value>, path: &Pointer) -> SisAlertValues<'v> {
         let mut out = SisAlertValues::default();
         if is_absent(value) {
             self.push(Finding::error(path, Kind::Required));
             return out;
         }
         let Some(alert) = self.object(value, path) else { return out };
-        self.check_keys(alert, || path.to_owned(), &["regulation", "article", "issuingState", "alertReference"]);
-        out.regulation = self.choice(alert.get("regulation"), &child(path, "regulation"), true, SIS_REGULATIONS);
-        let article_path = child(path, "article");
+        self.check_keys(alert, || path.clone(), &["regulation", "article", "issuingState", "alertReference"]);
+        out.regulation =
+            self.choice(alert.get("regulation"), &path.clone().member("regulation"), true, SIS_REGULATIONS);
+        let article_path = path.clone().member("article");
         if let Some(article) = self.text(alert.get("article"), &article_path, true) {
             let allowed: Vec<&str> = match &out.regulation {
                 Some(regulation) => sis_articles(regulation).to_vec(),
@@ -219,7 +227,7 @@ impl Reader<'_, '_> {
                 self.push(Finding::error(article_path, Kind::SisArticle { allowed }));
             }
         }
-        let state_path = child(path, "issuingState");
+        let state_path = path.clone().member("issuingState");
         if let Some(state) = self.text(alert.get("issuingState"), &state_path, true) {
             if self.rules.catalog.catalog().sis_states.iter().any(|s| s == state) {
                 out.issuing_state = Some(state);
@@ -227,23 +235,24 @@ impl Reader<'_, '_> {
                 self.push(Finding::error(state_path, Kind::FormatCountry));
             }
         }
-        let reference_path = child(path, "alertReference");
+        let reference_path = path.clone().member("alertReference");
         out.alert_reference = self
             .text(alert.get("alertReference"), &reference_path, true)
             .filter(|text| self.length(text, &reference_path, 1, 64));
         out
     }
 
-    pub(super) fn read_tip<'v>(&mut self, value: Option<&'v Value>, path: &str) -> TipValues<'v> {
+    pub(super) fn read_tip<'v>(&mut self, value: Option<&'v Value>, path: &Pointer) -> TipValues<'v> {
         let mut out = TipValues::default();
         if is_absent(value) {
             self.push(Finding::error(path, Kind::Required));
             return out;
         }
         let Some(tip) = self.object(value, path) else { return out };
-        self.check_keys(tip, || path.to_owned(), &["channel", "receivedOn"]);
-        out.channel = self.choice(tip.get("channel"), &child(path, "channel"), true, TIP_CHANNELS);
-        out.received_on = self.date(tip.get("receivedOn"), &child(path, "receivedOn"), true).map(|(_, text)| text);
+        self.check_keys(tip, || path.clone(), &["channel", "receivedOn"]);
+        out.channel = self.choice(tip.get("channel"), &path.clone().member("channel"), true, TIP_CHANNELS);
+        out.received_on =
+            self.date(tip.get("receivedOn"), &path.clone().member("receivedOn"), true).map(|(_, text)| text);
         out
     }
 
@@ -346,11 +355,11 @@ impl Reader<'_, '_> {
         let map = self.object(value, "/extensions");
         let declared: Vec<&str> = self.rules.extensions.iter().map(|e| e.declaration.name.as_str()).collect();
         if let Some(map) = map {
-            self.check_keys(map, || "/extensions".to_owned(), &declared);
+            self.check_keys(map, || Pointer::root().member("extensions"), &declared);
         }
         for extension in self.rules.extensions {
             let declaration = &extension.declaration;
-            let path = pointer_push("/extensions", &declaration.name);
+            let path = Pointer::root().member("extensions").member(&declaration.name);
             let member = map.and_then(|m| m.get(&declaration.name));
             let read = match declaration.kind {
                 ExtensionType::Date => self.date(member, &path, declaration.required).map(|(_, text)| text),
