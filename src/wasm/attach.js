@@ -133,6 +133,7 @@ export function attachForm(api, form, options) {
   const touched = new Set();
   let submitTried = false;
   let announced = null; // { band, routing } as last rendered
+  let lastShown = ""; // what the last refresh drew, to skip drawing it again
   let nextId = 0;
   let attached = true;
 
@@ -155,13 +156,32 @@ export function attachForm(api, form, options) {
   const controlName = (path) => fieldMap[path] ?? path;
   const evaluateOptions = () => (settings.today ? { today: settings.today } : undefined);
 
-  /** The form's current values as the engine's input. */
-  function input() {
+  /** The form's text entries, as a native submit would post them. */
+  function formEntries() {
     const entries = [];
     for (const [name, value] of new FormData(form)) {
       if (typeof value === "string") entries.push([name, value]);
     }
-    return api.inputFromFormData(entries, { fieldMap, valueMap });
+    return entries;
+  }
+
+  /** The form's current values as the engine's input. */
+  function input() {
+    return api.inputFromFormData(formEntries(), { fieldMap, valueMap });
+  }
+
+  /**
+   * The picked indicators in input order (the picker's checked boxes, as
+   * posted): what the panel and the issue links need of the input, read
+   * without a second crossing into the module.
+   */
+  function pickedOf(entries) {
+    const codes = [];
+    for (const [name, value] of entries) {
+      const code = value.trim();
+      if (name === "indicator" && code && !codes.includes(code)) codes.push(code);
+    }
+    return { indicators: codes.map((code) => ({ code })) };
   }
 
   /** Controls named `name` (and with `value`, if given); names are compared, never put in a selector. */
@@ -406,12 +426,23 @@ export function attachForm(api, form, options) {
     return box;
   }
 
+  /** Re-evaluates on every edit: the post's entries cross into the module once. */
   function refresh() {
-    const current = input();
-    const evaluation = evaluate(current);
-    if (!evaluation) return;
-    render(evaluation, current);
+    const entries = formEntries();
+    let evaluation;
+    try {
+      evaluation = engine.evaluateEntries(entries, { fieldMap, valueMap, ...evaluateOptions() });
+    } catch {
+      return; // e.g. a host engine freed while attached: the form still submits natively
+    }
     if (summary && evaluation.valid) removeSummary();
+    // Most keystrokes change no issue and no advice (typing a summary): then
+    // the page already shows this evaluation and nothing is redrawn.
+    const picked = pickedOf(entries);
+    const shown = JSON.stringify([evaluation, picked, [...touched], submitTried]);
+    if (shown === lastShown) return;
+    lastShown = shown;
+    render(evaluation, picked);
   }
 
   function onEdit(event) {
@@ -430,6 +461,7 @@ export function attachForm(api, form, options) {
   function onSubmit(event) {
     if (!attached) return;
     submitTried = true;
+    lastShown = "";
     const current = input();
     const evaluation = evaluate(current);
     if (!evaluation) return;

@@ -54,6 +54,27 @@ extern "C" {
         nodes: u32,
         array_items: u32,
     ) -> Result<String, JsValue>;
+
+    /// A post's entries as JSON text `[name, value, …]` (read.js), in one
+    /// call; `None` when they are not iterable.
+    #[wasm_bindgen(js_name = readEntries)]
+    fn read_entries_text(entries: &JsValue, limit: u32) -> Option<String>;
+}
+
+/// The `[name, value]` text pairs of a post's entries, at most `limit`;
+/// `None` when `entries` is not a FormData or an iterable of pairs.
+pub fn read_entries(entries: &JsValue, limit: usize) -> Option<Vec<(String, String)>> {
+    let text = read_entries_text(entries, u32::try_from(limit).unwrap_or(u32::MAX))?;
+    let serde_json::Value::Array(flat) = crate::core::json_text::parse_strict(&text).ok()? else { return None };
+    let mut texts = flat.into_iter().filter_map(|value| match value {
+        serde_json::Value::String(text) => Some(text),
+        _ => None,
+    });
+    let mut pairs = Vec::new();
+    while let (Some(name), Some(value)) = (texts.next(), texts.next()) {
+        pairs.push((name, value));
+    }
+    Some(pairs)
 }
 
 /// Reads `value` within `limits`.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use js_sys::{Array, Function, Reflect, Uint8Array};
+use js_sys::{Function, Reflect, Uint8Array};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -493,12 +493,12 @@ fn body_pairs(body: &JsValue) -> Result<Option<Vec<(String, String)>>, JsValue> 
     }
     let mut pairs = Vec::new();
     for entry in js_sys::Object::entries(body.unchecked_ref()).iter().take(MAX_ENTRIES) {
-        let Some(entry) = entry.dyn_ref::<Array>() else { continue };
+        let Some(entry) = entry.dyn_ref::<js_sys::Array>() else { continue };
         let Some(name) = entry.get(0).as_string() else { continue };
         let value = entry.get(1);
         if let Some(text) = value.as_string() {
             pairs.push((name, text));
-        } else if let Some(items) = value.dyn_ref::<Array>() {
+        } else if let Some(items) = value.dyn_ref::<js_sys::Array>() {
             pairs.extend(items.iter().filter_map(|item| item.as_string()).map(|item| (name.clone(), item)));
         }
     }
@@ -509,19 +509,8 @@ fn body_pairs(body: &JsValue) -> Result<Option<Vec<(String, String)>>, JsValue> 
 /// at most [`MAX_ENTRIES`]; files and other non-text values carry no form
 /// input and are left out.
 fn entry_pairs(entries: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
-    let not_iterable = || option_invalid("entries must be a FormData or an iterable of [name, value] pairs");
-    let iterator = js_sys::try_iter(entries).map_err(|_| not_iterable())?.ok_or_else(not_iterable)?;
-    let mut pairs = Vec::new();
-    for entry in iterator.take(MAX_ENTRIES) {
-        let entry = entry.map_err(|_| not_iterable())?;
-        let Some(pair) = entry.dyn_ref::<Array>() else { continue };
-        let name = Reflect::get_u32(pair, 0).ok().and_then(|v| v.as_string());
-        let value = Reflect::get_u32(pair, 1).ok().and_then(|v| v.as_string());
-        if let (Some(name), Some(value)) = (name, value) {
-            pairs.push((name, value));
-        }
-    }
-    Ok(pairs)
+    super::boundary::read_entries(entries, MAX_ENTRIES)
+        .ok_or_else(|| option_invalid("entries must be a FormData or an iterable of [name, value] pairs"))
 }
 
 /// The indicator picker as HTML for a server to put in the page before any

@@ -184,3 +184,29 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
     return '[false,[["","type"]],false]';
   }
 }
+
+/**
+ * A post's entries (FormData, or any iterable of [name, value] pairs) as the
+ * JSON text `[name, value, name, value, ...]`, in ONE call across the
+ * boundary instead of several per entry. Pairs that are not two strings
+ * (FormData's files) are left out, lone surrogates become U+FFFD, at most
+ * `limit` entries are read. `null` when `entries` is not iterable or its
+ * iteration throws.
+ */
+export function readEntries(entries, limit) {
+  try {
+    if (entries === null || typeof entries !== "object" || typeof entries[Symbol.iterator] !== "function") return null;
+    const flat = [];
+    let count = 0;
+    for (const entry of entries) {
+      if (++count > limit) break;
+      if (!Array.isArray(entry)) continue;
+      const name = entry[0];
+      const value = entry[1];
+      if (typeof name === "string" && typeof value === "string") flat.push(toWellFormed(name), toWellFormed(value));
+    }
+    return JSON.stringify(flat);
+  } catch {
+    return null;
+  }
+}

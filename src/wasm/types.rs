@@ -205,183 +205,185 @@ options_types! {
     }
 }
 
-/// The signal form input (SPEC §4), as a host hands it in.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct SignalForm {
-    /// Case number, `^[A-Za-z0-9/.-]{1,40}$`.
-    #[tsify(optional)]
-    pub case_number: Option<String>,
-    /// Procedure.
-    #[tsify(optional, type = "Procedure")]
-    pub procedure: Option<String>,
-    /// The person concerned.
-    #[tsify(optional)]
-    pub subject: Option<FormSubject>,
-    /// How the signal arose.
-    #[tsify(optional)]
-    pub context: Option<FormContext>,
-    /// 1–200 indicators.
-    #[tsify(optional)]
-    pub indicators: Option<Vec<FormIndicator>>,
-    /// The factual statement, 20–4000 characters.
-    #[tsify(optional)]
-    pub summary: Option<String>,
-    /// The officer.
-    #[tsify(optional)]
-    pub officer: Option<FormOfficer>,
-    /// Handling.
-    #[tsify(optional)]
-    pub handling: Option<FormHandling>,
-    /// Partner codes shared with.
-    #[tsify(optional)]
-    pub shared_with: Option<Vec<String>>,
-    /// Required (≥ 10 characters) when an advised partner is not shared with.
-    #[tsify(optional)]
-    pub no_share_reason: Option<String>,
-    /// The officer's own view of the advice.
-    #[tsify(optional)]
-    pub officer_judgement: Option<FormOfficerJudgement>,
-    /// Values of host-declared extensions.
-    #[tsify(optional, type = "Record<string, string>")]
-    pub extensions: Option<BTreeMap<String, String>>,
-}
+/// The shape of the form input, for TypeScript only.
+pub mod form_shape {
+    #![expect(
+        dead_code,
+        reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON"
+    )]
 
-/// `officerJudgement` of the form.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct FormOfficerJudgement {
-    /// The officer's view of the advice.
-    #[tsify(optional, type = "JudgementView")]
-    pub view: Option<String>,
-    /// Why; 10–2000 characters, required for `partly` and `disagree`.
-    #[tsify(optional)]
-    pub reason: Option<String>,
-}
+    use std::collections::BTreeMap;
+    use tsify::Tsify;
 
-/// `subject` of the form.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct FormSubject {
-    /// Ten digits; required unless `unknownSubject`.
-    #[tsify(optional)]
-    pub v_number: Option<String>,
-    /// Nine digits passing the 11-proef.
-    #[tsify(optional)]
-    pub bsn: Option<String>,
-    /// No V-nummer is known for the person ("V-nummer onbekend").
-    #[tsify(optional)]
-    pub unknown_subject: Option<bool>,
-    /// The person's status; never scored, it limits which measures apply.
-    #[tsify(optional, type = "SubjectStatus")]
-    pub status: Option<String>,
-}
+    /// The signal form input (SPEC §4), as a host hands it in.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct SignalForm {
+        /// Case number, `^[A-Za-z0-9/.-]{1,40}$`.
+        #[tsify(optional)]
+        pub case_number: Option<String>,
+        /// Procedure.
+        #[tsify(optional, type = "Procedure")]
+        pub procedure: Option<String>,
+        /// The person concerned.
+        #[tsify(optional)]
+        pub subject: Option<FormSubject>,
+        /// How the signal arose.
+        #[tsify(optional)]
+        pub context: Option<FormContext>,
+        /// 1–200 indicators.
+        #[tsify(optional)]
+        pub indicators: Option<Vec<FormIndicator>>,
+        /// The factual statement, 20–4000 characters.
+        #[tsify(optional)]
+        pub summary: Option<String>,
+        /// The officer.
+        #[tsify(optional)]
+        pub officer: Option<FormOfficer>,
+        /// Handling.
+        #[tsify(optional)]
+        pub handling: Option<FormHandling>,
+        /// Partner codes shared with.
+        #[tsify(optional)]
+        pub shared_with: Option<Vec<String>>,
+        /// Required (≥ 10 characters) when an advised partner is not shared with.
+        #[tsify(optional)]
+        pub no_share_reason: Option<String>,
+        /// The officer's own view of the advice.
+        #[tsify(optional)]
+        pub officer_judgement: Option<FormOfficerJudgement>,
+        /// Values of host-declared extensions.
+        #[tsify(optional, type = "Record<string, string>")]
+        pub extensions: Option<BTreeMap<String, String>>,
+    }
 
-/// `context` of the form.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct FormContext {
-    /// Context type.
-    #[serde(rename = "type")]
-    #[tsify(optional, type = "ContextType")]
-    pub context_type: Option<String>,
-    /// Required for `sis-check`.
-    #[tsify(optional)]
-    pub sis_alert: Option<FormSisAlert>,
-    /// Required for `post-decision-tip`.
-    #[tsify(optional)]
-    pub tip: Option<FormTip>,
-    /// Required for `asylum-screening`.
-    #[tsify(optional, type = "ScreeningMethod")]
-    pub screening_method: Option<String>,
-    /// Required for `partner-report`: a catalog partner code.
-    #[tsify(optional)]
-    pub partner: Option<String>,
-}
+    /// `officerJudgement` of the form.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct FormOfficerJudgement {
+        /// The officer's view of the advice.
+        #[tsify(optional, type = "JudgementView")]
+        pub view: Option<String>,
+        /// Why; 10–2000 characters, required for `partly` and `disagree`.
+        #[tsify(optional)]
+        pub reason: Option<String>,
+    }
 
-/// `context.sisAlert` of the form.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct FormSisAlert {
-    /// Regulation.
-    #[tsify(optional, type = "SisRegulation")]
-    pub regulation: Option<String>,
-    /// Article: 24 or 25 under 2018/1861; 26, 36 or 38 under 2018/1862.
-    #[tsify(optional, type = "SisArticle")]
-    pub article: Option<String>,
-    /// A code of the catalog's `sisStates`.
-    #[tsify(optional)]
-    pub issuing_state: Option<String>,
-    /// 1–64 characters.
-    #[tsify(optional)]
-    pub alert_reference: Option<String>,
-}
+    /// `subject` of the form.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct FormSubject {
+        /// Ten digits; required unless `unknownSubject`.
+        #[tsify(optional)]
+        pub v_number: Option<String>,
+        /// Nine digits passing the 11-proef.
+        #[tsify(optional)]
+        pub bsn: Option<String>,
+        /// No V-nummer is known for the person ("V-nummer onbekend").
+        #[tsify(optional)]
+        pub unknown_subject: Option<bool>,
+        /// The person's status; never scored, it limits which measures apply.
+        #[tsify(optional, type = "SubjectStatus")]
+        pub status: Option<String>,
+    }
 
-/// `context.tip` of the form.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct FormTip {
-    /// Channel.
-    #[tsify(optional, type = "TipChannel")]
-    pub channel: Option<String>,
-    /// `YYYY-MM-DD`.
-    #[tsify(optional)]
-    pub received_on: Option<String>,
-}
+    /// `context` of the form.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct FormContext {
+        /// Context type.
+        #[serde(rename = "type")]
+        #[tsify(optional, type = "ContextType")]
+        pub context_type: Option<String>,
+        /// Required for `sis-check`.
+        #[tsify(optional)]
+        pub sis_alert: Option<FormSisAlert>,
+        /// Required for `post-decision-tip`.
+        #[tsify(optional)]
+        pub tip: Option<FormTip>,
+        /// Required for `asylum-screening`.
+        #[tsify(optional, type = "ScreeningMethod")]
+        pub screening_method: Option<String>,
+        /// Required for `partner-report`: a catalog partner code.
+        #[tsify(optional)]
+        pub partner: Option<String>,
+    }
 
-/// One indicator on the form.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct FormIndicator {
-    /// A code of the active catalog.
-    #[tsify(optional)]
-    pub code: Option<String>,
-    /// Source reliability.
-    #[tsify(optional, type = "ReliabilityCode")]
-    pub reliability: Option<String>,
-    /// Information credibility.
-    #[tsify(optional, type = "CredibilityCode")]
-    pub credibility: Option<String>,
-    /// `YYYY-MM-DD`, not after the evaluation date.
-    #[tsify(optional)]
-    pub observed_on: Option<String>,
-    /// Required where the catalog marks the indicator `requiresEvidence`;
-    /// at most 20, each 1–512 characters.
-    #[tsify(optional)]
-    pub evidence_refs: Option<Vec<String>>,
-    /// At most 2000 characters.
-    #[tsify(optional)]
-    pub note: Option<String>,
-}
+    /// `context.sisAlert` of the form.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct FormSisAlert {
+        /// Regulation.
+        #[tsify(optional, type = "SisRegulation")]
+        pub regulation: Option<String>,
+        /// Article: 24 or 25 under 2018/1861; 26, 36 or 38 under 2018/1862.
+        #[tsify(optional, type = "SisArticle")]
+        pub article: Option<String>,
+        /// A code of the catalog's `sisStates`.
+        #[tsify(optional)]
+        pub issuing_state: Option<String>,
+        /// 1–64 characters.
+        #[tsify(optional)]
+        pub alert_reference: Option<String>,
+    }
 
-/// `officer` of the form.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct FormOfficer {
-    /// Staff code `^[A-Z0-9-]{2,32}$`.
-    #[tsify(optional)]
-    pub id: Option<String>,
-    /// 1–80 characters.
-    #[tsify(optional)]
-    pub unit: Option<String>,
-}
+    /// `context.tip` of the form.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct FormTip {
+        /// Channel.
+        #[tsify(optional, type = "TipChannel")]
+        pub channel: Option<String>,
+        /// `YYYY-MM-DD`.
+        #[tsify(optional)]
+        pub received_on: Option<String>,
+    }
 
-/// `handling` of the form.
-#[derive(Debug, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[expect(dead_code, reason = "declares the input's TypeScript shape; the engine reads the input leniently as JSON")]
-pub struct FormHandling {
-    /// TLP 2.0 label.
-    #[tsify(optional, type = "TlpLabel")]
-    pub tlp: Option<String>,
+    /// One indicator on the form.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct FormIndicator {
+        /// A code of the active catalog.
+        #[tsify(optional)]
+        pub code: Option<String>,
+        /// Source reliability.
+        #[tsify(optional, type = "ReliabilityCode")]
+        pub reliability: Option<String>,
+        /// Information credibility.
+        #[tsify(optional, type = "CredibilityCode")]
+        pub credibility: Option<String>,
+        /// `YYYY-MM-DD`, not after the evaluation date.
+        #[tsify(optional)]
+        pub observed_on: Option<String>,
+        /// Required where the catalog marks the indicator `requiresEvidence`;
+        /// at most 20, each 1–512 characters.
+        #[tsify(optional)]
+        pub evidence_refs: Option<Vec<String>>,
+        /// At most 2000 characters.
+        #[tsify(optional)]
+        pub note: Option<String>,
+    }
+
+    /// `officer` of the form.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct FormOfficer {
+        /// Staff code `^[A-Z0-9-]{2,32}$`.
+        #[tsify(optional)]
+        pub id: Option<String>,
+        /// 1–80 characters.
+        #[tsify(optional)]
+        pub unit: Option<String>,
+    }
+
+    /// `handling` of the form.
+    #[derive(Debug, Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct FormHandling {
+        /// TLP 2.0 label.
+        #[tsify(optional, type = "TlpLabel")]
+        pub tlp: Option<String>,
+    }
 }
 
 /// The closed lists of the form as TypeScript unions (declared once, with

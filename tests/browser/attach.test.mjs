@@ -398,3 +398,45 @@ test("a 200-indicator catalog: the post carries only the indicators ticked, far 
   assert.deepEqual(outcome.details.sort(), [...outcome.ticked].sort());
   assert.ok(outcome.total < 60, `${outcome.total} fields posted`);
 });
+
+test("each edit is one call into the module (evaluateEntries), and an unchanged evaluation is not redrawn", async () => {
+  const { page } = await open();
+  const outcome = await page.evaluate(() => {
+    const form = document.getElementById("signal");
+    window.handle.detach();
+    const engine = new window.SignalEngine();
+    const calls = { evaluateEntries: 0, evaluate: 0 };
+    const evaluateEntries = engine.evaluateEntries.bind(engine);
+    const evaluate = engine.evaluate.bind(engine);
+    engine.evaluateEntries = (...args) => (calls.evaluateEntries++, evaluateEntries(...args));
+    engine.evaluate = (...args) => (calls.evaluate++, evaluate(...args));
+    const handle = window.attach(form, {
+      engine,
+      fieldMap: { caseNumber: "zaaknummer", "subject.vNumber": "vnr" },
+      indicatorsContainer: document.getElementById("indicators"),
+      scorePanel: document.getElementById("panel"),
+      submitMode: "event-only",
+    });
+    const summary = form.querySelector("#summary");
+    const panel = document.getElementById("panel");
+    let redrawn = 0;
+    new MutationObserver((records) => (redrawn += records.length)).observe(panel, { childList: true, subtree: true });
+    const before = { ...calls };
+    summary.value = "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.";
+    summary.dispatchEvent(new Event("input", { bubbles: true }));
+    return new Promise((resolve) => setTimeout(() => {
+      const afterFirst = redrawn;
+      for (const letter of "abc") {
+        summary.value += letter;
+        summary.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      setTimeout(() => {
+        handle.detach();
+        resolve({ entries: calls.evaluateEntries - before.evaluateEntries, evaluate: calls.evaluate - before.evaluate, afterFirst, extra: redrawn - afterFirst });
+      }, 0);
+    }, 0));
+  });
+  assert.equal(outcome.entries, 4, "one evaluateEntries per edit");
+  assert.equal(outcome.evaluate, 0, "no second crossing per edit");
+  assert.equal(outcome.extra, 0, "typing that changes no issue or advice redraws nothing");
+});

@@ -233,6 +233,19 @@ test("evaluateEntries equals evaluate(inputFromFormData(...)) in one call", () =
   }
   assert.equal(engine.evaluateEntries(posts[0], { fieldMap, today: TODAY }).valid, true);
   assert.throws(() => engine.evaluateEntries(42), { name: "SignalError", code: "option.invalid" });
+  // Hostile entries: an iterator that throws is refused, never an exception from the module.
+  const throwing = { [Symbol.iterator]() { return { next() { throw new Error("boom"); } }; } };
+  assert.throws(() => engine.evaluateEntries(throwing), { name: "SignalError", code: "option.invalid" });
+  // Files, non-pairs and lone surrogates: left out, left out, replaced.
+  const mixed = new FormData();
+  mixed.append("caseNumber", "IND-\ud800-1");
+  mixed.append("upload", new Blob(["x"]), "x.txt");
+  const odd = [["summary"], 7, ["caseNumber", "IND-\ud800-1"]];
+  assert.deepEqual(
+    engine.evaluateEntries(mixed, { today: TODAY }),
+    engine.evaluate(inputFromFormData([["caseNumber", "IND-\ufffd-1"]]), { today: TODAY }),
+  );
+  assert.deepEqual(engine.evaluateEntries(odd, { today: TODAY }), engine.evaluateEntries(mixed, { today: TODAY }));
   assert.throws(() => engine.evaluateEntries([], { other: 1 }), { name: "SignalError", code: "option.invalid" });
   engine.free();
 });
