@@ -23,6 +23,26 @@ for (let i = 0; i < lines.length; i++) {
   rows.push([`native \`${name.trim()}\``, `${micros.toFixed(1)} µs`, `${Math.round(1e6 / micros).toLocaleString("en")} /s`, "criterion, median of 30 samples"]);
 }
 
+// 1b. Instruction counts (callgrind): the same operations, counted rather
+// than timed, so a regression shows as a number whatever the machine's load.
+const counts = [];
+if (spawnSync("valgrind", ["--version"]).status === 0) {
+  const built = spawnSync("cargo", ["build", "--profile", "bench", "--example", "instructions"], { cwd: join(root, "bench"), encoding: "utf8" });
+  if (built.status !== 0) throw new Error(built.stderr);
+  const program = join(root, "bench", "target", "release", "examples", "instructions");
+  const collected = (operation, times) => {
+    const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", program, operation, String(times)], { encoding: "utf8" });
+    const found = /Collected : (\d+)/.exec(run.stderr);
+    if (!found) throw new Error(`callgrind: ${run.stderr}`);
+    return Number(found[1]);
+  };
+  const TIMES = 100;
+  for (const operation of ["evaluate", "buildRecord", "verify", "canonicalize+digest"]) {
+    const perOperation = Math.round((collected(operation, TIMES) - collected(operation, 0)) / TIMES);
+    counts.push(`| \`${operation}\`, 12 indicators | ${perOperation.toLocaleString("en")} |`);
+  }
+}
+
 // 2. The CLI verifying 100 000 records of NDJSON.
 const cli = join(root, "target", "release", "signal-indicators");
 const form = JSON.stringify({
@@ -75,6 +95,15 @@ ${Math.round(totalmem() / 2 ** 30)} GiB; ${rustc}; Node ${process.version}.
 | what | time | rate | how |
 |---|---|---|---|
 ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
+
+Instructions per operation, natively (\`valgrind --tool=callgrind\` over
+\`bench/examples/instructions.rs\`: the count for 100 operations minus the
+count for none, divided by 100; the same binary and input give the same
+count on any load, so compare these between commits):
+
+| operation | instructions |
+|---|---|
+${counts.join("\n") || "| (valgrind not installed) | — |"}
 
 Browser download (\`make size\`, the .wasm after wasm-opt plus its JS):
 

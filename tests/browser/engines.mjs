@@ -24,18 +24,19 @@ function setDateInPage({ selector, value }) {
   element.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
-/** Chromium: the officer interface over a playwright-core page. */
-async function chromium() {
-  const browser = await launchChromium();
-  const page = await browser.newPage();
+/**
+ * The officer interface over a page of playwright-core or puppeteer-core
+ * (their page APIs agree but for typing and choosing an option).
+ */
+function pageOfficer(browser, page, { type, choose }) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   return {
     errors,
     goto: (url) => page.goto(url),
     waitFor: (selector) => page.waitForSelector(selector, { timeout: TIMEOUT_MS }),
-    type: (selector, text) => page.locator(selector).pressSequentially(text),
-    choose: (selector, value) => page.selectOption(selector, value),
+    type,
+    choose,
     click: (selector) => page.click(selector),
     press: (key) => page.keyboard.press(key),
     setDate: (selector, value) => page.evaluate(setDateInPage, { selector, value }),
@@ -44,7 +45,17 @@ async function chromium() {
   };
 }
 
-/** Firefox: the officer interface over a puppeteer-core page (WebDriver BiDi). */
+/** Chromium: playwright-core. */
+async function chromium() {
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  return pageOfficer(browser, page, {
+    type: (selector, text) => page.locator(selector).pressSequentially(text),
+    choose: (selector, value) => page.selectOption(selector, value),
+  });
+}
+
+/** Firefox: puppeteer-core over WebDriver BiDi. */
 async function firefox() {
   const browser = await puppeteer.launch({
     browser: "firefox",
@@ -54,20 +65,10 @@ async function firefox() {
     extraPrefsFirefox: { "network.dns.disableIPv6": true, "app.update.enabled": false, "browser.shell.checkDefaultBrowser": false },
   });
   const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  return {
-    errors,
-    goto: (url) => page.goto(url),
-    waitFor: (selector) => page.waitForSelector(selector, { timeout: TIMEOUT_MS }),
+  return pageOfficer(browser, page, {
     type: (selector, text) => page.type(selector, text),
     choose: (selector, value) => page.select(selector, value),
-    click: (selector) => page.click(selector),
-    press: (key) => page.keyboard.press(key),
-    setDate: (selector, value) => page.evaluate(setDateInPage, { selector, value }),
-    read: (fn, arg) => page.evaluate(fn, arg),
-    close: () => browser.close(),
-  };
+  });
 }
 
 function freePort() {

@@ -1,0 +1,37 @@
+//! Instruction counts per operation, for `make bench`: run under
+//! `valgrind --tool=callgrind`, `instructions OPERATION N` does the set-up and
+//! then OPERATION N times; the difference between N and 0 divided by N is
+//! what one operation costs, a number that does not move with the machine's
+//! load (unlike a time), so a regression shows as a number.
+
+use std::hint::black_box;
+
+use signal_indicators::{canonical_bytes, sha256_tagged};
+use signal_indicators_bench::Fixture;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let operation = args.get(1).map(String::as_str).unwrap_or("evaluate");
+    let times: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(0);
+    let Fixture { engine, today, stamp, typical, record, .. } = Fixture::new();
+    for _ in 0..times {
+        match operation {
+            "evaluate" => {
+                black_box(engine.evaluate(black_box(&typical), today));
+            }
+            "buildRecord" => {
+                black_box(engine.build_record(black_box(&typical), &[], today, &stamp).ok());
+            }
+            "verify" => {
+                black_box(engine.verify_record(black_box(&record), &[]));
+            }
+            "canonicalize+digest" => {
+                black_box(canonical_bytes(black_box(&record)).ok().map(|bytes| sha256_tagged(&bytes)));
+            }
+            other => {
+                eprintln!("unknown operation {other}: evaluate, buildRecord, verify or canonicalize+digest");
+                std::process::exit(2);
+            }
+        }
+    }
+}
