@@ -121,7 +121,8 @@ fuzz:
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 || exit 1; \
 	done
 
-## Benchmarks: native (criterion), CLI on 100 000 records, Node side by side
+## Benchmarks: native (criterion, and instruction counts with callgrind), CLI on
+## 100 000 records, Node side by side
 ## with Ajv + json-rules-engine, Chromium latency and cold start, size;
 ## writes docs/BENCHMARKS.md.
 bench: pkg cli
