@@ -264,13 +264,30 @@ impl Finding {
     }
 }
 
-/// One reference token of a JSON Pointer.
+/// One reference token of a JSON Pointer. Tokens order as their text would
+/// (an index among members by its digits), indexes among themselves by value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Token {
     /// An object member, by name.
     Member(String),
     /// An array item, by index.
     Index(usize),
+}
+
+impl Ord for Token {
+    fn cmp(&self, other: &Token) -> std::cmp::Ordering {
+        match (self, other) {
+            (Token::Index(a), Token::Index(b)) => a.cmp(b),
+            (Token::Member(a), Token::Member(b)) => a.cmp(b),
+            _ => self.text().cmp(&other.text()),
+        }
+    }
+}
+
+impl PartialOrd for Token {
+    fn partial_cmp(&self, other: &Token) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Token {
@@ -327,7 +344,8 @@ impl Pointer {
         Pointer(
             rest.split('/')
                 .map(|raw| {
-                    let token = raw.replace("~1", "/").replace("~0", "~");
+                    let token =
+                        if raw.contains('~') { raw.replace("~1", "/").replace("~0", "~") } else { raw.to_owned() };
                     match index_of(&token) {
                         Some(index) => Token::Index(index),
                         None => Token::Member(token),
@@ -393,34 +411,34 @@ impl From<&Pointer> for Pointer {
 
 /// Rows of the SPEC §4 table; findings are ordered by the row their path
 /// falls under, then array index, then code. `*` stands for an array index.
-const ROWS: [&str; 27] = [
-    "/caseNumber",
-    "/procedure",
-    "/subject/vNumber",
-    "/subject/bsn",
-    "/subject/unknownSubject",
-    "/subject/status",
-    "/context/type",
-    "/context/sisAlert",
-    "/context/tip",
-    "/context/screeningMethod",
-    "/context/partner",
-    "/indicators",
-    "/indicators/*/code",
-    "/indicators/*/reliability",
-    "/indicators/*/credibility",
-    "/indicators/*/observedOn",
-    "/indicators/*/evidenceRefs",
-    "/indicators/*/note",
-    "/summary",
-    "/officer/id",
-    "/officer/unit",
-    "/handling/tlp",
-    "/sharedWith",
-    "/noShareReason",
-    "/officerJudgement/view",
-    "/officerJudgement/reason",
-    "/extensions",
+const ROWS: [&[&str]; 27] = [
+    &["caseNumber"],
+    &["procedure"],
+    &["subject", "vNumber"],
+    &["subject", "bsn"],
+    &["subject", "unknownSubject"],
+    &["subject", "status"],
+    &["context", "type"],
+    &["context", "sisAlert"],
+    &["context", "tip"],
+    &["context", "screeningMethod"],
+    &["context", "partner"],
+    &["indicators"],
+    &["indicators", "*", "code"],
+    &["indicators", "*", "reliability"],
+    &["indicators", "*", "credibility"],
+    &["indicators", "*", "observedOn"],
+    &["indicators", "*", "evidenceRefs"],
+    &["indicators", "*", "note"],
+    &["summary"],
+    &["officer", "id"],
+    &["officer", "unit"],
+    &["handling", "tlp"],
+    &["sharedWith"],
+    &["noShareReason"],
+    &["officerJudgement", "view"],
+    &["officerJudgement", "reason"],
+    &["extensions"],
 ];
 
 /// Whether `token` falls under the table pattern token `pattern` (`*`: an index).
@@ -437,7 +455,7 @@ fn row_of(path: &Pointer) -> usize {
     if tokens.is_empty() {
         return 0;
     }
-    let patterns = || ROWS.iter().map(|row| row.split('/').skip(1).collect::<Vec<&str>>()).enumerate();
+    let patterns = || ROWS.iter().enumerate();
     let mut best: Option<(usize, usize)> = None; // (matched length, row)
     for (row, pattern) in patterns() {
         let under = pattern.len() <= tokens.len() && pattern.iter().zip(tokens).all(|(p, t)| token_matches(p, t));
@@ -453,7 +471,7 @@ fn row_of(path: &Pointer) -> usize {
     for keep in (1..tokens.len()).rev() {
         let prefix = tokens.get(..keep).unwrap_or_default();
         for (row, pattern) in patterns() {
-            if pattern.len() > prefix.len() && prefix.iter().zip(&pattern).all(|(t, p)| token_matches(p, t)) {
+            if pattern.len() > prefix.len() && prefix.iter().zip(pattern.iter()).all(|(t, p)| token_matches(p, t)) {
                 return row;
             }
         }
@@ -481,20 +499,34 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
                 Token::Member(name) => index_of(name),
             })
             .collect();
-        (row_of(&f.path), indexes, f.code(), f.path.to_string())
+        (row_of(&f.path), indexes, f.code())
     };
     let keys: Vec<_> = findings.iter().map(key).collect();
-    let order = sorted_positions(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
-    // Equal keys mean equal (path, code): duplicates end up adjacent and go.
-    let mut slots: Vec<Option<Finding>> = findings.drain(..).map(Some).collect();
+    // Then by path, token by token: a deterministic order for the rest.
+    let compare = |a: usize, b: usize| {
+        keys.get(a)
+            .cmp(&keys.get(b))
+            .then_with(|| findings.get(a).map(|f| f.path.tokens()).cmp(&findings.get(b).map(|f| f.path.tokens())))
+    };
+    let order = sorted_positions(keys.len(), &compare);
+    // Equal keys and paths mean equal (path, code): duplicates end up adjacent and go.
     let mut previous: Option<usize> = None;
-    for i in order {
-        if previous.is_some_and(|p| keys.get(p) == keys.get(i)) {
+    let mut keep = vec![false; findings.len()];
+    for i in order.iter().copied() {
+        if previous.is_some_and(|p| compare(p, i).is_eq()) {
             continue;
         }
         previous = Some(i);
-        if let Some(finding) = slots.get_mut(i).and_then(Option::take) {
-            findings.push(finding);
+        if let Some(slot) = keep.get_mut(i) {
+            *slot = true;
+        }
+    }
+    let mut slots: Vec<Option<Finding>> = findings.drain(..).map(Some).collect();
+    for i in order {
+        if keep.get(i).copied().unwrap_or(false) {
+            if let Some(finding) = slots.get_mut(i).and_then(Option::take) {
+                findings.push(finding);
+            }
         }
     }
 }
