@@ -152,9 +152,9 @@ fn catalog_lint() {
     assert_eq!(cli(&["catalog", "lint", garbage.to_str().expect("path")], b"").status.code(), Some(2));
 }
 
-#[test]
-fn from_form_rebuilds_the_input_of_a_plain_post() {
-    let body = "caseNumber=IND-2026-000123&procedure=asylum&subject.vNumber=1234567890&subject.bsn=123456782\
+/// The urlencoded post of `valid_input()` with the input paths as control names.
+fn valid_post() -> &'static str {
+    "caseNumber=IND-2026-000123&procedure=asylum&subject.vNumber=1234567890&subject.bsn=123456782\
         &subject.status=applicant&officerJudgement.view=agree&context.type=sis-check&context.sisAlert.regulation=2018%2F1861&context.sisAlert.article=24\
         &context.sisAlert.issuingState=DE&context.sisAlert.alertReference=SIS-DE-2026-0042\
         &context.tip.channel=&indicator=TER-01&indicator.TER-01.reliability=B&indicator.TER-01.credibility=2\
@@ -163,7 +163,12 @@ fn from_form_rebuilds_the_input_of_a_plain_post() {
         &indicator.TER-05.observedOn=2024-09-10&indicator.TER-05.evidenceRefs=\
         &summary=Ambtsbericht+ontvangen+over+betrokkenheid+bij+een+terroristische+organisatie.\
         &officer.id=IND-4711&officer.unit=Unit+Nationale+Veiligheid&handling.tlp=AMBER%2BSTRICT\
-        &sharedWith=AIVD&sharedWith=CT-INFOBOX&sharedWith=NCTV&signal_record=&_csrf=abc";
+        &sharedWith=AIVD&sharedWith=CT-INFOBOX&sharedWith=NCTV&signal_record=&_csrf=abc"
+}
+
+#[test]
+fn from_form_rebuilds_the_input_of_a_plain_post() {
+    let body = valid_post();
     let output = cli(&["from-form"], body.as_bytes());
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let input: Value = serde_json::from_slice(&output.stdout).expect("json");
@@ -188,4 +193,68 @@ fn build_prints_the_record_as_json_stringify_writes_it() {
     let report: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(report["code"], "form.invalid");
     assert_eq!(cli(&["build", "--now", NOW], b"{}").status.code(), Some(2));
+}
+
+#[test]
+fn verify_post_checks_a_post_as_verify_submission_does() {
+    let record = record_text();
+    let with_record = |body: &str| body.replace("&signal_record=&", &format!("&signal_record={}&", urlencode(&record)));
+    let run = |args: &[&str], body: &str| {
+        let output = cli(&[&["verify-post", "--now", NOW][..], args].concat(), body.as_bytes());
+        let verdict: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+        let codes: Vec<String> = verdict["issues"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|issue| issue["severity"] == "error")
+            .filter_map(|issue| issue["code"].as_str().map(str::to_owned))
+            .collect();
+        (output.status.code(), verdict, codes)
+    };
+
+    // The record agrees with the posted fields, fresh, not seen: accepted as posted.
+    let (code, verdict, codes) = run(&[], &with_record(valid_post()));
+    assert_eq!((code, codes.as_slice()), (Some(0), &[][..]), "{verdict}");
+    assert_eq!(serde_json::to_string(&verdict["record"]).expect("json"), {
+        let posted: Value = serde_json::from_str(&record).expect("json");
+        serde_json::to_string(&posted).expect("json")
+    });
+    // The same id again: a replay.
+    let seen = temp_file("seen.txt", format!("{ID}\n").as_bytes());
+    let (code, _, codes) = run(&["--seen", seen.to_str().expect("path")], &with_record(valid_post()));
+    assert_eq!((code, codes), (Some(1), vec!["record.replayed".to_owned()]));
+    // An edited host field: the record does not count.
+    let edited = with_record(valid_post()).replace("caseNumber=IND-2026-000123", "caseNumber=IND-2026-000999");
+    let (code, verdict, codes) = run(&[], &edited);
+    assert_eq!(code, Some(1));
+    assert!(codes.contains(&"record.mismatch".to_owned()), "{verdict}");
+    assert_eq!(verdict["record"], Value::Null);
+    // Two days later: stale.
+    let output = cli(&["verify-post", "--now", "2026-11-30T20:15:01.000Z"], with_record(valid_post()).as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("record.stale"));
+    // No script ran: built here, with the given id.
+    let (code, verdict, _) = run(&["--id", "7b6d4a0e-2c1f-4e8a-9d3b-1a2b3c4d5e6f"], valid_post());
+    assert_eq!(code, Some(0), "{verdict}");
+    assert_eq!(verdict["record"]["id"], "7b6d4a0e-2c1f-4e8a-9d3b-1a2b3c4d5e6f");
+    // Without --id a fresh UUID v4 is made.
+    let (_, verdict, _) = run(&[], valid_post());
+    assert!(signal_indicators::core::record::is_uuid_v4(verdict["record"]["id"].as_str().unwrap_or_default()));
+    // A body that is not a form: refused with issues, not a crash.
+    let (code, verdict, codes) = run(&[], "%%%");
+    assert_eq!(code, Some(1), "{verdict}");
+    assert!(codes.contains(&"required".to_owned()));
+    // Bad arguments: exit 2.
+    assert_eq!(cli(&["verify-post", "--now", "yesterday"], b"").status.code(), Some(2));
+}
+
+/// `application/x-www-form-urlencoded` encoding of one value.
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => (b as char).to_string(),
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

@@ -26,6 +26,11 @@ usage:
       check a catalog; prints its digest or every problem
   signal-indicators from-form [--field-map FILE] [--value-map FILE]
       read application/x-www-form-urlencoded on stdin, print the input object
+  signal-indicators verify-post [--field-map FILE] [--value-map FILE] [--record-field NAME]
+                                [--now INSTANT] [--max-age SECONDS] [--seen FILE] [--id UUID] [--locale nl|en]
+      check one posted form on stdin as verifySubmission does (the record against the
+      posted fields, fresh, not in the --seen file of ids, or built here when none was
+      posted); prints { ok, record, input, issues }; exit 1 when not ok
   signal-indicators picker [--catalog FILE] [--locale nl|en]
       print the indicator picker as HTML (the controls attach renders)
   signal-indicators build --id UUID --now INSTANT [--today DATE] [--catalog FILE] [FILE|-]
@@ -54,6 +59,7 @@ fn main() -> ExitCode {
         Some("schema") => schema(args.get(1..).unwrap_or_default()),
         Some("catalog") if args.get(1).map(String::as_str) == Some("lint") => lint(args.get(2..).unwrap_or_default()),
         Some("from-form") => from_form(args.get(1..).unwrap_or_default()),
+        Some("verify-post") => verify_post(args.get(1..).unwrap_or_default()),
         Some("build") => build(args.get(1..).unwrap_or_default()),
         Some("picker") => picker(args.get(1..).unwrap_or_default()),
         Some("--help" | "-h" | "help") => {
@@ -213,33 +219,137 @@ fn lint(args: &[String]) -> Result<bool, Unusable> {
     }
 }
 
+/// Reads `--field-map FILE` or `--value-map FILE` into `mapping`; false
+/// for any other argument.
+fn mapping_argument(
+    arg: &str,
+    iter: &mut std::slice::Iter<'_, String>,
+    mapping: &mut PostMapping,
+) -> Result<bool, Unusable> {
+    match arg {
+        "--field-map" => {
+            let path = iter.next().ok_or(Unusable("--field-map needs a FILE".into()))?;
+            mapping.field_map = serde_json::from_value(read_json_file(path)?)
+                .map_err(|e| Unusable(format!("{path}: fieldMap must map input paths to control names: {e}")))?;
+            Ok(true)
+        }
+        "--value-map" => {
+            let path = iter.next().ok_or(Unusable("--value-map needs a FILE".into()))?;
+            let value_map = serde_json::from_value(read_json_file(path)?).map_err(|e| {
+                Unusable(format!("{path}: valueMap must map input paths to {{ host value: value }}: {e}"))
+            })?;
+            *mapping = PostMapping::from_maps(std::mem::take(&mut mapping.field_map), value_map);
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// The `[name, value]` pairs of an `application/x-www-form-urlencoded` body on stdin.
+fn read_post() -> Result<Vec<(String, String)>, Unusable> {
+    let mut body = Vec::new();
+    std::io::stdin().read_to_end(&mut body).map_err(|e| Unusable(format!("cannot read standard input: {e}")))?;
+    Ok(form_urlencoded::parse(body.trim_ascii()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
+}
+
 fn from_form(args: &[String]) -> Result<bool, Unusable> {
     let mut mapping = PostMapping::default();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
+        if !mapping_argument(arg, &mut iter, &mut mapping)? {
+            return Err(Unusable(format!("unexpected argument {arg:?}\n{USAGE}")));
+        }
+    }
+    let entries = read_post()?;
+    mapping.check(None).map_err(|e| Unusable(e.to_string()))?;
+    println!("{}", serde_json::to_string_pretty(&input_from_entries(&entries, &mapping)).unwrap_or_default());
+    Ok(true)
+}
+
+/// A fresh UUID v4 from the system's random source, for a record built here.
+fn fresh_id() -> Result<String, Unusable> {
+    let mut bytes = [0u8; 16];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut source| source.read_exact(&mut bytes))
+        .map_err(|e| Unusable(format!("no random source for a record id ({e}); give --id UUID")))?;
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..]))
+}
+
+/// `verify-post`: one posted form checked as `verifySubmission` does (SPEC §8.3).
+fn verify_post(args: &[String]) -> Result<bool, Unusable> {
+    use signal_indicators::core::submission::{SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
+    let mut mapping = PostMapping::default();
+    let (mut record_field, mut now, mut max_age, mut id, mut seen_file, mut locale) =
+        (DEFAULT_RECORD_FIELD.to_owned(), None, DEFAULT_MAX_AGE_SECONDS, None, None, Locale::Nl);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if mapping_argument(arg, &mut iter, &mut mapping)? {
+            continue;
+        }
+        let mut value = |name: &str| iter.next().cloned().ok_or(Unusable(format!("{name} needs a value")));
         match arg.as_str() {
-            "--field-map" => {
-                let path = iter.next().ok_or(Unusable("--field-map needs a FILE".into()))?;
-                mapping.field_map = serde_json::from_value(read_json_file(path)?)
-                    .map_err(|e| Unusable(format!("{path}: fieldMap must map input paths to control names: {e}")))?;
+            "--record-field" => record_field = value("--record-field")?,
+            "--now" => {
+                let text = value("--now")?;
+                now = Some(Instant::parse(&text).ok_or(Unusable("--now must be an ISO 8601 UTC instant".into()))?);
             }
-            "--value-map" => {
-                let path = iter.next().ok_or(Unusable("--value-map needs a FILE".into()))?;
-                let value_map = serde_json::from_value(read_json_file(path)?).map_err(|e| {
-                    Unusable(format!("{path}: valueMap must map input paths to {{ host value: value }}: {e}"))
-                })?;
-                mapping = PostMapping::from_maps(std::mem::take(&mut mapping.field_map), value_map);
+            "--max-age" => {
+                max_age = value("--max-age")?
+                    .parse()
+                    .map_err(|_| Unusable("--max-age must be a number of seconds".into()))?;
+            }
+            "--id" => id = Some(value("--id")?),
+            "--seen" => seen_file = Some(value("--seen")?),
+            "--locale" => {
+                let tag = value("--locale")?;
+                locale = Locale::parse(&tag).ok_or(Unusable("--locale must be nl or en".into()))?;
             }
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
     }
-    let mut body = Vec::new();
-    std::io::stdin().read_to_end(&mut body).map_err(|e| Unusable(format!("cannot read standard input: {e}")))?;
-    let entries: Vec<(String, String)> =
-        form_urlencoded::parse(body.trim_ascii()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     mapping.check(None).map_err(|e| Unusable(e.to_string()))?;
-    println!("{}", serde_json::to_string_pretty(&input_from_entries(&entries, &mapping)).unwrap_or_default());
-    Ok(true)
+    let now = match now {
+        Some(now) => now,
+        None => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|since| Instant::from_millis(i64::try_from(since.as_millis()).ok()?))
+            .ok_or(Unusable("the system clock is out of range; give --now".into()))?,
+    };
+    // Ids already accepted, one per line (the portal's own store in practice).
+    let seen: Vec<String> = match seen_file {
+        Some(path) => read_input(Some(&path))?.lines().map(|line| line.trim().to_owned()).collect(),
+        None => Vec::new(),
+    };
+    let new_id = match id {
+        Some(id) => id,
+        None => fresh_id()?,
+    };
+    let entries = read_post()?;
+    let engine = SignalEngine::new(locale, None, &[]).map_err(|e| Unusable(e.to_string()))?;
+    let is_seen = |candidate: &str| seen.iter().any(|id| id == candidate);
+    let rules = SubmissionRules {
+        mapping: &mapping,
+        record_field: &record_field,
+        catalogs: &[],
+        now,
+        max_age_seconds: max_age,
+        seen: &is_seen,
+        new_id,
+    };
+    let submission = engine.verify_submission(&entries, &rules);
+    // The record as it was posted or built (JSON.stringify order), not re-ordered.
+    println!(
+        "{{\"ok\":{},\"record\":{},\"input\":{},\"issues\":{}}}",
+        submission.ok,
+        submission.record_text.as_deref().unwrap_or("null"),
+        serde_json::to_string(&submission.input).map_err(|e| Unusable(e.to_string()))?,
+        serde_json::to_string(&submission.issues).map_err(|e| Unusable(e.to_string()))?,
+    );
+    Ok(submission.ok)
 }
 
 fn build(args: &[String]) -> Result<bool, Unusable> {
