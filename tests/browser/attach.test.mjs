@@ -362,13 +362,7 @@ test("a 200-indicator catalog: the post carries only the indicators ticked, far 
       return i < originals.length ? source : { ...source, code: `${source.code.slice(0, 3)}-${String(100 + i)}` };
     });
     const engine = new window.SignalEngine({ catalog });
-    const handle = window.attach(form, {
-      engine,
-      fieldMap: { caseNumber: "zaaknummer", "subject.vNumber": "vnr" },
-      indicatorsContainer: document.getElementById("indicators"),
-      scorePanel: document.getElementById("panel"),
-      submitMode: "event-only",
-    });
+    const handle = window.attach(form, window.pageOptions({ engine }));
     const boxes = form.querySelectorAll('input[name="indicator"]').length;
     const controls = form.querySelectorAll('[name^="indicator."]').length;
     const ticked = ["TER-05", catalog.indicators[150].code];
@@ -410,13 +404,7 @@ test("each edit is one call into the module (evaluateEntries), and an unchanged 
     const evaluate = engine.evaluate.bind(engine);
     engine.evaluateEntries = (...args) => (calls.evaluateEntries++, evaluateEntries(...args));
     engine.evaluate = (...args) => (calls.evaluate++, evaluate(...args));
-    const handle = window.attach(form, {
-      engine,
-      fieldMap: { caseNumber: "zaaknummer", "subject.vNumber": "vnr" },
-      indicatorsContainer: document.getElementById("indicators"),
-      scorePanel: document.getElementById("panel"),
-      submitMode: "event-only",
-    });
+    const handle = window.attach(form, window.pageOptions({ engine }));
     const summary = form.querySelector("#summary");
     const panel = document.getElementById("panel");
     let redrawn = 0;
