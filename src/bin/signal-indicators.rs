@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 use signal_indicators::core::extensions::declarations_from_value;
 use signal_indicators::core::form_data::PostMapping;
-use signal_indicators::core::json_text::{parse_strict, read_text};
+use signal_indicators::core::json_text::{parse_strict, read_text, RECORD_LIMITS};
 use signal_indicators::{
     catalog_schema, input_from_entries, record_schema, ActiveCatalog, Date, ExtensionDeclaration, Instant, Locale,
     RecordStamp, SignalEngine, SignalError,
@@ -170,13 +170,11 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
     let mut out = BufWriter::new(stdout.lock());
     let mut all_ok = true;
     for (index, text) in records.iter().enumerate() {
-        let (verification, id) = match read_text(text) {
-            Ok(value) => {
-                (engine.verify_record(&value, &catalogs), value.get("id").and_then(Value::as_str).map(str::to_owned))
-            }
-            // record.not-json (or over 4 MiB): a verdict, and the run goes on.
-            Err(_) => (engine.verify_record_text(text, &catalogs), None),
-        };
+        // A line that is not JSON (or over 4 MiB) gets its verdict, and the
+        // run goes on.
+        let read = read_text(text, RECORD_LIMITS);
+        let id = read.as_ref().ok().and_then(|read| read.value.get("id")?.as_str().map(str::to_owned));
+        let verification = engine.verify_record_read(read.as_ref().map_err(|e| *e), &catalogs);
         all_ok &= verification.ok;
         let verdict = Verdict {
             index,

@@ -10,9 +10,10 @@ use super::error::SignalError;
 use super::extensions::{compile, Extension, ExtensionDeclaration};
 use super::form::{read_form, FormRules, Reading};
 use super::issue::{Finding, Issue, Kind};
-use super::json_text::{read_text, TextError};
+use super::json_text::{read_text, TextError, TextValue, FORM_LIMITS, RECORD_LIMITS};
 use super::messages::Locale;
 use super::record::{build_record, verify_record, Checks, RecordStamp, SignalRecord, Verification, VerifyRules};
+use super::schema::Problem;
 use super::scoring::{label_measures, suspended_measures, Assessment, Measure, SuspendedMeasure};
 
 /// The result of evaluating a form: data, never an exception.
@@ -148,11 +149,17 @@ impl SignalEngine {
     }
 
     /// Validates and scores a form given as JSON text (what a server
-    /// received): the result of [`SignalEngine::evaluate`] on the parsed
-    /// value, or `input.not-json` / `input.too-large` at `""`.
+    /// received): the result of [`SignalEngine::evaluate`] on what
+    /// `JSON.parse` gives, or `input.not-json` / `input.too-large` at `""`.
     pub fn evaluate_text(&self, text: &str, today: Date) -> Evaluation<'_> {
-        match read_text(text) {
-            Ok(value) => self.evaluate(&value, today),
+        self.evaluate_read(read_text(text, FORM_LIMITS), today)
+    }
+
+    /// [`SignalEngine::evaluate_text`] of text already read (with the raw
+    /// lone surrogates a JS string lost marked, [`read_text_replaced`](super::json_text::read_text_replaced)).
+    pub fn evaluate_read(&self, read: Result<TextValue, TextError>, today: Date) -> Evaluation<'_> {
+        match read {
+            Ok(read) => self.evaluate_with(&read.value, &read.findings, today),
             Err(error) => self.evaluate_with(&Value::Null, &[text_finding(error)], today),
         }
     }
@@ -161,8 +168,18 @@ impl SignalEngine {
     /// read fails with `form.invalid` carrying `input.not-json` or
     /// `input.too-large`.
     pub fn build_record_text(&self, text: &str, today: Date, stamp: &RecordStamp) -> Result<SignalRecord, SignalError> {
-        match read_text(text) {
-            Ok(value) => self.build_record(&value, &[], today, stamp),
+        self.build_record_read(read_text(text, FORM_LIMITS), today, stamp)
+    }
+
+    /// [`SignalEngine::build_record_text`] of text already read.
+    pub fn build_record_read(
+        &self,
+        read: Result<TextValue, TextError>,
+        today: Date,
+        stamp: &RecordStamp,
+    ) -> Result<SignalRecord, SignalError> {
+        match read {
+            Ok(read) => self.build_record(&read.value, &read.findings, today, stamp),
             Err(error) => self.build_record(&Value::Null, &[text_finding(error)], today, stamp),
         }
     }
@@ -171,8 +188,13 @@ impl SignalEngine {
     /// field): `record.not-json` when it does not parse or repeats a member
     /// name, `record.schema` at `""` when it is over 4 MiB.
     pub fn verify_record_text(&self, text: &str, catalogs: &[ActiveCatalog]) -> Verification {
-        match read_text(text) {
-            Ok(value) => self.verify_record(&value, catalogs),
+        self.verify_record_read(read_text(text, RECORD_LIMITS).as_ref().map_err(|e| *e), catalogs)
+    }
+
+    /// [`SignalEngine::verify_record_text`] of text already read.
+    pub fn verify_record_read(&self, read: Result<&TextValue, TextError>, catalogs: &[ActiveCatalog]) -> Verification {
+        match read {
+            Ok(read) => self.verify_record_with(&read.value, &read.findings, catalogs),
             Err(error) => {
                 let code = match error {
                     TextError::NotJson => Kind::RecordNotJson,
@@ -185,6 +207,26 @@ impl SignalEngine {
                 }
             }
         }
+    }
+
+    /// Verifies a record that was not handed over as given: `boundary`
+    /// holds what reading it found (a lone surrogate, a value that is not
+    /// JSON data, a limit passed), each of which fails the schema check,
+    /// since the engine never writes such a record.
+    pub fn verify_record_with(&self, record: &Value, boundary: &[Finding], catalogs: &[ActiveCatalog]) -> Verification {
+        let mut verification = self.verify_record(record, catalogs);
+        if !boundary.is_empty() {
+            verification.ok = false;
+            verification.checks.schema = false;
+            verification.issues.extend(boundary.iter().map(|finding| {
+                let problem = match finding.kind {
+                    Kind::InputTooLarge => None,
+                    _ => Some(Problem::Type),
+                };
+                Finding::error(&finding.path, Kind::RecordSchema { problem }).localize(self.locale)
+            }));
+        }
+        verification
     }
 
     /// Builds the record of a valid form. `today` must be within one day of

@@ -12,7 +12,7 @@ use super::date::Instant;
 use super::engine::SignalEngine;
 use super::form_data::{input_from_entries, PostMapping};
 use super::issue::{Finding, Issue, Kind, Severity};
-use super::json_text::{read_text, to_text};
+use super::json_text::{read_text, to_text, RECORD_LIMITS};
 use super::record::{content_mismatches, RecordStamp};
 
 /// Default greatest age of a record, in seconds (one day).
@@ -74,11 +74,9 @@ impl SignalEngine {
     fn check_posted_record(&self, text: &str, input: Value, rules: &SubmissionRules<'_>) -> Submission {
         // The text is parsed once: verified as a value, or, when it cannot be
         // read, verified as text for its `record.not-json` verdict.
-        let record = read_text(text).ok();
-        let verification = match &record {
-            Some(record) => self.verify_record(record, rules.catalogs),
-            None => self.verify_record_text(text, rules.catalogs),
-        };
+        let read = read_text(text, RECORD_LIMITS);
+        let verification = self.verify_record_read(read.as_ref().map_err(|e| *e), rules.catalogs);
+        let record = read.ok().map(|read| read.value);
         let mut issues = verification.issues;
         let mut findings = Vec::new();
         if let Some(record) = record {

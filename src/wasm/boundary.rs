@@ -11,27 +11,11 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use crate::core::issue::{Finding, Kind};
+use crate::core::json_text::{read_text, read_text_replaced, TextError, TextValue};
 
-/// What a value crossing the boundary may be.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    /// UTF-16 code units of strings and keys, in total.
-    pub string_units: usize,
-    /// Nesting of objects and arrays.
-    pub depth: usize,
-    /// Values read, in total.
-    pub nodes: usize,
-    /// Items read from one array; longer arrays keep only their length.
-    pub array_items: usize,
-}
-
-/// Limits for form input (SPEC §4: 1 MiB of strings, depth 16).
-pub const FORM_LIMITS: Limits = Limits { string_units: 1 << 20, depth: 16, nodes: 200_000, array_items: 1_000 };
-/// Limits for records handed back for verification.
 #[cfg(feature = "full")]
-pub const RECORD_LIMITS: Limits = Limits { string_units: 4 << 20, depth: 16, nodes: 400_000, array_items: 1_000 };
-/// Limits for catalogs and options.
-pub const CATALOG_LIMITS: Limits = Limits { string_units: 4 << 20, depth: 16, nodes: 400_000, array_items: 10_000 };
+pub use crate::core::json_text::RECORD_LIMITS;
+pub use crate::core::json_text::{Limits, CATALOG_LIMITS, FORM_LIMITS};
 
 /// The value read, and findings about what could not be read as given.
 pub struct Read {
@@ -55,6 +39,11 @@ extern "C" {
         array_items: u32,
     ) -> Result<String, JsValue>;
 
+    /// UTF-16 indexes of the lone surrogates in `text`, or `None` when it
+    /// has none (read.js): what a JS string loses when it crosses.
+    #[wasm_bindgen(js_name = loneSurrogates)]
+    fn lone_surrogates(text: &JsValue) -> Option<Vec<u32>>;
+
     /// A post's entries as JSON text `[name, value, …]` (read.js), in one
     /// call; `None` when they are not iterable.
     #[wasm_bindgen(js_name = readEntries)]
@@ -75,6 +64,30 @@ pub fn read_entries(entries: &JsValue, limit: usize) -> Option<Vec<(String, Stri
         pairs.push((name, value));
     }
     Some(pairs)
+}
+
+/// JSON text handed to the engine as a JS string, read within `limits`:
+/// `None` when `value` is not a string. Lone surrogates, which the string
+/// loses on its way into the module, still give their `text.replaced`.
+pub fn read_json_string(value: &JsValue, limits: Limits) -> Option<Result<TextValue, TextError>> {
+    let text = value.as_string()?;
+    let Some(units) = lone_surrogates(value) else { return Some(read_text(&text, limits)) };
+    // Each lone surrogate became one U+FFFD (3 bytes for 1 unit): the byte
+    // offsets of those characters.
+    let mut offsets = Vec::with_capacity(units.len());
+    let mut wanted = units.iter().map(|unit| *unit as usize).peekable();
+    let mut unit = 0;
+    for (byte, character) in text.char_indices() {
+        if wanted.peek().is_none() {
+            break;
+        }
+        if wanted.peek() == Some(&unit) {
+            wanted.next();
+            offsets.push(byte);
+        }
+        unit += character.len_utf16();
+    }
+    Some(read_text_replaced(&text, limits, &offsets))
 }
 
 /// Reads `value` within `limits`.

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 #[cfg(feature = "full")]
 use super::boundary::RECORD_LIMITS;
-use super::boundary::{read, CATALOG_LIMITS, FORM_LIMITS};
+use super::boundary::{read, read_json_string, CATALOG_LIMITS, FORM_LIMITS};
 use super::convert::{option_invalid, signal_error, to_js};
 use super::types::{
     BuildRecordOptions, EngineOptions, EvaluateEntriesOptions, EvaluateOptions, FormDataOptions, OptionKeys,
@@ -224,8 +224,8 @@ impl JsSignalEngine {
             Some(today) => today,
             None => current_instant()?.amsterdam_date(),
         };
-        if let Some(text) = input.as_string() {
-            return to_js(&self.engine.evaluate_text(&text, today));
+        if let Some(read) = read_json_string(&input, FORM_LIMITS) {
+            return to_js(&self.engine.evaluate_read(read, today));
         }
         let input = read(&input, FORM_LIMITS);
         to_js(&self.engine.evaluate_with(&input.value, &input.findings, today))
@@ -269,8 +269,8 @@ impl JsSignalEngine {
             None => random_uuid()?,
         };
         let stamp = RecordStamp { id, created_at: now };
-        let record = match input.as_string() {
-            Some(text) => self.engine.build_record_text(&text, today, &stamp),
+        let record = match read_json_string(&input, FORM_LIMITS) {
+            Some(read) => self.engine.build_record_read(read, today, &stamp),
             None => {
                 let input = read(&input, FORM_LIMITS);
                 self.engine.build_record(&input.value, &input.findings, today, &stamp)
@@ -292,25 +292,14 @@ impl JsSignalEngine {
         let options = self::options::<VerifyOptions>(options, "verifyRecord options")?;
         let locale = self.engine.locale();
         let catalogs = catalogs_option(&options, locale)?;
-        if let Some(text) = record.as_string() {
-            return to_js(&self.engine.verify_record_text(&text, &catalogs));
+        if let Some(read) = read_json_string(&record, RECORD_LIMITS) {
+            return to_js(&self.engine.verify_record_read(read.as_ref().map_err(|e| *e), &catalogs));
         }
+        // Something in the record that is not plain JSON data (NaN, a
+        // getter, a Date, a lone surrogate) fails it: the engine never
+        // writes such a record.
         let read = read(&record, RECORD_LIMITS);
-        let mut verification = self.engine.verify_record(&read.value, &catalogs);
-        if !read.findings.is_empty() {
-            // Something in the record was not plain JSON data (NaN, a getter,
-            // a Date, a lone surrogate): it is not the record the engine built.
-            verification.ok = false;
-            verification.checks.schema = false;
-            verification.issues.extend(read.findings.iter().map(|f| {
-                crate::core::issue::Finding::error(
-                    f.path.clone(),
-                    crate::core::issue::Kind::RecordSchema { problem: Some(crate::core::schema::Problem::Type) },
-                )
-                .localize(locale)
-            }));
-        }
-        to_js(&verification)
+        to_js(&self.engine.verify_record_with(&read.value, &read.findings, &catalogs))
     }
 
     /// Verifies a record: in the browser module, `unsupported` (use `"./full"`).

@@ -18,6 +18,18 @@ function toWellFormed(text) {
   return text.replace(SURROGATES, (match) => (match.length === 2 ? match : "\ufffd"));
 }
 
+/**
+ * UTF-16 indexes of the lone surrogates in `text`, or `null` when there is
+ * none: a string crossing into the module has them replaced on the way, and
+ * the engine must still know where they were.
+ */
+export function loneSurrogates(text) {
+  if (typeof text.isWellFormed === "function" && text.isWellFormed()) return null;
+  const indexes = [];
+  for (const match of text.matchAll(SURROGATES)) if (match[0].length === 1) indexes.push(match.index);
+  return indexes.length > 0 ? new Uint32Array(indexes) : null;
+}
+
 class TooLarge extends Error {}
 
 // JSON text of a copy made here (plain data, bounded depth). JSON.stringify

@@ -211,6 +211,35 @@ test("JSON text goes straight in: evaluate, buildRecord and verifyRecord", () =>
   engine.free();
 });
 
+test("JSON text gives what JSON.parse(text) gives: lone surrogates, numbers, depth", () => {
+  const engine = new SignalEngine();
+  const form = JSON.stringify({ ...validInput(), summary: "SUMMARY", officer: { id: "IND-4711", unit: "UNIT" } });
+  const texts = [
+    // A lone surrogate, escaped and raw, in a value and in a name.
+    form.replace("SUMMARY", "Ambtsbericht \\ud800 ontvangen over betrokkenheid"),
+    form.replace("SUMMARY", "Ambtsbericht \ud800 ontvangen over betrokkenheid").replace("UNIT", "Unit \udc00"),
+    form.replace('"summary"', '"summ\\udfffary"'),
+    // Numbers: beyond the double range, and whole numbers written as floats.
+    form.replace('"UNIT"', "1e400").replace('"procedure":"asylum"', '"procedure":-1E999'),
+    form.replace('"UNIT"', "1.0"),
+    // Deeper than the limit, yet JSON.
+    form.replace('"UNIT"', `${"[".repeat(300)}${"]".repeat(300)}`),
+  ];
+  for (const text of texts) {
+    const parsed = JSON.parse(text);
+    const expected = engine.evaluate(parsed, { today: TODAY });
+    assert.deepEqual(engine.evaluate(text, { today: TODAY }), expected, text.slice(0, 80));
+    assert.ok(expected.issues.some((i) => ["text.replaced", "type", "input.too-large", "field.unknown"].includes(i.code)));
+  }
+  const surrogate = engine.evaluate(texts[1], { today: TODAY });
+  assert.deepEqual(surrogate.issues.filter((i) => i.code === "text.replaced").map((i) => i.path), ["/summary", "/officer/unit"]);
+  const record = JSON.stringify(engine.buildRecord(validInput(), FIXED));
+  const tampered = record.replace('"unit":"', '"unit":"\\ud800');
+  assert.deepEqual(engine.verifyRecord(tampered), engine.verifyRecord(JSON.parse(tampered)));
+  assert.equal(engine.verifyRecord(tampered).ok, false);
+  engine.free();
+});
+
 test("evaluateEntries equals evaluate(inputFromFormData(...)) in one call", () => {
   const engine = new SignalEngine();
   const fieldMap = { caseNumber: "zaaknummer", "subject.vNumber": "vnr" };
