@@ -13,7 +13,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let operation = args.get(1).map(String::as_str).unwrap_or("evaluate");
     let times: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(0);
-    let Fixture { engine, today, stamp, typical, record, .. } = Fixture::new();
+    let Fixture { engine, today, stamp, typical, record, typical_text, record_text, .. } = Fixture::new();
     for _ in 0..times {
         match operation {
             "evaluate" => {
@@ -22,6 +22,12 @@ fn main() {
             "buildRecord" => {
                 black_box(engine.build_record(black_box(&typical), &[], today, &stamp).ok());
             }
+            "evaluate-text" => {
+                black_box(engine.evaluate_text(black_box(&typical_text), today));
+            }
+            "verify-text" => {
+                black_box(engine.verify_record_text(black_box(&record_text), &[]));
+            }
             "verify" => {
                 black_box(engine.verify_record(black_box(&record), &[]));
             }
@@ -29,7 +35,7 @@ fn main() {
                 black_box(canonical_bytes(black_box(&record)).ok().map(|bytes| sha256_tagged(&bytes)));
             }
             other => {
-                eprintln!("unknown operation {other}: evaluate, buildRecord, verify or canonicalize+digest");
+                eprintln!("unknown operation {other}: evaluate, evaluate-text, buildRecord, verify, verify-text or canonicalize+digest");
                 std::process::exit(2);
             }
         }

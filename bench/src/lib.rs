@@ -44,6 +44,10 @@ pub struct Fixture {
     pub large: Value,
     /// The record of `typical`, as JSON.
     pub record: Value,
+    /// `typical` as JSON text (what a server receives).
+    pub typical_text: String,
+    /// `record` as JSON text (a posted `signal_record` field).
+    pub record_text: String,
 }
 
 impl Fixture {
@@ -60,7 +64,9 @@ impl Fixture {
         assert!(engine.evaluate(&typical, today).valid, "the benchmark form is valid");
         let record =
             serde_json::to_value(engine.build_record(&typical, &[], today, &stamp).expect("record")).expect("json");
-        Fixture { engine, today, stamp, typical, large, record }
+        let typical_text = typical.to_string();
+        let record_text = record.to_string();
+        Fixture { engine, today, stamp, typical, large, record, typical_text, record_text }
     }
 }
 

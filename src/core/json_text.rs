@@ -152,6 +152,20 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// The bytes that end a run of plain characters in a string: the closing
+/// quote, an escape, and the control characters JSON does not allow.
+const ENDS_RUN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 /// One step of the path to the value being read, kept cheaply: a member
 /// name as the byte range of its raw text, unescaped only for a finding.
 #[derive(Clone, Copy)]
@@ -271,7 +285,11 @@ impl<'t> Parser<'t> {
 
     fn count_units(&mut self, text: &str) {
         // UTF-16 units: one per character, two for those beyond U+FFFF.
-        let units = text.bytes().filter(|b| (b & 0xC0) != 0x80).count() + text.bytes().filter(|b| *b >= 0xF0).count();
+        let units = if text.is_ascii() {
+            text.len()
+        } else {
+            text.bytes().map(|b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum()
+        };
         self.units = self.units.saturating_add(units);
         if self.units > self.limits.string_units {
             self.over_limit = true;
@@ -370,17 +388,23 @@ impl<'t> Parser<'t> {
             self.path.push(Step::Member(start, end));
             let value = self.value(depth + 1)?;
             self.path.pop();
-            let collides = map.contains_key(&name);
-            if collides && !replaced && !replaced_names.contains(&name) {
-                return Err(self.error("duplicate member name"));
-            }
             if replaced {
                 if self.strict {
                     return Err(self.error("lone surrogate"));
                 }
                 replaced_names.push(name.clone());
             }
-            map.insert(name, value);
+            match map.entry(name) {
+                serde_json::map::Entry::Vacant(entry) => {
+                    entry.insert(value);
+                }
+                serde_json::map::Entry::Occupied(mut entry) => {
+                    if !replaced && !replaced_names.iter().any(|n| n == entry.key()) {
+                        return Err(self.error("duplicate member name"));
+                    }
+                    entry.insert(value);
+                }
+            }
             self.skip_whitespace();
             if self.eat(b'}') {
                 return Ok(Value::Object(map));
@@ -396,12 +420,8 @@ impl<'t> Parser<'t> {
         let mut replaced = false;
         loop {
             let run = self.pos;
-            while let Some(byte) = self.peek() {
-                if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            let rest = self.bytes.get(run..).unwrap_or(&[]);
+            self.pos += rest.iter().position(|byte| ENDS_RUN[usize::from(*byte)]).unwrap_or(rest.len());
             // Boundaries are ASCII bytes, so the run is whole characters.
             out.push_str(self.text.get(run..self.pos).unwrap_or(""));
             match self.peek() {
