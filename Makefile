@@ -14,9 +14,10 @@ export BROWSER_TOOLCHAIN = nightly-2026-05-19
 # the lowest 1 KiB of memory and wasm-opt may fold addresses into offsets.)
 WASM_FEATURES = --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
-# SPEC §11: at most 120 KB gzip for what a browser downloads (read as
-# 120 000 bytes, the stricter reading).
-SIZE_BUDGET_GZIP = 120000
+# What a browser downloads, gzip -9 (SPEC §11 sets 80 000 bytes; the
+# module is not there yet, see "Size" in the README). The budget is lowered
+# with each step that reaches lower, so nothing grows back unnoticed.
+SIZE_BUDGET_GZIP = 119000
 
 .PHONY: browser-module lint test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
 

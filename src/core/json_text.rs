@@ -51,7 +51,11 @@ pub const MAX_TEXT_BYTES: usize = 4 << 20;
 /// crosses from JS as an object (`read.js`) or arrives as JSON text.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// UTF-16 code units of strings and member names, in total.
+    /// UTF-16 code units of strings and member names, in total. The JS
+    /// walk counts them, to stop before it copies too much; JSON text is
+    /// bounded by [`MAX_TEXT_BYTES`] instead, and for both the engine then
+    /// checks the strings' bytes against the limit of what it reads (SPEC
+    /// §4: a form's 1 MiB), which is never fewer than their units.
     pub string_units: usize,
     /// Nesting of objects and arrays.
     pub depth: usize,
@@ -187,7 +191,6 @@ struct Parser<'t> {
     /// Sorted byte offsets of U+FFFD standing for raw lone surrogates.
     replaced: &'t [usize],
     nodes: usize,
-    units: usize,
     over_limit: bool,
     findings: Vec<Finding>,
     path: Vec<Step>,
@@ -203,7 +206,6 @@ impl<'t> Parser<'t> {
             strict,
             replaced,
             nodes: 0,
-            units: 0,
             over_limit: false,
             findings: Vec::new(),
             path: Vec::new(),
@@ -283,19 +285,6 @@ impl<'t> Parser<'t> {
         Ok(())
     }
 
-    fn count_units(&mut self, text: &str) {
-        // UTF-16 units: one per character, two for those beyond U+FFFF.
-        let units = if text.is_ascii() {
-            text.len()
-        } else {
-            text.bytes().map(|b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum()
-        };
-        self.units = self.units.saturating_add(units);
-        if self.units > self.limits.string_units {
-            self.over_limit = true;
-        }
-    }
-
     fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
         self.skip_whitespace();
         self.nodes += 1;
@@ -314,7 +303,6 @@ impl<'t> Parser<'t> {
                 self.pos += 1;
                 let mut text = String::new();
                 let replaced = self.string_body(&mut text, self.pos)?;
-                self.count_units(&text);
                 if replaced {
                     let at = self.pointer();
                     self.finding(Finding::warning(at, Kind::TextReplaced), "lone surrogate")?;
@@ -342,7 +330,7 @@ impl<'t> Parser<'t> {
         self.pos += 1;
         // A longer array than allowed keeps only its length, and what was
         // inside it counts for nothing (the JS walk does not read it).
-        let before = (self.nodes, self.units, self.over_limit, self.findings.len());
+        let before = (self.nodes, self.over_limit, self.findings.len());
         let mut items = Vec::new();
         self.skip_whitespace();
         if !self.eat(b']') {
@@ -359,8 +347,8 @@ impl<'t> Parser<'t> {
             }
         }
         if items.len() > self.limits.array_items {
-            (self.nodes, self.units, self.over_limit) = (before.0, before.1, before.2);
-            self.findings.truncate(before.3);
+            (self.nodes, self.over_limit) = (before.0, before.1);
+            self.findings.truncate(before.2);
             items = vec![Value::Null; self.limits.array_items.saturating_add(1)];
         }
         Ok(Value::Array(items))
@@ -383,7 +371,6 @@ impl<'t> Parser<'t> {
             let mut name = String::new();
             let replaced = self.string_body(&mut name, start)?;
             let end = self.pos;
-            self.count_units(&name);
             self.expect(b':', "expected `:`")?;
             self.path.push(Step::Member(start, end));
             let value = self.value(depth + 1)?;
@@ -803,8 +790,9 @@ mod tests {
         assert_eq!(read(&broken), Err(TextError::NotJson));
         let unclosed = "[".repeat(20);
         assert_eq!(read(&unclosed), Err(TextError::NotJson));
-        let text = format!("{{\"a\":\"{}\"}}", "x".repeat((1 << 20) + 1));
-        assert_eq!(codes(&read(&text).unwrap()), [(String::new(), "input.too-large")]);
+        let thousand = format!("[{}0]", "0,".repeat(999));
+        let nodes = format!("[{}{thousand}]", format!("{thousand},").repeat(FORM_LIMITS.nodes / 1_000));
+        assert_eq!(codes(&read(&nodes).unwrap()), [(String::new(), "input.too-large")]);
         let big = " ".repeat(MAX_TEXT_BYTES + 1);
         assert_eq!(read(&big), Err(TextError::TooLarge));
     }
