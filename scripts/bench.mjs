@@ -89,6 +89,8 @@ const how = `${side.count.toLocaleString("en")} generated forms of 12 indicators
 rows.push(["Node: wasm package `evaluate`", micros(side.wasm), perSecond(side.wasm), how]);
 rows.push(["Node: Ajv (2020-12, if/then, formats) + json-rules-engine", micros(side.rules), perSecond(side.rules), `same forms; wasm is ${(side.wasm / side.rules).toFixed(2)}× this`]);
 rows.push(["Node: Ajv + scoring in plain JavaScript", micros(side.plain), perSecond(side.plain), `same forms; wasm is ${(side.wasm / side.plain).toFixed(2)}× this`]);
+rows.push(["Node: wasm package `evaluate(JSON text)`", micros(side.wasmText), perSecond(side.wasmText), "the same forms as JSON text, parsed inside the engine"]);
+rows.push(["Node: `JSON.parse` + Ajv + scoring in plain JavaScript", micros(side.plainText), perSecond(side.plainText), `same texts; wasm is ${(side.wasmText / side.plainText).toFixed(2)}× this`]);
 
 // 5. Size of the browser download.
 const size = execFileSync("node", [join(root, "scripts", "size.mjs")], { encoding: "utf8" });

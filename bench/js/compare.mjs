@@ -66,12 +66,21 @@ export async function compare({ count = 2000, rounds = 5 } = {}) {
   const wasm = await rate(forms, impl.wasm, rounds);
   const rules = await rate(forms, impl.rules, rounds);
   const plain = await rate(forms, impl.plain, rounds);
+  // What a server receives: JSON text, parsed inside the engine, or by
+  // JSON.parse for the reference.
+  const texts = forms.map((form) => JSON.stringify(form));
+  const wasmFromText = (text) => impl.engine.evaluate(text, { today: TODAY });
+  const plainFromText = (text) => impl.plain(JSON.parse(text));
+  await rate(texts, wasmFromText, 1);
+  await rate(texts, plainFromText, 1);
+  const wasmText = await rate(texts, wasmFromText, rounds);
+  const plainText = await rate(texts, plainFromText, rounds);
   impl.engine.free();
-  return { count, valid, wasm, rules, plain };
+  return { count, valid, wasm, rules, plain, wasmText, plainText };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await compare();
   console.log(JSON.stringify(result, null, 2));
-  console.log(`wasm/rules ${(result.wasm / result.rules).toFixed(2)}×, wasm/plain ${(result.wasm / result.plain).toFixed(2)}×`);
+  console.log(`wasm/rules ${(result.wasm / result.rules).toFixed(2)}×, wasm/plain ${(result.wasm / result.plain).toFixed(2)}×, from text ${(result.wasmText / result.plainText).toFixed(2)}×`);
 }

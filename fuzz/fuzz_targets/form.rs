@@ -1,5 +1,6 @@
-//! Form input → evaluate and build a record. Invariants: no panic; the same
-//! input evaluates the same twice; every record built verifies.
+//! Form input → evaluate and build a record. Invariants: no panic on any
+//! text; JSON text evaluates as its parsed value; the same input evaluates
+//! the same twice; every record built verifies.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,10 +9,13 @@ use signal_indicators::{Date, Instant, Locale, RecordStamp, SignalEngine};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(input) = parse_strict(text) else { return };
     let engine = SignalEngine::example(Locale::Nl);
     let today = Date::parse("2026-11-28").expect("date");
+    // Any text at all: read by the engine's own reader, no panic.
+    let from_text = engine.evaluate_text(text, today);
+    let Ok(input) = parse_strict(text) else { return };
     let first = engine.evaluate(&input, today);
+    assert_eq!(from_text, first, "JSON text and its parsed value disagree");
     assert_eq!(first, engine.evaluate(&input, today), "evaluation is not deterministic");
     let stamp = RecordStamp {
         id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09".to_owned(),

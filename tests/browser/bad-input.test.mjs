@@ -51,6 +51,26 @@ test("every hostile value at every path, and hostile records, in Chromium", asyn
   assert.equal(result.polluted, null);
 });
 
+test("in Chromium, through the browser module and \"./full\": JSON text agrees with JSON.parse of it, a post with inputFromFormData", async () => {
+  const page = await chromium.page();
+  await page.goto(chromium.base);
+  await page.waitForSelector("html[data-ready]");
+  const failures = await page.evaluate(async () => {
+    const table = await import("/tests/js/bad-input-table.mjs");
+    const web = await import("/pkg/web.js");
+    await web.default();
+    const full = await import("/pkg/full.js");
+    const failures = [];
+    for (const [entry, api] of [["./web", web], ["./full", full]]) {
+      const engine = new api.SignalEngine();
+      failures.push(...table.agreementFailures(api, engine, "2026-11-28").map((row) => `${entry}: ${row}`));
+      engine.free();
+    }
+    return failures;
+  });
+  assert.deepEqual(failures, []);
+});
+
 test("Chromium builds the same record bytes as the native crate (schemaVersion 1.1)", async () => {
   const { nativeRecord } = await import("../js/fixtures.mjs");
   const { recordInputs } = await import("../js/bad-input-table.mjs");

@@ -119,3 +119,62 @@ export function hostileRecords(record) {
 export function reordered(record) {
   return Object.fromEntries(Object.entries(record).reverse());
 }
+
+/** The valid form as a plain post sends it (the picker's control names). */
+function validPost() {
+  return [
+    ["caseNumber", "IND-2026-000123"], ["procedure", "asylum"], ["subject.vNumber", "1234567890"],
+    ["subject.status", "applicant"], ["context.type", "application-assessment"], ["indicator", "TER-01"],
+    ["indicator.TER-01.reliability", "B"], ["indicator.TER-01.credibility", "2"],
+    ["indicator.TER-01.observedOn", "2026-05-12"], ["indicator.TER-01.evidenceRefs", "AB-1\r\nAB-2"],
+    ["summary", "Ambtsbericht ontvangen over betrokkenheid, zie dossier."], ["officer.id", "IND-4711"],
+    ["officer.unit", "Unit NV"], ["handling.tlp", "AMBER+STRICT"], ["sharedWith", "AIVD"],
+    ["sharedWith", "CT-INFOBOX"], ["sharedWith", "NCTV"], ["officerJudgement.view", "agree"],
+  ];
+}
+
+/** What a control could post for a value, or undefined. */
+function posted(value) {
+  try {
+    return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every hostile value at every path, three ways that must agree (SPEC §8):
+ * the form as JSON text (escaped and with its lone surrogates raw) against
+ * the object `JSON.parse` makes of that text, and a post carrying the value
+ * through `evaluateEntries` against `evaluate(inputFromFormData(...))`.
+ * Returns the rows that disagree. `api` is the entry under test.
+ */
+export function agreementFailures(api, engine, today) {
+  const failures = [];
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  for (const path of PATHS) {
+    for (const [name, value] of hostileValues()) {
+      const where = `${name} at /${path.join("/")}`;
+      let text;
+      try {
+        text = JSON.stringify(plant(path, value));
+      } catch {
+        text = undefined; // a cycle or a bigint: no JSON text to compare
+      }
+      // (A string at the root would be read as JSON text again.)
+      if (typeof text === "string" && typeof JSON.parse(text) !== "string") {
+        const expected = engine.evaluate(JSON.parse(text), { today });
+        if (!same(engine.evaluate(text, { today }), expected)) failures.push(`text: ${where}`);
+        const raw = text.replace(/\\u(d[89a-f][0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+        if (raw !== text && !same(engine.evaluate(raw, { today }), expected)) failures.push(`raw text: ${where}`);
+      }
+      const entry = posted(value);
+      if (typeof entry === "string" && entry.length < MB) {
+        const pairs = [...validPost(), [path.join(".") || "summary", entry]];
+        const expected = engine.evaluate(api.inputFromFormData(pairs), { today });
+        if (!same(engine.evaluateEntries(pairs, { today }), expected)) failures.push(`entries: ${where}`);
+      }
+    }
+  }
+  return failures;
+}

@@ -1,8 +1,10 @@
 // The bad-input table in Node (the Chromium suite runs the same table).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SignalEngine } from "@ind/signal-indicators";
-import { PATHS, hostileValues, plant, validForm, hostileRecords, reordered } from "./bad-input-table.mjs";
+import * as api from "@ind/signal-indicators";
+import { PATHS, hostileValues, plant, validForm, hostileRecords, reordered, agreementFailures } from "./bad-input-table.mjs";
+
+const { SignalEngine } = api;
 
 const FIXED = { today: "2026-11-28", now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" };
 
@@ -29,6 +31,12 @@ test("every hostile value at every path: issues or SignalError, never a trap; th
   assert.equal(globalThis.__getterRan, undefined, "a getter was called");
   assert.equal({}.polluted, undefined, "Object.prototype polluted");
   assert.equal(Object.prototype.polluted, undefined);
+});
+
+test("every hostile value at every path: JSON text agrees with JSON.parse of it, a post with inputFromFormData", () => {
+  const engine = new SignalEngine();
+  assert.deepEqual(agreementFailures(api, engine, FIXED.today), []);
+  engine.free();
 });
 
 test("records: tampered ones fail, reordered ones verify", () => {
