@@ -8,10 +8,10 @@
 
 use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::issue::{Finding, Kind};
-use crate::core::json_text::{read_text, read_text_replaced, TextError, TextValue};
+use crate::core::json_text::{read_text, read_text_replaced, TextError, TextValue, MAX_TEXT_BYTES};
 
 #[cfg(feature = "full")]
 pub use crate::core::json_text::RECORD_LIMITS;
@@ -70,6 +70,12 @@ pub fn read_entries(entries: &JsValue, limit: usize) -> Option<Vec<(String, Stri
 /// `None` when `value` is not a string. Lone surrogates, which the string
 /// loses on its way into the module, still give their `text.replaced`.
 pub fn read_json_string(value: &JsValue, limits: Limits) -> Option<Result<TextValue, TextError>> {
+    let string = value.dyn_ref::<js_sys::JsString>()?;
+    // A string of more UTF-16 units than the limit has more UTF-8 bytes
+    // too: refused before it is copied into the module.
+    if usize::try_from(string.length()).map_or(true, |units| units > MAX_TEXT_BYTES) {
+        return Some(Err(TextError::TooLarge));
+    }
     let text = value.as_string()?;
     let Some(units) = lone_surrogates(value) else { return Some(read_text(&text, limits)) };
     // Each lone surrogate became one U+FFFD (3 bytes for 1 unit): the byte
