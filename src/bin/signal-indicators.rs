@@ -174,7 +174,7 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
         // run goes on.
         let read = read_text(text, RECORD_LIMITS);
         let id = read.as_ref().ok().and_then(|read| read.value.get("id")?.as_str().map(str::to_owned));
-        let verification = engine.verify_record_read(read.as_ref().map_err(|e| *e), &catalogs);
+        let verification = engine.verify_record_read(&read, &catalogs);
         all_ok &= verification.ok;
         let verdict = Verdict {
             index,

@@ -188,15 +188,15 @@ impl SignalEngine {
     /// field): `record.not-json` when it does not parse or repeats a member
     /// name, `record.schema` at `""` when it is over 4 MiB.
     pub fn verify_record_text(&self, text: &str, catalogs: &[ActiveCatalog]) -> Verification {
-        self.verify_record_read(read_text(text, RECORD_LIMITS).as_ref().map_err(|e| *e), catalogs)
+        self.verify_record_read(&read_text(text, RECORD_LIMITS), catalogs)
     }
 
     /// [`SignalEngine::verify_record_text`] of text already read.
-    pub fn verify_record_read(&self, read: Result<&TextValue, TextError>, catalogs: &[ActiveCatalog]) -> Verification {
+    pub fn verify_record_read(&self, read: &Result<TextValue, TextError>, catalogs: &[ActiveCatalog]) -> Verification {
         match read {
             Ok(read) => self.verify_record_with(&read.value, &read.findings, catalogs),
             Err(error) => {
-                let code = match error {
+                let code = match *error {
                     TextError::NotJson => Kind::RecordNotJson,
                     TextError::TooLarge => Kind::RecordSchema { problem: None },
                 };

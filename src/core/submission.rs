@@ -75,7 +75,7 @@ impl SignalEngine {
         // The text is parsed once: verified as a value, or, when it cannot be
         // read, verified as text for its `record.not-json` verdict.
         let read = read_text(text, RECORD_LIMITS);
-        let verification = self.verify_record_read(read.as_ref().map_err(|e| *e), rules.catalogs);
+        let verification = self.verify_record_read(&read, rules.catalogs);
         let record = read.ok().map(|read| read.value);
         let mut issues = verification.issues;
         let mut findings = Vec::new();

@@ -293,7 +293,7 @@ impl JsSignalEngine {
         let locale = self.engine.locale();
         let catalogs = catalogs_option(&options, locale)?;
         if let Some(read) = read_json_string(&record, RECORD_LIMITS) {
-            return to_js(&self.engine.verify_record_read(read.as_ref().map_err(|e| *e), &catalogs));
+            return to_js(&self.engine.verify_record_read(&read, &catalogs));
         }
         // Something in the record that is not plain JSON data (NaN, a
         // getter, a Date, a lone surrogate) fails it: the engine never
