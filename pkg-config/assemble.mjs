@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -38,13 +38,18 @@ function minify(path) {
   const { code } = transformSync(readFileSync(path, "utf8"), { format: "esm", minify: true, target: "es2022", legalComments: "none" });
   writeFileSync(path, code);
 }
+// For browsers the glue and the JS it imports (the boundary reader,
+// src/wasm/read.js) become ONE file: each level of imports is one more
+// round trip before the .wasm is even requested, and on a cold start that
+// wait is most of the time.
 for (const target of ["web", "full"]) {
-  minify(join(out, target, "signal_indicators.js"));
-  for (const file of readdirSync(join(out, target, "snippets"), { recursive: true })) {
-    if (file.endsWith(".js")) minify(join(out, target, "snippets", file));
-  }
+  const glue = join(out, target, "signal_indicators.js");
+  buildSync({
+    entryPoints: [glue], outfile: glue, allowOverwrite: true, bundle: true,
+    format: "esm", minify: true, target: "es2022", legalComments: "none",
+  });
+  rmSync(join(out, target, "snippets"), { recursive: true });
 }
-
 for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "full.js", "api.js", "style.css"]) {
   cpSync(join(here, file), join(out, file));
 }

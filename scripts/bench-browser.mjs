@@ -1,8 +1,11 @@
 // Browser and Node figures for `make bench`: keystroke-to-advice latency in
 // the demo portal (p50/p95 over 200 real keystrokes, performance marks from
-// keydown to the advice panel updated and laid out), and cold start (fetch +
-// instantiate + first evaluate) in Chromium and in Node.
+// keydown to the advice panel updated and laid out; beside it the same
+// keystrokes into a bare text area, what the browser alone takes), and cold
+// start (import of the entry + first evaluate; SPEC §11) in Chromium and in
+// Node.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./serve.mjs";
@@ -16,7 +19,68 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export async function browserFigures() {
+/** Keydown-to-`input` latencies of `count` keystrokes typed into `selector`, measured in the page. */
+async function typeAndMeasure(page, selector, count) {
+  // A performance mark at keydown and a measure once the input event has
+  // passed the form (where attach re-validates, re-scores and re-renders the
+  // advice panel synchronously), after forcing the panel's layout.
+  await page.evaluate(() => {
+    window.__latencies = [];
+    window.__attach = [];
+    if (window.__measuring) return;
+    window.__measuring = true;
+    const panel = document.getElementById("advies");
+    let inputSeen = 0;
+    document.addEventListener("keydown", () => performance.mark("keystroke"), true);
+    document.addEventListener("input", () => (inputSeen = performance.now()), true);
+    document.addEventListener("input", () => {
+      const handled = performance.now();
+      panel.getBoundingClientRect();
+      window.__latencies.push(performance.measure("keystroke-to-panel", "keystroke").duration);
+      window.__attach.push(handled - inputSeen);
+    });
+  });
+  await page.focus(selector);
+  for (let i = 0; i < count; i++) await page.keyboard.press("x");
+  const measured = await page.evaluate(() => ({ latencies: window.__latencies, attach: window.__attach }));
+  if (measured.latencies.length !== count) throw new Error(`expected ${count} measures, got ${measured.latencies.length}`);
+  return measured;
+}
+
+/** The README's example form (what the cold start evaluates first). */
+function exampleForm() {
+  return JSON.parse(readFileSync(join(root, "tests", "data", "valid-form.json"), "utf8"));
+}
+
+/**
+ * SPEC §11 cold start: in a fresh browser context each time, from the start
+ * of `import()` of the "." entry to the first `evaluate` of the README's
+ * example form returning; the median of `runs`.
+ */
+async function coldStarts(browser, runs) {
+  const form = exampleForm();
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/tests/browser/pages/blank.html`);
+      times.push(
+        await page.evaluate(async (form) => {
+          const start = performance.now();
+          const { SignalEngine } = await import("/pkg/index.js");
+          new SignalEngine({ locale: "nl" }).evaluate(form);
+          return performance.now() - start;
+        }, form),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+  return times;
+}
+
+export async function browserFigures({ keystrokes = 200, coldRuns = 20 } = {}) {
   const server = await startServer({ port, testFiles: true });
   const browser = await launch();
   try {
@@ -27,33 +91,29 @@ export async function browserFigures() {
     await page.selectOption('select[name="indicator.TER-01.reliability"]', "B");
     await page.selectOption('select[name="indicator.TER-01.credibility"]', "2");
     await page.fill('input[name="indicator.TER-01.observedOn"]', "2026-05-12");
-    // Real keystrokes through Playwright; in the page, a performance mark at
-    // keydown and a measure once the input event has passed the form (where
-    // attach re-validates, re-scores and re-renders the advice panel
-    // synchronously), after forcing the panel's layout.
+    const portal = await typeAndMeasure(page, "#samenvatting", keystrokes);
+    // The control: a bare text area on the same page, outside the form, so
+    // nothing of the package runs. What the browser itself takes from
+    // keydown to input on this machine, under the same load.
     await page.evaluate(() => {
-      window.__latencies = [];
-      const panel = document.getElementById("advies");
-      document.addEventListener("keydown", () => performance.mark("keystroke"), true);
-      document.addEventListener("input", () => {
-        panel.getBoundingClientRect();
-        window.__latencies.push(performance.measure("keystroke-to-panel", "keystroke").duration);
-      });
+      const bare = document.createElement("textarea");
+      bare.id = "bench-bare";
+      document.body.append(bare);
     });
-    await page.focus("#samenvatting");
-    for (let i = 0; i < 200; i++) await page.keyboard.press("x");
-    const latencies = await page.evaluate(() => window.__latencies);
-    if (latencies.length !== 200) throw new Error(`expected 200 measures, got ${latencies.length}`);
-    const cold = await browser.newPage();
-    await cold.goto(`http://127.0.0.1:${port}/tests/browser/pages/bare-form.html`);
-    const coldMs = await cold.evaluate(async () => {
-      const start = performance.now();
-      const web = await import(`/pkg/web.js?cold=${Date.now()}`);
-      await web.default({ module_or_path: `/pkg/web/signal_indicators_bg.wasm?cold=${Date.now()}` });
-      new web.SignalEngine().evaluate({ caseNumber: "X" }, { today: "2026-11-28" });
-      return performance.now() - start;
-    });
-    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), coldMs };
+    const bare = await typeAndMeasure(page, "#bench-bare", keystrokes);
+    const cold = await coldStarts(browser, coldRuns);
+    return {
+      p50: percentile(portal.latencies, 50),
+      p95: percentile(portal.latencies, 95),
+      attachP50: percentile(portal.attach, 50),
+      attachP95: percentile(portal.attach, 95),
+      bareP50: percentile(bare.latencies, 50),
+      bareP95: percentile(bare.latencies, 95),
+      coldMs: percentile(cold, 50),
+      coldMin: Math.min(...cold),
+      coldMax: Math.max(...cold),
+      coldRuns,
+    };
   } finally {
     await browser.close();
     server.close();

@@ -1,17 +1,39 @@
 // Prints raw, gzip -9 and brotli bytes of what a browser downloads for the
 // package's browser entry: the .wasm plus its JS (glue and entry shims).
 // With --budget-gzip N, exits 1 when the gzip total is above N bytes.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { join, dirname } from "node:path";
+import { join, dirname, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "pkg");
-// The JS the module imports (wasm-bindgen snippets) is downloaded too.
-const snippets = readdirSync(join(pkg, "web", "snippets"), { recursive: true })
-  .filter((file) => file.endsWith(".js"))
-  .map((file) => join("web", "snippets", file));
-const files = ["web/signal_indicators_bg.wasm", "web/signal_indicators.js", ...snippets, "index.js", "api.js", "attach.js", "version.js"];
+
+/**
+ * Every file a browser fetches to import `entry`: the entry, what it
+ * imports, transitively, and every .wasm located with `new URL(...)`. Found
+ * by reading the files, so a file added to the graph is counted without
+ * anyone listing it here.
+ */
+function downloadedFiles(entry) {
+  const found = [];
+  const visit = (file) => {
+    if (found.includes(file)) return;
+    found.push(file);
+    if (!file.endsWith(".js")) return;
+    const code = readFileSync(join(pkg, file), "utf8");
+    const imports = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']|new URL\(\s*["']([^"']+\.wasm)["']/g;
+    for (const match of code.matchAll(imports)) {
+      const target = match[1] ?? match[2];
+      // Only what the entry itself names: the glue's default .wasm URL is
+      // the same file, named relative to the glue.
+      visit(normalize(join(dirname(file), target)));
+    }
+  };
+  visit(entry);
+  return found;
+}
+
+const files = downloadedFiles("index.js");
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = files.map((file) => {
   const bytes = readFileSync(join(pkg, file));

@@ -138,6 +138,17 @@ fn no_indicator_is_about_who_someone_is() {
 }
 
 #[test]
+fn the_embedded_catalog_passes_every_check_it_is_loaded_without() {
+    // `ActiveCatalog::example()` reads the embedded catalog without the
+    // schema check and `lint`: this is where they run for it.
+    let checked = ActiveCatalog::from_value(&example(), Locale::En).expect("the embedded catalog is valid");
+    let embedded = ActiveCatalog::example();
+    assert_eq!(embedded.catalog(), checked.catalog());
+    assert_eq!(embedded.digest(), checked.digest());
+    assert!(embedded.digest().starts_with("sha256:") && embedded.digest().len() == 7 + 64);
+}
+
+#[test]
 fn the_catalog_round_trips_with_the_same_digest() {
     let catalog = ActiveCatalog::example();
     let exported = serde_json::to_value(catalog.catalog()).expect("json");

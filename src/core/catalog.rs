@@ -255,7 +255,10 @@ pub struct ActiveCatalog {
 #[derive(Debug)]
 struct Loaded {
     catalog: Catalog,
-    digest: String,
+    /// Computed on first use: an engine that only evaluates never needs it,
+    /// and on a page's cold start hashing the catalog would be time the
+    /// officer waits for.
+    digest: OnceLock<String>,
     /// Category index of each indicator, parallel to `catalog.indicators`.
     indicator_category: Vec<usize>,
     /// Indicator indexes sorted by code, for binary search.
@@ -298,9 +301,11 @@ impl ActiveCatalog {
         if !findings.is_empty() {
             return Err(SignalError::CatalogInvalid(findings.iter().map(|f| f.localize(locale)).collect()));
         }
-        let as_json = super::json_text::to_value(&catalog)
-            .ok_or_else(|| SignalError::Canonicalization("the catalog could not be represented as JSON".to_owned()))?;
-        let digest = canonical_digest(&as_json)?;
+        Ok(ActiveCatalog::prepare(catalog))
+    }
+
+    /// The lookups scoring needs, for a catalog that passed [`lint`].
+    fn prepare(catalog: Catalog) -> ActiveCatalog {
         let indicator_category = catalog
             .indicators
             .iter()
@@ -345,10 +350,10 @@ impl ActiveCatalog {
         };
         let reliability = factors(&catalog.grading.reliability, RELIABILITY);
         let credibility = factors(&catalog.grading.credibility, CREDIBILITY);
-        Ok(ActiveCatalog {
+        ActiveCatalog {
             data: std::sync::Arc::new(Loaded {
                 catalog,
-                digest,
+                digest: OnceLock::new(),
                 indicator_category,
                 indicators_by_code,
                 routing_rules,
@@ -357,7 +362,7 @@ impl ActiveCatalog {
                 reliability,
                 credibility,
             }),
-        })
+        }
     }
 
     /// The illustrative example catalog shipped inside the module.
@@ -365,12 +370,13 @@ impl ActiveCatalog {
         static EXAMPLE: OnceLock<ActiveCatalog> = OnceLock::new();
         EXAMPLE
             .get_or_init(|| {
-                // Checked by the test suite; a failure here is a build defect.
+                // Embedded at build time and checked by the test suite
+                // against the schema and every rule of `lint`
+                // (tests/catalog.rs), so it is read without checking again:
+                // on a page's cold start the checks would be most of the
+                // time `new SignalEngine()` takes.
                 let value = super::json_text::parse_strict(EXAMPLE_CATALOG_JSON).unwrap_or(Value::Null);
-                match ActiveCatalog::from_value(&value, Locale::En) {
-                    Ok(catalog) => catalog,
-                    Err(_) => panic!("the embedded example catalog is invalid"),
-                }
+                ActiveCatalog::prepare(catalog_from_checked(&value))
             })
             .clone()
     }
@@ -382,7 +388,13 @@ impl ActiveCatalog {
 
     /// `sha256:` + hex of the catalog's RFC 8785 form.
     pub fn digest(&self) -> &str {
-        &self.data.digest
+        self.data.digest.get_or_init(|| {
+            // A catalog holds strings, whole numbers and booleans only, which
+            // always have a JSON value and a canonical form.
+            super::json_text::to_value(&self.data.catalog)
+                .and_then(|json| canonical_digest(&json).ok())
+                .unwrap_or_default()
+        })
     }
 
     /// Index and definition of an indicator code.
