@@ -1,25 +1,46 @@
 // Node, one process, the same generated forms: the wasm package's `evaluate`
-// against Ajv + json-rules-engine and against Ajv + plain JavaScript scoring
-// (SPEC §11). Agreement on every form is checked before anything is timed.
+// against the same product in plain JavaScript giving the same output
+// (./same-output.mjs, SPEC §11), and against Ajv + json-rules-engine and
+// Ajv + plain JavaScript scoring, which reach the same verdicts and scores
+// without messages or explanations. Agreement on every form is checked
+// before anything is timed.
 // Run alone with `node bench/js/compare.mjs`; `make bench` uses it.
 import { isDeepStrictEqual } from "node:util";
 import { SignalEngine } from "@ind/signal-indicators";
 import { generateForms } from "./forms.mjs";
 import { ajvRulesEngine, ajvPlainJs, engineOutcome } from "./reference.mjs";
+import { sameOutputReference } from "./same-output.mjs";
 
 export const TODAY = "2026-11-28";
 
-/** The three implementations over one catalog (the engine's default one). */
-export function implementations() {
-  const engine = new SignalEngine({ locale: "nl" });
+/** The implementations over one catalog (the engine's default one). */
+export function implementations(locale = "nl") {
+  const engine = new SignalEngine({ locale });
   const catalog = engine.catalog();
   return {
     engine,
     catalog,
     wasm: (form) => engine.evaluate(form, { today: TODAY }),
+    same: sameOutputReference(catalog, TODAY, locale),
     rules: ajvRulesEngine(catalog, TODAY),
     plain: ajvPlainJs(catalog, TODAY),
   };
+}
+
+/** Forms on which the same-output reference's evaluation is not deep-equal to the engine's. */
+export function sameOutputDisagreements(forms, impl = implementations()) {
+  const found = [];
+  for (const [index, form] of forms.entries()) {
+    const expected = impl.wasm(form);
+    let actual;
+    try {
+      actual = impl.same(form);
+    } catch (error) {
+      actual = `threw ${error}`;
+    }
+    if (!isDeepStrictEqual(actual, expected)) found.push({ index, reference: "same-output", expected, actual });
+  }
+  return found;
 }
 
 /** Forms on which a reference disagrees with the engine, with both outcomes. */
@@ -54,16 +75,18 @@ async function rate(forms, run, rounds) {
 export async function compare({ count = 2000, rounds = 5 } = {}) {
   const impl = implementations();
   const forms = generateForms(impl.catalog, count, 12);
-  const wrong = await disagreements(forms, impl);
+  const wrong = [...sameOutputDisagreements(forms, impl), ...(await disagreements(forms, impl))];
   if (wrong.length > 0) {
     throw new Error(`the references disagree with the engine on ${wrong.length} forms; first: ${JSON.stringify(wrong[0])}`);
   }
   const valid = forms.filter((form) => impl.wasm(form).valid).length;
   // Warm-up pass for every side, so each is timed with its JIT settled.
   await rate(forms, impl.wasm, 1);
+  await rate(forms, impl.same, 1);
   await rate(forms, impl.rules, 1);
   await rate(forms, impl.plain, 1);
   const wasm = await rate(forms, impl.wasm, rounds);
+  const same = await rate(forms, impl.same, rounds);
   const rules = await rate(forms, impl.rules, rounds);
   const plain = await rate(forms, impl.plain, rounds);
   // What a server receives: JSON text, parsed inside the engine, or by
@@ -71,16 +94,19 @@ export async function compare({ count = 2000, rounds = 5 } = {}) {
   const texts = forms.map((form) => JSON.stringify(form));
   const wasmFromText = (text) => impl.engine.evaluate(text, { today: TODAY });
   const plainFromText = (text) => impl.plain(JSON.parse(text));
+  const sameFromText = (text) => impl.same(JSON.parse(text));
   await rate(texts, wasmFromText, 1);
+  await rate(texts, sameFromText, 1);
   await rate(texts, plainFromText, 1);
   const wasmText = await rate(texts, wasmFromText, rounds);
+  const sameText = await rate(texts, sameFromText, rounds);
   const plainText = await rate(texts, plainFromText, rounds);
   impl.engine.free();
-  return { count, valid, wasm, rules, plain, wasmText, plainText };
+  return { count, valid, wasm, same, rules, plain, wasmText, sameText, plainText };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await compare();
   console.log(JSON.stringify(result, null, 2));
-  console.log(`wasm/rules ${(result.wasm / result.rules).toFixed(2)}×, wasm/plain ${(result.wasm / result.plain).toFixed(2)}×, from text ${(result.wasmText / result.plainText).toFixed(2)}×`);
+  console.log(`same output: wasm/js ${(result.wasm / result.same).toFixed(2)}×, from text ${(result.wasmText / result.sameText).toFixed(2)}×; wasm/rules ${(result.wasm / result.rules).toFixed(2)}×, wasm/plain ${(result.wasm / result.plain).toFixed(2)}×`);
 }

@@ -125,3 +125,41 @@ export function generateForms(catalog, count, indicatorCount = 12, seed = 2026) 
   }
   return forms;
 }
+
+/** Every [object or array, key] slot of a form, depth first. */
+function slots(value, out = []) {
+  if (value === null || typeof value !== "object") return out;
+  for (const key of Object.keys(value)) {
+    out.push([value, Array.isArray(value) ? Number(key) : key]);
+    slots(value[key], out);
+  }
+  return out;
+}
+
+const ODD_VALUES = [null, "", "  \u00a0", 0, 7, true, false, [], {}, ["x"], { a: 1 }, "x", "AMBER", "2026-02-30", "1899-12-31", "A".repeat(70), " TER-01 "];
+const ODD_KEYS = ["nationality", "subjectReligion", "countryOfBirthCode", "extra", "note2", "0", "x~y/z"];
+
+/**
+ * `count` generated forms with one to three random mutations each: any
+ * value replaced by a value of another type, a blank, an over-long text or
+ * a wrong date, or a key added anywhere (protected or unknown). For
+ * agreement checks of references that must give the engine's exact issues.
+ */
+export function mutatedForms(catalog, count, seed = 11) {
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  return generateForms(catalog, count, 4, seed).map((form) => {
+    const mutations = 1 + Math.floor(next() * 3);
+    for (let m = 0; m < mutations; m++) {
+      const all = slots(form);
+      if (all.length === 0) break;
+      const [holder, key] = pick(all);
+      if (next() < 0.75) holder[key] = structuredClone(pick(ODD_VALUES));
+      else {
+        const objects = [form, ...all.map(([h, k]) => h[k]).filter((v) => v && typeof v === "object" && !Array.isArray(v))];
+        pick(objects)[pick(ODD_KEYS)] = structuredClone(pick(ODD_VALUES));
+      }
+    }
+    return form;
+  });
+}

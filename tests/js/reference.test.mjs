@@ -1,11 +1,13 @@
-// The benchmark's reference implementation (Ajv + json-rules-engine, and Ajv
-// + plain JavaScript; bench/js/) must reach the engine's verdicts and scores
-// on the generated forms, or the side-by-side figures compare different work.
-// It doubles as an independent check of the validation and scoring rules.
+// The benchmark's references (bench/js/) must do the engine's work, or the
+// side-by-side figures compare different work: the same product in plain
+// JavaScript must give the engine's evaluation member for member (issues,
+// messages, contributions, advice, measures), and Ajv + json-rules-engine
+// and Ajv + plain JS must reach its verdicts and scores. They double as
+// independent checks of the validation and scoring rules.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { implementations, disagreements } from "../../bench/js/compare.mjs";
-import { generateForms } from "../../bench/js/forms.mjs";
+import { implementations, disagreements, sameOutputDisagreements } from "../../bench/js/compare.mjs";
+import { generateForms, mutatedForms } from "../../bench/js/forms.mjs";
 
 test("Ajv + json-rules-engine and Ajv + plain JS agree with the engine on every generated form", async () => {
   const impl = implementations();
@@ -19,12 +21,34 @@ test("Ajv + json-rules-engine and Ajv + plain JS agree with the engine on every 
   impl.engine.free();
 });
 
-test("the agreement check notices a reference that scores differently", async () => {
+for (const locale of ["nl", "en"]) {
+  test(`the same product in plain JavaScript gives the engine's evaluation on every generated and mutated form (${locale})`, () => {
+    const impl = implementations(locale);
+    const forms = [...generateForms(impl.catalog, 400, 12, 7), ...mutatedForms(impl.catalog, 1500, 13)];
+    const codes = new Set(forms.flatMap((form) => impl.wasm(form).issues.map((issue) => issue.code)));
+    // The forms reach far into the rules: most issue codes a form can have.
+    for (const code of ["required", "type", "enum", "text.too-short", "text.too-long", "format.date", "date.future", "field.protected", "field.unknown", "indicator.duplicate", "routing.unshared", "sis.article", "judgement.missing"]) {
+      assert.ok(codes.has(code), `no form gives ${code}`);
+    }
+    assert.deepEqual(sameOutputDisagreements(forms, impl).slice(0, 2), []);
+    impl.engine.free();
+  });
+}
+
+test("the agreement checks notice a reference that scores or words differently", async () => {
   const impl = implementations();
   const forms = generateForms(impl.catalog, 20, 12, 7);
   const plain = impl.plain;
   impl.plain = (form) => ({ ...plain(form), overall: plain(form).overall + 1 });
   const wrong = await disagreements(forms, impl);
   assert.equal(wrong.filter((w) => w.reference === "ajv+plain-js").length, forms.length);
+  const same = impl.same;
+  impl.same = (form) => {
+    const evaluation = same(form);
+    return { ...evaluation, issues: evaluation.issues.map((issue) => ({ ...issue, message: issue.message.toUpperCase() })) };
+  };
+  const withIssues = forms.filter((form) => impl.wasm(form).issues.length > 0).length;
+  assert.ok(withIssues > 0);
+  assert.equal(sameOutputDisagreements(forms, impl).length, withIssues);
   impl.engine.free();
 });
