@@ -1,7 +1,7 @@
 //! Reading hostile JS values into plain JSON values.
 //!
-//! Only own, enumerable data properties of plain objects and arrays are
-//! read; getters are never called. The walk runs in JS (`read.js`, every
+//! A snapshot of own, enumerable properties of plain objects and arrays is
+//! read, each property once (SPEC §8.2). The walk runs in JS (`read.js`, every
 //! access guarded) and hands over JSON text in one call; sizes are checked
 //! before anything is copied and the depth is bounded, so no input can
 //! exhaust the stack, the memory or the time.

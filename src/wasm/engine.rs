@@ -296,7 +296,7 @@ impl JsSignalEngine {
             return to_js(&self.engine.verify_record_read(&read, &catalogs));
         }
         // Something in the record that is not plain JSON data (NaN, a
-        // getter, a Date, a lone surrogate) fails it: the engine never
+        // function, a Date, a lone surrogate) fails it: the engine never
         // writes such a record.
         let read = read(&record, RECORD_LIMITS);
         to_js(&self.engine.verify_record_with(&read.value, &read.findings, &catalogs))

@@ -1,7 +1,8 @@
 // Reads a hostile JS value into JSON text in ONE call across the JS/wasm
-// boundary (SPEC §8.2). Only own, enumerable data properties of plain
-// objects and arrays are read; getters are never called, and a proxy's
-// traps can only throw, which every access catches. Sizes are counted
+// boundary (SPEC §8.2): a snapshot. Only own, enumerable properties of
+// plain objects and arrays are read, each exactly once (a getter runs once
+// and its value is what is read; a prototype's members are never read); a
+// getter or a proxy trap that throws is caught. Sizes are counted
 // before anything is copied, depth is bounded (the recursion is at most
 // `depthLimit` deep), cycles and exotic values become a `type` finding with
 // `false` in their place, lone surrogates become U+FFFD with a
@@ -120,7 +121,7 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
   const array = (value, depth) => {
     let length;
     try {
-      length = Reflect.get(value, "length");
+      length = value.length;
     } catch {
       return exotic();
     }
@@ -134,7 +135,7 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
       path.push(i);
       let item;
       try {
-        item = read(Reflect.get(value, i), depth + 1);
+        item = read(value[i], depth + 1);
       } catch (error) {
         if (error instanceof TooLarge) throw error;
         item = exotic();
@@ -148,28 +149,26 @@ export function readHostValue(input, stringUnits, depthLimit, nodeLimit, arrayIt
   const object = (value, depth) => {
     let keys;
     try {
-      const prototype = Reflect.getPrototypeOf(value);
+      const prototype = Object.getPrototypeOf(value);
       // Map, Date, class instances, objects of other realms: not JSON data.
       if (prototype !== null && prototype !== OBJECT_PROTOTYPE) return exotic();
-      keys = Reflect.ownKeys(value);
+      keys = Object.keys(value); // own, enumerable, string-named
     } catch {
       return exotic();
     }
     const copy = {};
     for (const key of keys) {
-      if (typeof key !== "string") continue; // symbols
       count(key.length);
       path.push(key);
       let member;
       try {
-        const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
-        if (descriptor && descriptor.enumerable === true) {
-          // An accessor is never called.
-          member = descriptor.get !== undefined || descriptor.set !== undefined ? exotic() : read(descriptor.value, depth + 1);
-        }
+        // One plain read per member: a getter runs once and what it
+        // returns is what is read, so validation and record see the same
+        // value (SPEC §8.2). A descriptor per member cost far more.
+        member = read(value[key], depth + 1);
       } catch (error) {
         if (error instanceof TooLarge) throw error;
-        exotic();
+        member = exotic(); // `false`: a `type` issue here, not a missing value
       }
       path.pop();
       if (member === undefined) continue;

@@ -69,19 +69,50 @@ export function hostileValues() {
   const cyclic = {};
   cyclic.self = cyclic;
   const getter = {};
-  Object.defineProperty(getter, "value", { enumerable: true, get() { globalThis.__getterRan = true; return "x"; } });
+  Object.defineProperty(getter, "value", { enumerable: true, get() { globalThis.__getterCalls = (globalThis.__getterCalls ?? 0) + 1; return "x"; } });
+  const throwingGetter = {};
+  Object.defineProperty(throwingGetter, "value", { enumerable: true, get() { throw new Error("getter"); } });
   return [
     ["undefined", undefined], ["null", null], ["true", true], ["NaN", NaN], ["Infinity", Infinity],
     ["-Infinity", -Infinity], ["-0", -0], ["1e400", 1e400], ["2^60", 2 ** 60], ["float", 1.5],
     ["bigint", 2n ** 70n], ["symbol", Symbol("x")], ["function", () => 1], ["empty string", ""],
     ["lone surrogates", "\ud800x\udfff"], ["NUL", "a\u0000b"], ["10 MB string", "x".repeat(10 * MB)],
     ["100 000 items", new Array(100_000).fill("AIVD")], ["array with holes", [, , "x"]],
-    ["10 000 deep", deep(10_000)], ["cycle", cyclic], ["getter", getter], ["Map", new Map([["a", 1]])],
+    ["10 000 deep", deep(10_000)], ["cycle", cyclic], ["getter", getter], ["throwing getter", throwingGetter], ["Map", new Map([["a", 1]])],
     ["Date", new Date(0)], ["RegExp", /x/], ["class instance", new Instance()], ["typed array", new Uint8Array(4)],
     ["proxy that throws", new Proxy({}, { ownKeys() { throw new Error("trap"); }, getPrototypeOf() { throw new Error("trap"); } })],
+    ["proxy whose get throws", new Proxy({ value: "x" }, { get() { throw new Error("trap"); } })],
+    ["own toJSON that throws", { value: "x", toJSON() { throw new Error("toJSON"); } }],
+    ["revoked proxy", (() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; })()],
     ["__proto__ key", JSON.parse('{"__proto__": {"polluted": true}}')],
     ["constructor key", JSON.parse('{"constructor": {"prototype": {"polluted": true}}}')],
   ];
+}
+
+/**
+ * The boundary reads a snapshot (SPEC §8.2): every member once per call, a
+ * getter's value is what is read (validation and record see the same
+ * value), and a getter that throws is a `type` issue at its path. Returns
+ * what does not hold. `engine` is of the entry under test.
+ */
+export function snapshotFailures(engine, fixed) {
+  const failures = [];
+  const texts = ["Ambtsbericht ontvangen over betrokkenheid, zie dossier.", "Een andere, ook geldige samenvatting van het signaal."];
+  let calls = 0;
+  const form = validForm();
+  Object.defineProperty(form, "summary", { enumerable: true, get: () => texts[calls++ % 2] });
+  const record = engine.buildRecord(form, fixed);
+  if (calls !== 1) failures.push(`buildRecord read the getter ${calls} times`);
+  if (record.summary !== texts[0]) failures.push("the record holds another value than the one validated");
+  const evaluation = engine.evaluate(form, { today: fixed.today });
+  if (calls !== 2) failures.push(`evaluate read the getter ${calls - 1} times`);
+  if (!evaluation.valid) failures.push("the getter's value was not read");
+  const throwing = validForm();
+  Object.defineProperty(throwing, "summary", { enumerable: true, get() { throw new Error("getter"); } });
+  const issues = engine.evaluate(throwing, { today: fixed.today }).issues.filter((issue) => issue.path === "/summary");
+  if (issues.map((issue) => issue.code).join() !== "type") failures.push(`a throwing getter gave ${JSON.stringify(issues)}`);
+  if (!engine.evaluate(validForm(), { today: fixed.today }).valid) failures.push("the engine stopped working");
+  return failures;
 }
 
 /** Plants `value` at `path` in a fresh valid form. */

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as api from "@ind/signal-indicators";
-import { PATHS, hostileValues, plant, validForm, hostileRecords, reordered, agreementFailures } from "./bad-input-table.mjs";
+import { PATHS, hostileValues, plant, validForm, hostileRecords, reordered, agreementFailures, snapshotFailures } from "./bad-input-table.mjs";
 
 const { SignalEngine } = api;
 
@@ -28,9 +28,16 @@ test("every hostile value at every path: issues or SignalError, never a trap; th
     assert.equal(engine.evaluate(validForm(), { today: FIXED.today }).valid, true);
   }
   assert.ok(rows >= 700, `${rows} rows`);
-  assert.equal(globalThis.__getterRan, undefined, "a getter was called");
+  // Each crossing reads the getter once: evaluate and buildRecord, per path.
+  assert.equal(globalThis.__getterCalls, 2 * PATHS.length, "a getter read more than once per call");
   assert.equal({}.polluted, undefined, "Object.prototype polluted");
   assert.equal(Object.prototype.polluted, undefined);
+});
+
+test("the boundary reads a snapshot: a getter once per call, its value validated and recorded, a throwing getter a type issue", () => {
+  const engine = new SignalEngine();
+  assert.deepEqual(snapshotFailures(engine, FIXED), []);
+  engine.free();
 });
 
 test("every hostile value at every path: JSON text agrees with JSON.parse of it, a post with inputFromFormData", () => {
