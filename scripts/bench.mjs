@@ -97,6 +97,8 @@ rows.push(["Node: Ajv + scoring in plain JavaScript", micros(side.plain), perSec
 rows.push(["Node: wasm package `evaluate(JSON text)`", micros(side.wasmText), perSecond(side.wasmText), "the same forms as JSON text, parsed inside the engine"]);
 rows.push(["Node: `JSON.parse` + the same product in plain JavaScript", micros(side.sameText), perSecond(side.sameText), `same texts, same output; wasm is ${(side.wasmText / side.sameText).toFixed(2)}× this`]);
 rows.push(["Node: `JSON.parse` + Ajv + scoring in plain JavaScript", micros(side.plainText), perSecond(side.plainText), `same texts; wasm is ${(side.wasmText / side.plainText).toFixed(2)}× this`]);
+rows.push(["Node: wasm package `verifyRecord(JSON text)`", micros(side.verifyWasm), perSecond(side.verifyWasm), `the ${side.records.toLocaleString("en")} records of the valid forms`]);
+rows.push(["Node: the same checks with Ajv + RFC 8785 (`canonicalize`) + `node:crypto`", micros(side.verifySame), perSecond(side.verifySame), `deep-equal verifications, of tampered records too; wasm is ${(side.verifyWasm / side.verifySame).toFixed(2)}× this`]);
 
 // 5. Size of the browser download.
 const size = execFileSync("node", [join(root, "scripts", "size.mjs")], { encoding: "utf8" });

@@ -6,12 +6,15 @@
 // before anything is timed.
 // Run alone with `node bench/js/compare.mjs`; `make bench` uses it.
 import { isDeepStrictEqual } from "node:util";
+import { readFileSync } from "node:fs";
 import { SignalEngine } from "@ind/signal-indicators";
-import { generateForms } from "./forms.mjs";
+import { generateForms, tamperedRecords } from "./forms.mjs";
 import { ajvRulesEngine, ajvPlainJs, engineOutcome } from "./reference.mjs";
-import { sameOutputReference } from "./same-output.mjs";
+import { sameOutputReference, sameOutputVerifier } from "./same-output.mjs";
 
 export const TODAY = "2026-11-28";
+const STAMP = { today: TODAY, now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" };
+const RECORD_SCHEMA = JSON.parse(readFileSync(new URL("../../schemas/signal-record.schema.json", import.meta.url), "utf8"));
 
 /** The implementations over one catalog (the engine's default one). */
 export function implementations(locale = "nl") {
@@ -22,6 +25,8 @@ export function implementations(locale = "nl") {
     catalog,
     wasm: (form) => engine.evaluate(form, { today: TODAY }),
     same: sameOutputReference(catalog, TODAY, locale),
+    verify: (record) => engine.verifyRecord(record),
+    sameVerify: sameOutputVerifier(catalog, locale, RECORD_SCHEMA),
     rules: ajvRulesEngine(catalog, TODAY),
     plain: ajvPlainJs(catalog, TODAY),
   };
@@ -56,6 +61,34 @@ export async function disagreements(forms, impl = implementations()) {
   return found;
 }
 
+/** The records of the valid ones of `forms`, as JSON text, each followed by its tampered copies when `tampered`. */
+export function recordTexts(forms, impl, { tampered = false } = {}) {
+  const texts = [];
+  for (const form of forms) {
+    if (!impl.wasm(form).valid) continue;
+    const record = impl.engine.buildRecord(form, STAMP);
+    texts.push(JSON.stringify(record));
+    if (tampered) for (const copy of tamperedRecords(record)) texts.push(JSON.stringify(copy));
+  }
+  return texts;
+}
+
+/** Record texts on which the reference's verification is not deep-equal to the engine's. */
+export function verifyDisagreements(texts, impl = implementations()) {
+  const found = [];
+  for (const [index, text] of texts.entries()) {
+    const expected = impl.verify(text);
+    let actual;
+    try {
+      actual = impl.sameVerify(text);
+    } catch (error) {
+      actual = `threw ${error}`;
+    }
+    if (!isDeepStrictEqual(actual, expected)) found.push({ index, reference: "same-output verify", expected, actual });
+  }
+  return found;
+}
+
 /** Evaluations per second of `run` over `forms`, best of `rounds` passes. */
 async function rate(forms, run, rounds) {
   let best = 0;
@@ -75,7 +108,12 @@ async function rate(forms, run, rounds) {
 export async function compare({ count = 2000, rounds = 5 } = {}) {
   const impl = implementations();
   const forms = generateForms(impl.catalog, count, 12);
-  const wrong = [...sameOutputDisagreements(forms, impl), ...(await disagreements(forms, impl))];
+  const records = recordTexts(forms, impl);
+  const wrong = [
+    ...sameOutputDisagreements(forms, impl),
+    ...(await disagreements(forms, impl)),
+    ...verifyDisagreements([...records, ...recordTexts(forms.slice(0, 200), impl, { tampered: true })], impl),
+  ];
   if (wrong.length > 0) {
     throw new Error(`the references disagree with the engine on ${wrong.length} forms; first: ${JSON.stringify(wrong[0])}`);
   }
@@ -101,12 +139,17 @@ export async function compare({ count = 2000, rounds = 5 } = {}) {
   const wasmText = await rate(texts, wasmFromText, rounds);
   const sameText = await rate(texts, sameFromText, rounds);
   const plainText = await rate(texts, plainFromText, rounds);
+  // What a server does with a posted record: verify its JSON text.
+  await rate(records, impl.verify, 1);
+  await rate(records, impl.sameVerify, 1);
+  const verifyWasm = await rate(records, impl.verify, rounds);
+  const verifySame = await rate(records, impl.sameVerify, rounds);
   impl.engine.free();
-  return { count, valid, wasm, same, rules, plain, wasmText, sameText, plainText };
+  return { count, valid, wasm, same, rules, plain, wasmText, sameText, plainText, records: records.length, verifyWasm, verifySame };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await compare();
   console.log(JSON.stringify(result, null, 2));
-  console.log(`same output: wasm/js ${(result.wasm / result.same).toFixed(2)}×, from text ${(result.wasmText / result.sameText).toFixed(2)}×; wasm/rules ${(result.wasm / result.rules).toFixed(2)}×, wasm/plain ${(result.wasm / result.plain).toFixed(2)}×`);
+  console.log(`same output: wasm/js ${(result.wasm / result.same).toFixed(2)}×, from text ${(result.wasmText / result.sameText).toFixed(2)}×, verifyRecord(text) ${(result.verifyWasm / result.verifySame).toFixed(2)}×; wasm/rules ${(result.wasm / result.rules).toFixed(2)}×, wasm/plain ${(result.wasm / result.plain).toFixed(2)}×`);
 }

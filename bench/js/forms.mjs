@@ -163,3 +163,31 @@ export function mutatedForms(catalog, count, seed = 11) {
     return form;
   });
 }
+
+/**
+ * Records changed after they were built, one way each: content that still
+ * reads the same, a score, a category, the advice, untrimmed text, the
+ * evaluation date, the catalog, the digest, a member the schema does not
+ * allow. Each must fail verification for its own reason (or only on its
+ * digest, where the content still reads the same).
+ */
+export function tamperedRecords(record) {
+  const change = (edit) => {
+    const copy = structuredClone(record);
+    edit(copy);
+    return copy;
+  };
+  return [
+    change((r) => (r.summary += " (aangevuld)")),
+    change((r) => (r.assessment.overall.score += 1)),
+    change((r) => (r.indicators[0].category = r.indicators[0].category === "terrorism" ? "war-crimes" : "terrorism")),
+    change((r) => (r.routing.advised = [])),
+    change((r) => (r.case.caseNumber = ` ${r.case.caseNumber}`)),
+    change((r) => (r.assessment.evaluatedOn = "2026-11-20")),
+    change((r) => (r.catalog.version = "0")),
+    change((r) => (r.integrity.digest = `sha256:${"0".repeat(64)}`)),
+    change((r) => (r.subject.nationality = "NL")),
+    change((r) => (r.indicators[0].reliability = "G")),
+    change((r) => delete r.officer),
+  ];
+}

@@ -8,7 +8,12 @@
 // to the engine on every generated form before anything is timed.
 //
 // It reads JSON data (what JSON.parse gives); the engine's walk over
-// arbitrary JS values (getters, proxies, cycles) has no counterpart here.
+// arbitrary JS values (getters, proxies, cycles) has no counterpart here,
+// nor its refusal of repeated member names in JSON text.
+import { createHash } from "node:crypto";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import canonicalize from "canonicalize";
 
 const ROWS = [
   ["caseNumber"], ["procedure"], ["subject", "vNumber"], ["subject", "bsn"], ["subject", "unknownSubject"],
@@ -204,14 +209,14 @@ function sortFindings(findings) {
   return out;
 }
 
-/** Whether a form holds more than 1 MiB of strings (UTF-8) or nests deeper than 16. */
-function exceedsLimits(value, depth = 1, budget = { bytes: 0 }) {
-  if (typeof value === "string") return (budget.bytes += Buffer.byteLength(value)) > 1 << 20;
+/** Whether a value holds more than `maxBytes` of strings (UTF-8; 1 MiB for forms) or nests deeper than 16. */
+function exceedsLimits(value, depth = 1, budget = { bytes: 0 }, maxBytes = 1 << 20) {
+  if (typeof value === "string") return (budget.bytes += Buffer.byteLength(value)) > maxBytes;
   if (value === null || typeof value !== "object") return false;
   if (depth > 16) return true;
-  if (Array.isArray(value)) return value.some((item) => exceedsLimits(item, depth + 1, budget));
+  if (Array.isArray(value)) return value.some((item) => exceedsLimits(item, depth + 1, budget, maxBytes));
   for (const key in value) {
-    if ((budget.bytes += Buffer.byteLength(key)) > 1 << 20 || exceedsLimits(value[key], depth + 1, budget)) return true;
+    if ((budget.bytes += Buffer.byteLength(key)) > maxBytes || exceedsLimits(value[key], depth + 1, budget, maxBytes)) return true;
   }
   return false;
 }
@@ -229,14 +234,11 @@ function noisyOr(strengths) {
 }
 
 /**
- * The reference: `(form) => evaluation`, deep-equal to the engine's
- * `evaluate(form, { today })` for `catalog` (the engine's `catalog()`).
+ * Reads forms against `catalog` (the engine's `catalog()`): `(input, today)`
+ * gives the findings (unsorted, with tokens for paths), the assessment, the
+ * advice and the values a record is made of.
  */
-export function sameOutputReference(catalog, today, locale = "nl") {
-  const nl = locale === "nl";
-  const todayDay = dayNumber(today);
-  const text = (labels) => labels?.[locale] ?? labels?.[catalog.locales?.[0]] ?? "";
-  const label = (code) => LABELS.get(code)?.[nl ? 0 : 1] ?? code;
+function formReader(catalog) {
   const indicatorIndex = new Map(catalog.indicators.map((d, i) => [d.code, i]));
   const categoryIndex = new Map(catalog.categories.map((c, i) => [c.code, i]));
   const reliability = RELIABILITY.map((c) => catalog.grading.reliability[c] ?? 0);
@@ -264,7 +266,8 @@ export function sameOutputReference(catalog, today, locale = "nl") {
     return bucket ? bucket.factor : 0;
   };
 
-  return function evaluate(input) {
+  return function readForm(input, today) {
+    const todayDay = dayNumber(today);
     const findings = [];
     const push = (tokens, code, params) => findings.push({ tokens, code, params });
     const values = { sharedWith: [] };
@@ -335,7 +338,7 @@ export function sameOutputReference(catalog, today, locale = "nl") {
       return out;
     };
 
-    const stop = (code) => ({ findings: [{ tokens: [], code }], assessment: assessment([]), advice: { advised: [], measures: [], suspended: [] } });
+    const stop = (code) => ({ findings: [{ tokens: [], code }], assessment: assessment([]), advice: { advised: [], measures: [], suspended: [] }, values });
 
     function read() {
       if (!isObject(input)) return stop("input.not-object");
@@ -345,21 +348,24 @@ export function sameOutputReference(catalog, today, locale = "nl") {
       checkKeys(root, [], known);
       const caseNumber = readText(root.caseNumber, ["caseNumber"], true);
       if (caseNumber !== null && !isCaseNumber(caseNumber)) push(["caseNumber"], "format.case-number");
+      else values.caseNumber = caseNumber;
       values.procedure = choice(root.procedure, ["procedure"], true, CODES.procedure);
       readSubject(root.subject);
       readContext(root.context);
       readIndicators(root.indicators);
       const summary = readText(root.summary, ["summary"], true);
-      if (summary !== null) length(summary, ["summary"], 20, 4000);
+      if (summary !== null && length(summary, ["summary"], 20, 4000)) values.summary = summary;
       const officer = object(root.officer, ["officer"]);
       if (officer) checkKeys(officer, ["officer"], ["id", "unit"]);
       const officerId = readText(officer?.id, ["officer", "id"], true);
       if (officerId !== null && !isOfficerId(officerId)) push(["officer", "id"], "format.officer-id");
+      else values.officerId = officerId;
       const unit = readText(officer?.unit, ["officer", "unit"], true);
-      if (unit !== null) length(unit, ["officer", "unit"], 1, 80);
+      if (unit !== null && length(unit, ["officer", "unit"], 1, 80)) values.officerUnit = unit;
       const handling = object(root.handling, ["handling"]);
       if (handling) checkKeys(handling, ["handling"], ["tlp"]);
       const tlp = choice(handling?.tlp, ["handling", "tlp"], true, TLP);
+      values.tlp = tlp;
       const discreet = values.sisArticle === "36";
       if (tlp === "GREEN" || tlp === "CLEAR" || (tlp === "AMBER" && discreet)) push(["handling", "tlp"], "handling.too-open");
       for (const [i, partner] of textList(root.sharedWith, ["sharedWith"], 100, 64)) {
@@ -380,7 +386,7 @@ export function sameOutputReference(catalog, today, locale = "nl") {
         if (values.view === null) push(["officerJudgement", "view"], "judgement.missing");
         if (values.status === null || values.status === "unknown") push(["subject", "status"], "subject.status-unknown");
       }
-      return { findings, assessment: scoring.assessment, advice };
+      return { findings, assessment: scoring.assessment, advice, values };
     }
 
     function readSubject(value) {
@@ -390,20 +396,24 @@ export function sameOutputReference(catalog, today, locale = "nl") {
       let unknown = false;
       if (typeof flag === "boolean") unknown = flag;
       else if (!isAbsent(flag)) push(["subject", "unknownSubject"], "type");
+      values.unknownSubject = unknown;
       const vNumber = readText(subject?.vNumber, ["subject", "vNumber"], !unknown);
       if (vNumber !== null) {
         if (unknown) push(["subject", "vNumber"], "subject.conflict");
         else if (!isVNumber(vNumber)) push(["subject", "vNumber"], "format.vnumber");
+        else values.vNumber = vNumber;
       }
       values.status = choice(subject?.status, ["subject", "status"], false, CODES.status);
       const bsn = readText(subject?.bsn, ["subject", "bsn"], false);
       if (bsn !== null && !isBsn(bsn)) push(["subject", "bsn"], "format.bsn");
+      else values.bsn = bsn;
     }
 
     function readContext(value) {
       const context = object(value, ["context"]);
       if (context) checkKeys(context, ["context"], ["type", "sisAlert", "tip", "screeningMethod", "partner"]);
       const type = choice(context?.type, ["context", "type"], true, CODES.contextType);
+      values.contextType = type;
       if (type === null) return;
       const owners = { sisAlert: "sis-check", tip: "post-decision-tip", screeningMethod: "asylum-screening", partner: "partner-report" };
       for (const [key, owner] of Object.entries(owners)) {
@@ -416,7 +426,7 @@ export function sameOutputReference(catalog, today, locale = "nl") {
         } else if (key === "tip") {
           readTip(member, at);
         } else if (key === "screeningMethod") {
-          choice(member, at, true, CODES.screening);
+          values.screeningMethod = choice(member, at, true, CODES.screening);
         } else {
           values.partner = choice(member, at, true, catalog.partners);
         }
@@ -424,38 +434,47 @@ export function sameOutputReference(catalog, today, locale = "nl") {
     }
 
     function readSisAlert(value, at) {
+      const out = {};
+      values.sisAlert = out;
       if (isAbsent(value)) return push(at, "required");
       const alert = object(value, at);
       if (!alert) return;
       checkKeys(alert, at, ["regulation", "article", "issuingState", "alertReference"]);
       const regulation = choice(alert.regulation, [...at, "regulation"], true, CODES.regulation);
+      out.regulation = regulation;
       const article = readText(alert.article, [...at, "article"], true);
       if (article !== null) {
         const allowed = regulation !== null ? SIS_ARTICLES[regulation] : Object.values(SIS_ARTICLES).flat();
-        if (allowed.includes(article)) values.sisArticle = article;
+        if (allowed.includes(article)) values.sisArticle = out.article = article;
         else push([...at, "article"], "sis.article", { allowed: [...allowed] });
       }
       const state = readText(alert.issuingState, [...at, "issuingState"], true);
       if (state !== null && !catalog.sisStates.includes(state)) push([...at, "issuingState"], "format.country");
+      else out.issuingState = state;
       const reference = readText(alert.alertReference, [...at, "alertReference"], true);
-      if (reference !== null) length(reference, [...at, "alertReference"], 1, 64);
+      if (reference !== null && length(reference, [...at, "alertReference"], 1, 64)) out.alertReference = reference;
     }
 
     function readTip(value, at) {
+      const out = {};
+      values.tip = out;
       if (isAbsent(value)) return push(at, "required");
       const tip = object(value, at);
       if (!tip) return;
       checkKeys(tip, at, ["channel", "receivedOn"]);
-      choice(tip.channel, [...at, "channel"], true, CODES.channel);
-      date(tip.receivedOn, [...at, "receivedOn"], true);
+      out.channel = choice(tip.channel, [...at, "channel"], true, CODES.channel);
+      out.receivedOn = date(tip.receivedOn, [...at, "receivedOn"], true)?.[1] ?? null;
     }
 
     function readIndicators(items) {
+      values.indicators = [];
       if (!Array.isArray(items)) return push(["indicators"], isAbsent(items) ? "required" : "type");
       if (items.length > 200) return push(["indicators"], "array.too-many", { actual: items.length, max: 200 });
       if (items.length === 0) return push(["indicators"], "array.too-few", { actual: 0, min: 1 });
       items.forEach((item, i) => {
         const at = ["indicators", i];
+        const out = {};
+        values.indicators.push(out);
         if (!isObject(item)) return push(at, "type");
         checkKeys(item, at, ["code", "reliability", "credibility", "observedOn", "evidenceRefs", "note"]);
         const code = readText(item.code, [...at, "code"], true);
@@ -471,9 +490,12 @@ export function sameOutputReference(catalog, today, locale = "nl") {
         const refsGiven = !isAbsent(item.evidenceRefs) && Array.isArray(item.evidenceRefs) && item.evidenceRefs.length > 0;
         if (indicator !== null && catalog.indicators[indicator].requiresEvidence && !refsGiven) push([...at, "evidenceRefs"], "indicator.evidence-required");
         const note = readText(item.note, [...at, "note"], false);
-        if (note !== null) length(note, [...at, "note"], 0, 2000);
+        if (note !== null && length(note, [...at, "note"], 0, 2000)) out.note = note;
+        Object.assign(out, { reliability: rel, credibility: cred, observedOn: observedOn?.[1] ?? null, evidenceRefs: refs.map(([, ref]) => ref) });
         if (indicator !== null) {
           const definition = catalog.indicators[indicator];
+          out.code = code;
+          out.category = definition.category;
           observed.push({
             index: i, indicator, category: categoryIndex.get(definition.category) ?? 0,
             grading: rel !== null && cred !== null ? [reliability[RELIABILITY.indexOf(rel)], credibility[CREDIBILITY.indexOf(cred)]] : null,
@@ -491,7 +513,7 @@ export function sameOutputReference(catalog, today, locale = "nl") {
       values.view = choice(judgement.view, ["officerJudgement", "view"], false, CODES.view);
       const needsReason = values.view === "partly" || values.view === "disagree";
       const reason = readText(judgement.reason, ["officerJudgement", "reason"], needsReason);
-      if (reason !== null) length(reason, ["officerJudgement", "reason"], 10, 2000);
+      if (reason !== null && length(reason, ["officerJudgement", "reason"], 10, 2000)) values.reason = reason;
       if (isAbsent(judgement.view) && !isAbsent(judgement.reason)) push(["officerJudgement", "view"], "required");
     }
 
@@ -600,12 +622,31 @@ export function sameOutputReference(catalog, today, locale = "nl") {
       return { advised, measures, suspended };
     }
 
-    const outcome = read();
-    const issues = sortFindings(outcome.findings).map((f) => {
-      const issue = { path: pointer(f.tokens), code: f.code, severity: WARNINGS.has(f.code) ? "warning" : "error", message: message(f.code, f.params, nl, label) };
-      if (f.params) issue.params = f.params;
-      return issue;
-    });
+    return read();
+  };
+}
+
+/** A finding in words, as the engine reports it. */
+function localize(f, nl, label) {
+  const issue = { path: pointer(f.tokens), code: f.code, severity: WARNINGS.has(f.code) ? "warning" : "error", message: message(f.code, f.params, nl, label) };
+  if (f.params) issue.params = f.params;
+  return issue;
+}
+
+const labelIn = (nl) => (code) => LABELS.get(code)?.[nl ? 0 : 1] ?? code;
+
+/**
+ * The reference: `(form) => evaluation`, deep-equal to the engine's
+ * `evaluate(form, { today })` for `catalog` (the engine's `catalog()`).
+ */
+export function sameOutputReference(catalog, today, locale = "nl") {
+  const nl = locale === "nl";
+  const label = labelIn(nl);
+  const text = (labels) => labels?.[locale] ?? labels?.[catalog.locales?.[0]] ?? "";
+  const readForm = formReader(catalog);
+  return function evaluate(input) {
+    const outcome = readForm(input, today);
+    const issues = sortFindings(outcome.findings).map((f) => localize(f, nl, label));
     return {
       valid: issues.every((i) => i.severity !== "error"),
       issues,
@@ -619,5 +660,211 @@ export function sameOutputReference(catalog, today, locale = "nl") {
       suspendedMeasures: outcome.advice.suspended.map((m) => ({ code: m.code, category: m.category, reason: "protection" })),
       catalog: { id: catalog.id, version: catalog.version, illustrative: catalog.illustrative === true },
     };
+  };
+}
+
+// ---------------------------------------------------------------------------
+// verifyRecord: Ajv (the published record schema, compiled once) + an
+// RFC 8785 canonicalizer + node:crypto, and the same checks as the engine:
+// schema, digest, catalog, content rebuilt by the form rules, assessment
+// recomputed.
+
+const RECORD_MESSAGES = {
+  "record.digest": ["De integriteitshash klopt niet bij het record.", "The integrity digest does not match the record."],
+  "record.catalog": ["Het record is gemaakt met een catalogus die hier niet geldt.", "The record was built with a catalog that is not accepted here."],
+  "record.evaluated-on": ["De beoordelingsdatum ligt meer dan een dag van het aanmaakmoment.", "The evaluation date is more than one day from the creation time."],
+  "record.category": ["De categorie van deze indicator wijkt af van de catalogus.", "This indicator's category differs from the catalog."],
+  "record.content": ["Dit deel wijkt af van wat de engine uit dezelfde inhoud opbouwt.", "This part differs from what the engine builds from the same content."],
+  "record.assessment": ["Dit deel wijkt af van een herberekening uit de vastgelegde indicatoren.", "This part differs from a recomputation from the recorded indicators."],
+  "record.not-json": ["Het record is geen geldige JSON-tekst of noemt een veld twee keer.", "The record is not valid JSON text or names a member twice."],
+};
+const PROBLEMS = {
+  missing: ["dit verplichte veld ontbreekt", "this required member is missing"],
+  "not-allowed": ["dit veld hoort niet in een record", "this member is not allowed in a record"],
+  type: ["deze waarde heeft het verkeerde JSON-type", "this value has the wrong JSON type"],
+  value: ["deze waarde is hier niet toegestaan", "this value is not allowed here"],
+  pattern: ["deze tekst heeft niet de vereiste vorm", "this text does not have the required form"],
+  length: ["deze tekst is te kort of te lang", "this text is too short or too long"],
+  range: ["dit getal valt buiten het bereik", "this number is out of range"],
+};
+const AJV_PROBLEMS = { required: "missing", additionalProperties: "not-allowed", type: "type", enum: "value", const: "value", pattern: "pattern", format: "pattern", minLength: "length", maxLength: "length", minimum: "range", maximum: "range" };
+const CONTENT_SECTIONS = [["case"], ["subject"], ["context"], ["indicators"], ["routing", "sharedWith"], ["routing", "noShareReason"], ["handling"], ["officerJudgement"], ["summary"], ["officer"], ["extensions"]];
+const COMPUTED_SECTIONS = [["assessment"], ["routing", "advised"], ["measuresForConsideration"]];
+const at = (value, tokens) => tokens.reduce((v, t) => (v !== null && typeof v === "object" ? v[t] : undefined), value);
+const sha256 = (text) => "sha256:" + createHash("sha256").update(text, "utf8").digest("hex");
+
+const AMSTERDAM = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Whether two JSON values are equal (member order aside); undefined is absence. */
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object" || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
+}
+
+/**
+ * The reference: `(record, { catalogs }) => verification` for records of
+ * `catalog`, with the engine's checks and verdicts (`ok`, every check) and,
+ * outside schema failures, its issues word for word. Schema failures are
+ * Ajv's errors mapped to `record.schema` problems.
+ */
+export function sameOutputVerifier(catalog, locale = "nl", recordSchema) {
+  const nl = locale === "nl";
+  const label = labelIn(nl);
+  const readForm = formReader(catalog);
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addFormat("uint32", { type: "number", validate: (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295 });
+  const validate = ajv.compile(recordSchema);
+  const catalogDigest = sha256(canonicalize(catalog));
+  const words = (f) => {
+    if (f.code === "record.schema") {
+      const [dutch, english] = PROBLEMS[f.params?.problem] ?? ["te diep genest of te groot", "nested too deeply or too large"];
+      return nl ? `Het record voldoet hier niet aan het recordschema: ${dutch}.` : `The record does not match the record schema here: ${english}.`;
+    }
+    const known = RECORD_MESSAGES[f.code];
+    return known ? known[nl ? 0 : 1] : message(f.code, f.params, nl, label);
+  };
+
+  function finish(checks, findings) {
+    const ok = checks.schema && checks.digest && checks.catalog && checks.content && checks.assessment;
+    const issues = sortFindings(findings).map((f) => {
+      const issue = { path: pointer(f.tokens), code: f.code, severity: "error", message: words(f) };
+      if (f.params) issue.params = f.params;
+      return issue;
+    });
+    return { ok, checks, issues };
+  }
+
+  function schemaCheck(record, findings) {
+    if (!validate(record)) {
+      for (const error of validate.errors) {
+        const tokens = error.instancePath.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+        if (error.keyword === "required") tokens.push(error.params.missingProperty);
+        if (error.keyword === "additionalProperties") tokens.push(error.params.additionalProperty);
+        findings.push({ tokens: tokens.map((t) => indexOf(t) ?? t), code: "record.schema", params: { problem: AJV_PROBLEMS[error.keyword] ?? "value" } });
+      }
+      return false;
+    }
+    const before = findings.length;
+    const bad = (ok, tokens) => ok || findings.push({ tokens, code: "record.schema", params: { problem: "value" } });
+    const createdAt = record.createdAt;
+    bad(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(createdAt) && new Date(createdAt).toISOString() === createdAt, ["createdAt"]);
+    bad(dayNumber(record.assessment.evaluatedOn) !== null, ["assessment", "evaluatedOn"]);
+    bad(record.subject.unknownSubject !== false, ["subject", "unknownSubject"]);
+    bad(!record.indicators.some((i) => Array.isArray(i.evidenceRefs) && i.evidenceRefs.length === 0), ["indicators"]);
+    return findings.length === before;
+  }
+
+  /** The form input a record was made from. */
+  function inputOf(record) {
+    const input = {};
+    const put = (name, value) => value !== undefined && (input[name] = value);
+    put("caseNumber", at(record, ["case", "caseNumber"]));
+    put("procedure", at(record, ["case", "procedure"]));
+    put("subject", record.subject);
+    put("context", record.context);
+    put("indicators", Array.isArray(record.indicators)
+      ? record.indicators.map((item) => (isObject(item) ? Object.fromEntries(Object.entries(item).filter(([key]) => key !== "category")) : item))
+      : undefined);
+    put("summary", record.summary);
+    put("officer", record.officer);
+    put("handling", record.handling);
+    put("officerJudgement", record.officerJudgement);
+    put("sharedWith", at(record, ["routing", "sharedWith"]));
+    put("noShareReason", at(record, ["routing", "noShareReason"]));
+    put("extensions", record.extensions);
+    return input;
+  }
+
+  /** The record sections the engine writes from a valid reading. */
+  function rebuild(reading) {
+    const v = reading.values;
+    const optional = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined));
+    const context = optional({ type: v.contextType, screeningMethod: v.screeningMethod, partner: v.partner });
+    if (v.sisAlert) context.sisAlert = { regulation: v.sisAlert.regulation, article: v.sisAlert.article, issuingState: v.sisAlert.issuingState, alertReference: v.sisAlert.alertReference };
+    if (v.tip) context.tip = { channel: v.tip.channel, receivedOn: v.tip.receivedOn };
+    return {
+      case: { caseNumber: v.caseNumber, procedure: v.procedure },
+      subject: optional({ vNumber: v.vNumber, bsn: v.bsn, unknownSubject: v.unknownSubject ? true : null, status: v.status }),
+      context,
+      indicators: v.indicators.map((i) => optional({
+        code: i.code, category: i.category, reliability: i.reliability, credibility: i.credibility, observedOn: i.observedOn,
+        evidenceRefs: i.evidenceRefs.length > 0 ? i.evidenceRefs : null, note: i.note,
+      })),
+      assessment: reading.assessment,
+      routing: optional({ advised: reading.advice.advised, sharedWith: v.sharedWith, noShareReason: v.noShareReason }),
+      measuresForConsideration: reading.advice.measures.map((m) => ({ code: m.code, category: m.category, legalBasis: m.legalBasis })),
+      handling: { tlp: v.tlp },
+      ...(v.view ? { officerJudgement: optional({ view: v.view, reason: v.reason }) } : {}),
+      summary: v.summary,
+      officer: { id: v.officerId, unit: v.officerUnit },
+    };
+  }
+
+  function recompute(record, findings) {
+    const before = findings.length;
+    const evaluatedOn = record.assessment.evaluatedOn;
+    const created = new Date(record.createdAt);
+    const amsterdam = dayNumber(AMSTERDAM.format(created));
+    if (Math.abs(dayNumber(evaluatedOn) - amsterdam) > 1) findings.push({ tokens: ["assessment", "evaluatedOn"], code: "record.evaluated-on" });
+    const reading = readForm(inputOf(record), evaluatedOn);
+    let valid = true;
+    for (const f of reading.findings) {
+      const error = !WARNINGS.has(f.code);
+      valid &&= !error;
+      if (error || f.code === "field.unknown" || f.code === "field.protected") {
+        const [first] = f.tokens;
+        const prefix = first === "caseNumber" || first === "procedure" ? ["case"] : first === "sharedWith" || first === "noShareReason" ? ["routing"] : [];
+        findings.push({ ...f, tokens: [...prefix, ...f.tokens] });
+      }
+    }
+    (reading.values.indicators ?? []).forEach((item, i) => {
+      if (item.category !== undefined && item.category !== at(record, ["indicators", i, "category"])) findings.push({ tokens: ["indicators", i, "category"], code: "record.category" });
+    });
+    if (!valid) {
+      if (findings.length === before) findings.push({ tokens: [], code: "record.content" });
+      return [false, false];
+    }
+    const rebuilt = rebuild(reading);
+    for (const section of CONTENT_SECTIONS) {
+      if (!sameJson(at(rebuilt, section), at(record, section))) findings.push({ tokens: section, code: "record.content" });
+    }
+    const contentOk = findings.length === before;
+    let assessmentOk = true;
+    for (const section of COMPUTED_SECTIONS) {
+      if (!sameJson(at(rebuilt, section), at(record, section))) {
+        assessmentOk = false;
+        findings.push({ tokens: section, code: "record.assessment" });
+      }
+    }
+    return [contentOk, assessmentOk];
+  }
+
+  return function verify(input) {
+    const checks = { schema: false, digest: false, catalog: false, content: false, assessment: false };
+    const findings = [];
+    let record = input;
+    if (typeof input === "string") {
+      try {
+        record = JSON.parse(input);
+      } catch {
+        return finish(checks, [{ tokens: [], code: "record.not-json" }]);
+      }
+    }
+    if (!isObject(record)) return finish(checks, [{ tokens: [], code: "record.schema", params: { problem: "type" } }]);
+    if (exceedsLimits(record, 1, { bytes: 0 }, 4 << 20)) return finish(checks, [{ tokens: [], code: "input.too-large" }]);
+    const { integrity, ...body } = record;
+    checks.digest = typeof integrity?.digest === "string" && integrity.digest === sha256(canonicalize(body));
+    if (!checks.digest) findings.push({ tokens: ["integrity", "digest"], code: "record.digest" });
+    const stated = record.catalog;
+    checks.catalog = isObject(stated) && stated.digest === catalogDigest && stated.id === catalog.id && stated.version === catalog.version &&
+      (catalog.illustrative === true ? stated.illustrative === true : stated.illustrative === undefined);
+    if (!checks.catalog) findings.push({ tokens: ["catalog"], code: "record.catalog" });
+    checks.schema = schemaCheck(record, findings);
+    if (checks.schema && checks.catalog) [checks.content, checks.assessment] = recompute(record, findings);
+    return finish(checks, findings);
   };
 }

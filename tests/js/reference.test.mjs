@@ -6,7 +6,7 @@
 // independent checks of the validation and scoring rules.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { implementations, disagreements, sameOutputDisagreements } from "../../bench/js/compare.mjs";
+import { implementations, disagreements, sameOutputDisagreements, recordTexts, verifyDisagreements } from "../../bench/js/compare.mjs";
 import { generateForms, mutatedForms } from "../../bench/js/forms.mjs";
 
 test("Ajv + json-rules-engine and Ajv + plain JS agree with the engine on every generated form", async () => {
@@ -34,6 +34,21 @@ for (const locale of ["nl", "en"]) {
     impl.engine.free();
   });
 }
+
+test("the same product's verifyRecord (Ajv, RFC 8785, node:crypto and the form rules) gives the engine's verification of valid and tampered records", () => {
+  for (const locale of ["nl", "en"]) {
+    const impl = implementations(locale);
+    const texts = recordTexts(generateForms(impl.catalog, 120, 12, 9), impl, { tampered: true });
+    const verdicts = texts.map((text) => impl.verify(text));
+    assert.ok(verdicts.filter((v) => v.ok).length >= 30, "enough valid records");
+    const codes = new Set(verdicts.flatMap((v) => v.issues.map((issue) => issue.code)));
+    for (const code of ["record.digest", "record.assessment", "record.content", "record.category", "record.catalog", "record.evaluated-on", "record.schema"]) {
+      assert.ok(codes.has(code), `no record gives ${code}`);
+    }
+    assert.deepEqual(verifyDisagreements(texts, impl).slice(0, 2), []);
+    impl.engine.free();
+  }
+});
 
 test("the agreement checks notice a reference that scores or words differently", async () => {
   const impl = implementations();
