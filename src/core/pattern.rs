@@ -51,6 +51,10 @@ impl fmt::Display for PatternError {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     program: Vec<Instruction>,
+    /// For a pattern that is `^`, then a fixed sequence of character sets,
+    /// then `$` (`^sha256:[0-9a-f]{64}$`, the dates and ids of the record
+    /// schema): those sets, matched one for one without the NFA.
+    fixed: Option<std::ops::Range<usize>>,
 }
 
 /// A set of characters: sorted, non-overlapping inclusive ranges.
@@ -173,11 +177,19 @@ impl Pattern {
         let mut program = Vec::new();
         emit(&node, &mut program)?;
         program.push(Instruction::Match);
-        Ok(Pattern { program })
+        let fixed = fixed_sequence(&program);
+        Ok(Pattern { program, fixed })
     }
 
     /// Whether the pattern matches `text` (anywhere, unless anchored).
     pub fn is_match(&self, text: &str) -> bool {
+        if let Some(sets) = self.fixed.clone().and_then(|range| self.program.get(range)) {
+            let mut chars = text.chars();
+            return sets.iter().all(|instruction| match (instruction, chars.next()) {
+                (Instruction::Set(set), Some(c)) => set.contains(c),
+                _ => false,
+            }) && chars.next().is_none();
+        }
         let length = text.chars().count();
         let size = self.program.len();
         let mut current = Threads::new(size);
@@ -206,6 +218,19 @@ impl Pattern {
         }
         false
     }
+}
+
+/// Where the sets are in a program that is `^`, sets only, then `$`
+/// (repeated anchors change nothing), or `None` for any other program.
+fn fixed_sequence(program: &[Instruction]) -> Option<std::ops::Range<usize>> {
+    let start = program.iter().position(|i| !matches!(i, Instruction::TextStart))?;
+    let end = start + program.get(start..)?.iter().position(|i| !matches!(i, Instruction::Set(_)))?;
+    let anchored_start = start > 0;
+    let rest = program.get(end..)?;
+    let anchored_end = rest.first().is_some_and(|i| matches!(i, Instruction::TextEnd));
+    let only_ends = rest.iter().rev().skip(1).all(|i| matches!(i, Instruction::TextEnd));
+    let ends_in_match = rest.last().is_some_and(|i| matches!(i, Instruction::Match));
+    (anchored_start && anchored_end && only_ends && ends_in_match).then_some(start..end)
 }
 
 /// The threads alive at one text position: each program counter once.
@@ -783,6 +808,36 @@ mod tests {
             let ours = Pattern::new(pattern).map(|p| p.is_match(text)).ok();
             let theirs = regex_lite::Regex::new(pattern).map(|r| r.is_match(text)).ok();
             assert_eq!(ours, theirs, "{pattern} on {text}");
+        }
+    }
+
+    #[test]
+    fn fixed_sequences_skip_the_automaton_and_match_alike() {
+        let fixed = [r"^sha256:[0-9a-f]{4}$", r"^\d{4}-\d{2}-\d{2}$", r"^(?i)[a-c]x$", r"^$", r"^^ab$$"];
+        let general = [r"^[A-Z0-9-]{2,4}$", r"^ab", r"ab$", r"^a$|^b$", r"^a*$", r"^a$^b$"];
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "AX",
+            "bx",
+            "2026-11-28",
+            "2026-1-28",
+            "sha256:0a9f",
+            "sha256:0a9G",
+            "sha256:0a9f0",
+            "ABC",
+            "AB-1",
+        ];
+        for (pattern, expect_fixed) in fixed.iter().map(|p| (p, true)).chain(general.iter().map(|p| (p, false))) {
+            let compiled = Pattern::new(pattern).unwrap();
+            assert_eq!(compiled.fixed.is_some(), expect_fixed, "{pattern}");
+            let automaton = Pattern { program: compiled.program.clone(), fixed: None };
+            for text in texts {
+                assert_eq!(compiled.is_match(text), automaton.is_match(text), "{pattern} on {text:?}");
+                let theirs = regex_lite::Regex::new(pattern).map(|r| r.is_match(text)).ok();
+                assert_eq!(Some(compiled.is_match(text)), theirs, "{pattern} on {text:?}");
+            }
         }
     }
 
