@@ -15,6 +15,7 @@ pub mod messages;
 pub mod pattern;
 pub mod picker;
 pub mod record;
+pub mod same_json;
 pub mod schema;
 pub mod scoring;
 pub mod sorting;

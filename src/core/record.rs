@@ -14,6 +14,7 @@ use super::extensions::Extension;
 use super::form::{exceeds_limits_with, read_form, FormRules, Reading};
 use super::issue::{sort_findings, Finding, Issue, Kind, Pointer, Severity, Token};
 use super::messages::Locale;
+use super::same_json::serializes_to;
 use super::schema::{record_validator, Problem};
 use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
 #[cfg(test)]
@@ -661,22 +662,44 @@ fn record_path(input_path: &Pointer) -> Pointer {
     }
 }
 
+/// A section of a record: where it is, and whether the rebuilt record's
+/// section is what a record holds there (absent where the rebuilt one has
+/// none), compared without turning the rebuilt record into JSON values.
+type Section = (&'static str, fn(&SignalRecord, Option<&Value>) -> bool);
+
+/// Whether `recorded` is the JSON of `typed`.
+fn same<T: Serialize + ?Sized>(typed: &T, recorded: Option<&Value>) -> bool {
+    recorded.is_some_and(|value| serializes_to(typed, value))
+}
+
+/// Whether `recorded` is the JSON of `typed`, or both are absent.
+fn same_optional<T: Serialize>(typed: &Option<T>, recorded: Option<&Value>) -> bool {
+    match typed {
+        Some(typed) => same(typed, recorded),
+        None => recorded.is_none(),
+    }
+}
+
 /// Sections of a record that hold the officer's content.
-const CONTENT_SECTIONS: [&str; 11] = [
-    "/case",
-    "/subject",
-    "/context",
-    "/indicators",
-    "/routing/sharedWith",
-    "/routing/noShareReason",
-    "/handling",
-    "/officerJudgement",
-    "/summary",
-    "/officer",
-    "/extensions",
+const CONTENT_SECTIONS: [Section; 11] = [
+    ("/case", |r, v| same(&r.case, v)),
+    ("/subject", |r, v| same(&r.subject, v)),
+    ("/context", |r, v| same(&r.context, v)),
+    ("/indicators", |r, v| same(&r.indicators, v)),
+    ("/routing/sharedWith", |r, v| same(&r.routing.shared_with, v)),
+    ("/routing/noShareReason", |r, v| same_optional(&r.routing.no_share_reason, v)),
+    ("/handling", |r, v| same(&r.handling, v)),
+    ("/officerJudgement", |r, v| same_optional(&r.officer_judgement, v)),
+    ("/summary", |r, v| same(&r.summary, v)),
+    ("/officer", |r, v| same(&r.officer, v)),
+    ("/extensions", |r, v| same_optional(&r.extensions, v)),
 ];
 /// Sections the engine computes from the content.
-const COMPUTED_SECTIONS: [&str; 3] = ["/assessment", "/routing/advised", "/measuresForConsideration"];
+const COMPUTED_SECTIONS: [Section; 3] = [
+    ("/assessment", |r, v| same(&r.assessment, v)),
+    ("/routing/advised", |r, v| same(&r.routing.advised, v)),
+    ("/measuresForConsideration", |r, v| same(&r.measures_for_consideration, v)),
+];
 
 fn recompute(
     record: &Value,
@@ -721,9 +744,7 @@ fn recompute(
         }
     }
     let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
-    let rebuilt =
-        build_undigested(catalog, &reading, &stamp, rules.locale).ok().and_then(|r| super::json_text::to_value(&r));
-    let Some(rebuilt) = rebuilt else {
+    let Ok(rebuilt) = build_undigested(catalog, &reading, &stamp, rules.locale) else {
         if findings.len() == before {
             findings.push(Finding::error("", Kind::RecordContent));
         }
@@ -731,15 +752,15 @@ fn recompute(
     };
     // Content the engine would have normalised differently (untrimmed text,
     // members it drops) shows up as a difference here.
-    for section in CONTENT_SECTIONS {
-        if at(&rebuilt, section) != at(record, section) {
+    for (section, matches) in CONTENT_SECTIONS {
+        if !matches(&rebuilt, at(record, section)) {
             findings.push(Finding::error(section, Kind::RecordContent));
         }
     }
     let content_ok = findings.len() == before;
     let mut assessment_ok = true;
-    for section in COMPUTED_SECTIONS {
-        if at(&rebuilt, section) != at(record, section) {
+    for (section, matches) in COMPUTED_SECTIONS {
+        if !matches(&rebuilt, at(record, section)) {
             assessment_ok = false;
             findings.push(Finding::error(section, Kind::RecordAssessment));
         }
@@ -780,7 +801,7 @@ pub fn content_mismatches(
         sort_findings(&mut out);
         return out;
     };
-    for section in CONTENT_SECTIONS {
+    for (section, _) in CONTENT_SECTIONS {
         differences(at(&rebuilt, section), at(record, section), Pointer::parse(section), &mut out);
     }
     sort_findings(&mut out);
