@@ -53,7 +53,10 @@ pub struct Pattern {
     program: Vec<Instruction>,
     /// For a pattern that is `^`, then a fixed sequence of character sets,
     /// then `$` (`^sha256:[0-9a-f]{64}$`, the dates and ids of the record
-    /// schema): those sets, matched one for one without the NFA.
+    /// schema): those sets, matched one for one without the NFA. Only where
+    /// records are verified (feature `full`): the browser module matches
+    /// patterns for a few short extension fields, and size counts there.
+    #[cfg(feature = "full")]
     fixed: Option<std::ops::Range<usize>>,
 }
 
@@ -177,12 +180,18 @@ impl Pattern {
         let mut program = Vec::new();
         emit(&node, &mut program)?;
         program.push(Instruction::Match);
+        #[cfg(feature = "full")]
         let fixed = fixed_sequence(&program);
-        Ok(Pattern { program, fixed })
+        Ok(Pattern {
+            program,
+            #[cfg(feature = "full")]
+            fixed,
+        })
     }
 
     /// Whether the pattern matches `text` (anywhere, unless anchored).
     pub fn is_match(&self, text: &str) -> bool {
+        #[cfg(feature = "full")]
         if let Some(sets) = self.fixed.clone().and_then(|range| self.program.get(range)) {
             let mut chars = text.chars();
             return sets.iter().all(|instruction| match (instruction, chars.next()) {
@@ -222,6 +231,7 @@ impl Pattern {
 
 /// Where the sets are in a program that is `^`, sets only, then `$`
 /// (repeated anchors change nothing), or `None` for any other program.
+#[cfg(feature = "full")]
 fn fixed_sequence(program: &[Instruction]) -> Option<std::ops::Range<usize>> {
     let start = program.iter().position(|i| !matches!(i, Instruction::TextStart))?;
     let end = start + program.get(start..)?.iter().position(|i| !matches!(i, Instruction::Set(_)))?;
@@ -812,6 +822,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "full")]
     fn fixed_sequences_skip_the_automaton_and_match_alike() {
         let fixed = [r"^sha256:[0-9a-f]{4}$", r"^\d{4}-\d{2}-\d{2}$", r"^(?i)[a-c]x$", r"^$", r"^^ab$$"];
         let general = [r"^[A-Z0-9-]{2,4}$", r"^ab", r"ab$", r"^a$|^b$", r"^a*$", r"^a$^b$"];
