@@ -32,20 +32,25 @@ export function implementations(locale = "nl") {
   };
 }
 
-/** Forms on which the same-output reference's evaluation is not deep-equal to the engine's. */
-export function sameOutputDisagreements(forms, impl = implementations()) {
+/** Inputs on which `reference` does not give what `engine` gives (deep-equal), with both. */
+function mismatches(inputs, engine, reference, name) {
   const found = [];
-  for (const [index, form] of forms.entries()) {
-    const expected = impl.wasm(form);
+  for (const [index, input] of inputs.entries()) {
+    const expected = engine(input);
     let actual;
     try {
-      actual = impl.same(form);
+      actual = reference(input);
     } catch (error) {
       actual = `threw ${error}`;
     }
-    if (!isDeepStrictEqual(actual, expected)) found.push({ index, reference: "same-output", expected, actual });
+    if (!isDeepStrictEqual(actual, expected)) found.push({ index, reference: name, expected, actual });
   }
   return found;
+}
+
+/** Forms on which the same-output reference's evaluation is not deep-equal to the engine's. */
+export function sameOutputDisagreements(forms, impl = implementations()) {
+  return mismatches(forms, impl.wasm, impl.same, "same-output");
 }
 
 /** Forms on which a reference disagrees with the engine, with both outcomes. */
@@ -75,18 +80,7 @@ export function recordTexts(forms, impl, { tampered = false } = {}) {
 
 /** Record texts on which the reference's verification is not deep-equal to the engine's. */
 export function verifyDisagreements(texts, impl = implementations()) {
-  const found = [];
-  for (const [index, text] of texts.entries()) {
-    const expected = impl.verify(text);
-    let actual;
-    try {
-      actual = impl.sameVerify(text);
-    } catch (error) {
-      actual = `threw ${error}`;
-    }
-    if (!isDeepStrictEqual(actual, expected)) found.push({ index, reference: "same-output verify", expected, actual });
-  }
-  return found;
+  return mismatches(texts, impl.verify, impl.sameVerify, "same-output verify");
 }
 
 /** Evaluations per second of `run` over `forms`, best of `rounds` passes. */
