@@ -133,7 +133,11 @@ export function attachForm(api, form, options) {
   const touched = new Set();
   let submitTried = false;
   let announced = null; // { band, routing } as last rendered
-  let lastShown = ""; // what the last refresh drew, to skip drawing it again
+  // What the last refresh drew, to skip drawing it again: the field
+  // errors and the advice panel apart (typing a summary changes its length
+  // message for a while, but not the advice).
+  let lastFields = "";
+  let lastPanel = "";
   let nextId = 0;
   let attached = true;
 
@@ -184,15 +188,51 @@ export function attachForm(api, form, options) {
     return { indicators: codes.map((code) => ({ code })) };
   }
 
+  // While drawing, the form's named controls by name: read at the first
+  // lookup and kept until the drawing ends (a drawing adds no named
+  // control), instead of a pass over the form per issue.
+  let drawingNow = false;
+  let controlsByName = null;
+
   /** Controls named `name` (and with `value`, if given); names are compared, never put in a selector. */
   function findControls(name, value) {
-    return [...form.querySelectorAll("[name]")].filter(
-      (element) => element.getAttribute("name") === name && (value === undefined || element.getAttribute("value") === value),
-    );
+    let named;
+    if (drawingNow) {
+      if (!controlsByName) {
+        controlsByName = new Map();
+        for (const element of form.querySelectorAll("[name]")) {
+          const key = element.getAttribute("name");
+          const same = controlsByName.get(key);
+          if (same) same.push(element);
+          else controlsByName.set(key, [element]);
+        }
+      }
+      named = controlsByName.get(name) ?? [];
+    } else {
+      named = [...form.querySelectorAll("[name]")].filter((element) => element.getAttribute("name") === name);
+    }
+    return value === undefined ? named : named.filter((element) => element.getAttribute("value") === value);
+  }
+
+  /** Runs `draw` with the form's named controls read at most once. */
+  function drawing(draw) {
+    drawingNow = true;
+    try {
+      return draw();
+    } finally {
+      drawingNow = false;
+      controlsByName = null;
+    }
   }
 
   /** The host or picker control an issue path points at. */
   function controlFor(path, current) {
+    const target = controlNameFor(path, current);
+    return target && findControls(target.name, target.value)[0];
+  }
+
+  /** The name (and value, for one box of a group) of the control an issue path points at. */
+  function controlNameFor(path, current) {
     const tokens = pointerTokens(path);
     const first = tokens[0];
     if (first === undefined) return undefined;
@@ -212,7 +252,7 @@ export function attachForm(api, form, options) {
       else if (dotted === "context.tip") dotted = "context.tip.channel";
       name = controlName(dotted);
     }
-    return findControls(name, value)[0];
+    return { name, value };
   }
 
   /** Records an attribute's original value once, before the first change. */
@@ -275,14 +315,21 @@ export function attachForm(api, form, options) {
   }
 
   function render(evaluation, current) {
+    renderFields(evaluation, current);
+    renderPanel(evaluation, current);
+  }
+
+  /** Each touched field's first error, beside the field. */
+  function renderFields(evaluation, current) {
     clearErrors();
     const shown = [];
     for (const issue of evaluation.issues) {
       if (issue.severity !== "error") continue;
-      const control = controlFor(issue.path, current);
-      if (!control) continue;
-      if (!submitTried && !touched.has(control.getAttribute("name") ?? "")) continue;
-      if (shown.includes(control)) continue;
+      // An untouched field stays quiet: known from its name, without a lookup.
+      const target = controlNameFor(issue.path, current);
+      if (!target || (!submitTried && !touched.has(target.name))) continue;
+      const control = findControls(target.name, target.value)[0];
+      if (!control || shown.includes(control)) continue;
       shown.push(control);
       const messageId = `${ensureId(control)}-error`;
       const message = textElement("p", fieldMessage(issue, control), { id: messageId, class: "utrecht-form-field-error-message" });
@@ -301,7 +348,6 @@ export function attachForm(api, form, options) {
       control.setAttribute("aria-invalid", "true");
       control.setAttribute("aria-describedby", described);
     }
-    renderPanel(evaluation, current);
   }
 
   function renderPanel(evaluation, current) {
@@ -437,12 +483,20 @@ export function attachForm(api, form, options) {
     }
     if (summary && evaluation.valid) removeSummary();
     // Most keystrokes change no issue and no advice (typing a summary): then
-    // the page already shows this evaluation and nothing is redrawn.
+    // the page already shows this evaluation and nothing is redrawn; and
+    // what did change is redrawn alone.
     const picked = pickedOf(entries);
-    const shown = JSON.stringify([evaluation, picked, [...touched], submitTried]);
-    if (shown === lastShown) return;
-    lastShown = shown;
-    render(evaluation, picked);
+    const { issues, valid, ...advice } = evaluation;
+    const fields = JSON.stringify([issues, picked, [...touched], submitTried]);
+    const panelShown = JSON.stringify([advice, picked]);
+    if (fields !== lastFields) {
+      lastFields = fields;
+      drawing(() => renderFields(evaluation, picked));
+    }
+    if (panelShown !== lastPanel) {
+      lastPanel = panelShown;
+      renderPanel(evaluation, picked);
+    }
   }
 
   function onEdit(event) {
@@ -461,14 +515,14 @@ export function attachForm(api, form, options) {
   function onSubmit(event) {
     if (!attached) return;
     submitTried = true;
-    lastShown = "";
+    lastFields = lastPanel = "";
     const current = input();
     const evaluation = evaluate(current);
     if (!evaluation) return;
     if (!evaluation.valid) {
-      render(evaluation, current);
+      drawing(() => render(evaluation, current));
       event.preventDefault();
-      renderSummary(evaluation, current).focus();
+      drawing(() => renderSummary(evaluation, current)).focus();
       return;
     }
     removeSummary();

@@ -428,3 +428,25 @@ test("each edit is one call into the module (evaluateEntries), and an unchanged 
   assert.equal(outcome.evaluate, 0, "no second crossing per edit");
   assert.equal(outcome.extra, 0, "typing that changes no issue or advice redraws nothing");
 });
+
+test("a field's changing message redraws that message alone; changed advice redraws the panel", async () => {
+  const { page } = await open();
+  await page.fill("#summary", "kort");
+  await page.locator("#summary").blur();
+  const message = async () => page.textContent(`#${await page.getAttribute("#summary", "aria-describedby")}`);
+  assert.match(await message(), /\(nu 4\)/);
+  await page.evaluate(() => {
+    window.panelChanges = 0;
+    new MutationObserver((records) => (window.panelChanges += records.length)).observe(document.getElementById("panel"), {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  await page.locator("#summary").pressSequentially("er");
+  assert.match(await message(), /\(nu 6\)/, "the field's message follows each keystroke");
+  assert.equal(await page.evaluate(() => window.panelChanges), 0, "the advice did not change, so the panel is not redrawn");
+  await page.check('input[name="indicator"][value="TER-01"]');
+  assert.ok((await page.evaluate(() => window.panelChanges)) > 0, "new advice is drawn");
+  assert.match(await page.textContent("#panel"), /TER-01/);
+});
