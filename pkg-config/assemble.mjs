@@ -53,10 +53,11 @@ for (const target of ["web", "full"]) {
 for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "full.js", "api.js", "style.css"]) {
   cpSync(join(here, file), join(out, file));
 }
-// attach()'s DOM side lives with the bindings (src/wasm/attach.js). Both
-// files are downloaded by browsers, so they are minified too.
+// attach()'s DOM side lives with the bindings (src/wasm/attach.js). It and
+// the entry shims are downloaded by browsers, so they are minified too
+// (their sources, with comments, are in pkg-config/ and src/wasm/).
 cpSync(join(root, "src", "wasm", "attach.js"), join(out, "attach.js"));
-for (const file of ["api.js", "attach.js"]) minify(join(out, file));
+for (const file of ["index.js", "web.js", "full.js", "api.js", "attach.js"]) minify(join(out, file));
 // Every options parameter is optional (SPEC §8): wasm-bindgen writes a
 // parameter with an explicit type as required, so the generated
 // declarations are completed here, one rule for every `…Options` parameter.

@@ -79,6 +79,7 @@ rows.push(["… of which the form's input handlers (attach)", `p50 ${browser.att
 rows.push(["Control: the same keystrokes into a bare text area", `p50 ${browser.bareP50.toFixed(1)} ms, p95 ${browser.bareP95.toFixed(1)} ms`, "—", "same page, outside the form: what the browser alone takes on this machine"]);
 rows.push(["Chromium: cold start (import of \".\" + first evaluate of the README's form)", `median ${browser.coldMs.toFixed(1)} ms`, "—", `${browser.coldRuns} fresh browser contexts (empty caches), local server; fastest ${browser.coldMin.toFixed(1)} ms, slowest ${browser.coldMax.toFixed(1)} ms`]);
 const node = nodeColdStart();
+rows.push(["Chromium: cold start with a round trip per request", `median ${browser.coldNetworkMs.toFixed(1)} ms`, "—", `the same, with ${browser.networkLatencyMs} ms added to every request by Chromium's network emulation (an intranet rather than the loopback): the entry and the files it imports come first, then the .wasm, so the round trip counts at least twice`]);
 rows.push(["Node: cold start (import + first evaluate)", `${node.toFixed(1)} ms`, "—", "fresh process"]);
 
 // 4. Node, one process: the wasm package against the same product in plain

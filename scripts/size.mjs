@@ -21,7 +21,8 @@ function downloadedFiles(entry) {
     found.push(file);
     if (!file.endsWith(".js")) return;
     const code = readFileSync(join(pkg, file), "utf8");
-    const imports = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']|new URL\(\s*["']([^"']+\.wasm)["']/g;
+    // Static imports, dynamic imports of a fixed path, and .wasm URLs.
+    const imports = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']|new URL\(\s*["']([^"']+\.wasm)["']/g;
     for (const match of code.matchAll(imports)) {
       const target = match[1] ?? match[2];
       // Only what the entry itself names: the glue's default .wasm URL is
