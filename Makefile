@@ -25,12 +25,13 @@ SIZE_BUDGET_GZIP = 118450
 test: lint test-native test-js test-browser test-wasm size-check
 
 ## rustfmt and clippy (warnings are errors): native with its tests, and the
-## WebAssembly module with and without the server-only functions.
+## WebAssembly module as Node gets it (everything, SHA-256 from node:crypto)
+## and as browsers get it (without the server-only functions).
 lint:
 	scripts/setup.sh lint wasm
 	$(CARGO) fmt --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
-	$(CARGO) clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+	$(CARGO) clippy --locked --target wasm32-unknown-unknown --lib --features node -- -D warnings
 	$(CARGO) clippy --locked --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 ## The core, the CLI and the schemas: plain `cargo test`, no browser.
@@ -56,7 +57,7 @@ pkg:
 	scripts/setup.sh wasm node
 	$(MAKE) browser-module FEATURES=--no-default-features OUT=web
 	$(MAKE) browser-module FEATURES= OUT=full
-	wasm-pack build --target web --out-dir target/pkg-build/node $(WASM_PACK_FLAGS) --no-opt
+	wasm-pack build --target web --out-dir target/pkg-build/node $(WASM_PACK_FLAGS) --no-opt -- --features node
 	node pkg-config/assemble.mjs
 
 # One browser module into target/pkg-build/$(OUT): "web" without the

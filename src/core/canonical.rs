@@ -3,6 +3,8 @@
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::cmp::Ordering;
+#[cfg(feature = "node")]
+use std::sync::OnceLock;
 
 use super::sorting::sorted_positions;
 
@@ -167,9 +169,38 @@ fn write_string(text: &str, out: &mut Vec<u8>) {
 
 const HEX_DIGITS: [u8; 16] = *b"0123456789abcdef";
 
+/// A SHA-256 the platform offers, set once by the bindings of the Node
+/// build (the `node` feature): `node:crypto` uses the CPU's SHA
+/// instructions, where `sha2` compiled to WebAssembly runs in software.
+/// Natively `sha2` detects those instructions itself; the browser modules
+/// have no synchronous platform hash and leave this out.
+#[cfg(feature = "node")]
+static PLATFORM_SHA256: OnceLock<PlatformSha256> = OnceLock::new();
+
+/// A platform's SHA-256: the 32 bytes of the digest, or `None` if it failed.
+#[cfg(feature = "node")]
+pub type PlatformSha256 = fn(&[u8]) -> Option<[u8; 32]>;
+
+/// Computes SHA-256 with `digest` from now on (the first one set stays).
+/// When it gives no answer, the built-in SHA-256 is used: a digest is
+/// the same bytes either way.
+#[cfg(feature = "node")]
+pub fn use_platform_sha256(digest: PlatformSha256) {
+    let _ = PLATFORM_SHA256.set(digest);
+}
+
+/// SHA-256 of `bytes`: the platform's where it has one, else `sha2`.
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    #[cfg(feature = "node")]
+    if let Some(hash) = PLATFORM_SHA256.get().and_then(|digest| digest(bytes)) {
+        return hash;
+    }
+    Sha256::digest(bytes).into()
+}
+
 /// `sha256:` followed by the lowercase hex SHA-256 of `bytes`.
 pub fn sha256_tagged(bytes: &[u8]) -> String {
-    let hash = Sha256::digest(bytes);
+    let hash = sha256(bytes);
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
     for byte in hash.iter() {

@@ -20,3 +20,13 @@ test("no innerHTML, eval, Function constructor or document.write in any shipped 
     assert.doesNotMatch(text, forbidden, file);
   }
 });
+
+test("the Node module hashes with node:crypto; no browser module imports it", () => {
+  const imports = (file) => [...readFileSync(join(pkg, file), "utf8").matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]);
+  const nodeSnippet = imports("node/signal_indicators.js").find((target) => target.endsWith("/node-sha256.js"));
+  assert.ok(nodeSnippet, "the Node glue imports its SHA-256 from node-sha256.js");
+  assert.ok(imports(join("node", nodeSnippet)).includes("node:crypto"));
+  for (const file of shipped.filter((file) => !file.startsWith("node"))) {
+    assert.ok(!imports(file).some((target) => target.startsWith("node:")), `${file} imports nothing of Node`);
+  }
+});
