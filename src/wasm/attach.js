@@ -486,6 +486,7 @@ export function attachForm(api, form, options) {
     // the page already shows this evaluation and nothing is redrawn; and
     // what did change is redrawn alone.
     const picked = pickedOf(entries);
+    // (`valid` follows from the issues; the rest is what the panel shows.)
     const { issues, valid, ...advice } = evaluation;
     const fields = JSON.stringify([issues, picked, [...touched], submitTried]);
     const panelShown = JSON.stringify([advice, picked]);
