@@ -188,40 +188,37 @@ export function attachForm(api, form, options) {
     return { indicators: codes.map((code) => ({ code })) };
   }
 
-  // While drawing, the form's named controls by name: read at the first
+  // While drawing, the form's named controls by name, read at the first
   // lookup and kept until the drawing ends (a drawing adds no named
-  // control), instead of a pass over the form per issue.
-  let drawingNow = false;
-  let controlsByName = null;
+  // control): one pass over the form per drawing instead of one per issue.
+  let drawingIndex = null; // { byName: Map | null } while drawing
 
-  /** Controls named `name` (and with `value`, if given); names are compared, never put in a selector. */
-  function findControls(name, value) {
-    let named;
-    if (drawingNow) {
-      if (!controlsByName) {
-        controlsByName = new Map();
-        for (const element of form.querySelectorAll("[name]")) {
-          const key = element.getAttribute("name");
-          const same = controlsByName.get(key);
-          if (same) same.push(element);
-          else controlsByName.set(key, [element]);
-        }
-      }
-      named = controlsByName.get(name) ?? [];
-    } else {
-      named = [...form.querySelectorAll("[name]")].filter((element) => element.getAttribute("name") === name);
+  /** The form's named controls by name, in document order; names are compared, never put in a selector. */
+  function namedControls() {
+    const byName = new Map();
+    for (const element of form.querySelectorAll("[name]")) {
+      const key = element.getAttribute("name");
+      const same = byName.get(key);
+      if (same) same.push(element);
+      else byName.set(key, [element]);
     }
+    return byName;
+  }
+
+  /** Controls named `name` (and with `value`, if given). */
+  function findControls(name, value) {
+    const byName = drawingIndex ? (drawingIndex.byName ??= namedControls()) : namedControls();
+    const named = byName.get(name) ?? [];
     return value === undefined ? named : named.filter((element) => element.getAttribute("value") === value);
   }
 
   /** Runs `draw` with the form's named controls read at most once. */
   function drawing(draw) {
-    drawingNow = true;
+    drawingIndex = { byName: null };
     try {
       return draw();
     } finally {
-      drawingNow = false;
-      controlsByName = null;
+      drawingIndex = null;
     }
   }
 
@@ -521,9 +518,12 @@ export function attachForm(api, form, options) {
     const evaluation = evaluate(current);
     if (!evaluation) return;
     if (!evaluation.valid) {
-      drawing(() => render(evaluation, current));
+      const shown = drawing(() => {
+        render(evaluation, current);
+        return renderSummary(evaluation, current);
+      });
       event.preventDefault();
-      drawing(() => renderSummary(evaluation, current)).focus();
+      shown.focus();
       return;
     }
     removeSummary();
