@@ -123,11 +123,13 @@ fuzz:
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 || exit 1; \
 	done
 
-## Benchmarks: native (criterion, and instruction counts with callgrind), CLI on
+## Benchmarks: first the check that the JavaScript references do the engine's
+## work (bench/js/agreement.test.mjs), then native (criterion, and instruction counts with callgrind), CLI on
 ## 100 000 records, Node side by side
 ## with Ajv + json-rules-engine, Chromium latency and cold start, size;
 ## writes docs/BENCHMARKS.md.
 bench: pkg cli
 	scripts/setup.sh node browser
 	mkdir -p node_modules/@ind && ln -sfn ../../pkg node_modules/@ind/signal-indicators
+	node --test bench/js/agreement.test.mjs
 	node scripts/bench.mjs

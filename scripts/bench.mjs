@@ -146,8 +146,8 @@ built from the catalog: enums of codes, partners and SIS states; if/then for
 the context types, the SIS articles per regulation, evidence per indicator
 and the unknown subject; formats \`vnumber\`, \`bsn\` (11-proef) and
 \`past-date\`), the forms come from \`bench/js/forms.mjs\` (seeded; about half
-carry one or two faults), and \`tests/js/reference.test.mjs\` keeps the
-reference in agreement with the engine in \`make test\`.
+carry one or two faults), and \`bench/js/agreement.test.mjs\` (run first by \`make bench\`) keeps the
+reference in agreement with the engine.
 `;
 writeFileSync(join(root, "docs", "BENCHMARKS.md"), text);
 console.log(text);

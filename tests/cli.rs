@@ -65,7 +65,7 @@ fn verify_one_record_from_a_file_and_from_stdin() {
 #[test]
 fn verify_ndjson_reports_each_record_and_exits_1_on_any_failure() {
     let good = record_text();
-    let tampered = good.replace("\"score\":7124", "\"score\":7000");
+    let tampered = good.replace("\"score\":6865", "\"score\":7000");
     assert_ne!(good, tampered);
     let ndjson = format!("{good}\n{tampered}\nnot json\n\n{good}\n");
     let output = cli(&["verify"], ndjson.as_bytes());
@@ -139,7 +139,7 @@ fn catalog_lint() {
     assert_eq!(report["digest"], json!(signal_indicators::ActiveCatalog::example().digest()));
 
     let mut broken: Value = serde_json::from_str(signal_indicators::EXAMPLE_CATALOG_JSON).expect("json");
-    broken["bands"][2]["from"] = json!(100);
+    broken["recency"][0]["factor"] = json!(2000);
     broken["indicators"][0]["weight"] = json!(0);
     let bad = temp_file("broken.json", broken.to_string().as_bytes());
     let output = cli(&["catalog", "lint", bad.to_str().expect("path")], b"");

@@ -12,30 +12,26 @@ use signal_indicators::{ActiveCatalog, ExtensionDeclaration, Locale, SignalEngin
 const PROCEDURES: [&str; 3] = ["regular", "asylum", "naturalisation"];
 const STATUSES: [Option<&str>; 6] =
     [None, Some("applicant"), Some("permit-holder"), Some("dutch-national"), Some("union-law"), Some("unknown")];
-const SEVEN: [&str; 7] = [
-    "terrorism",
-    "national-security",
-    "war-crimes",
-    "human-smuggling",
-    "human-trafficking",
-    "public-order",
-    "identity-fraud",
-];
-const STD: [&str; 3] = ["applicant", "permit-holder", "unknown"];
+const SIX: [&str; 6] =
+    ["terrorism", "national-security", "war-crimes", "human-smuggling", "human-trafficking", "public-order"];
+const STD: [&str; 2] = ["applicant", "permit-holder"];
 
 /// One row of DOMAIN.md's table: (measure, categories, procedures, statuses).
 type TableRow = (&'static str, Vec<&'static str>, Vec<&'static str>, Vec<&'static str>);
 
-/// DOMAIN.md's table, written out here independently of the catalog file.
+/// DOMAIN.md's "Measures (v1.3)" table, written out here independently of
+/// the catalog file (for forms whose conviction indicators are present, so
+/// `requiresAnyOf` holds).
 fn domain_table() -> Vec<TableRow> {
     let std_and_union: Vec<&str> = STD.iter().copied().chain(["union-law"]).collect();
     vec![
-        ("refuse-or-withdraw-residence", SEVEN.to_vec(), vec!["regular"], STD.to_vec()),
-        ("refuse-or-withdraw-asylum", SEVEN.to_vec(), vec!["asylum"], STD.to_vec()),
+        ("refuse-or-withdraw-residence", SIX.to_vec(), vec!["regular"], STD.to_vec()),
+        ("refuse-or-withdraw-asylum", SIX.to_vec(), vec!["asylum"], STD.to_vec()),
         ("exclusion-1f", vec!["war-crimes"], vec!["asylum"], STD.to_vec()),
-        ("refuse-naturalisation", SEVEN.to_vec(), vec!["naturalisation"], std_and_union),
+        ("refuse-naturalisation", SIX.to_vec(), vec!["naturalisation"], std_and_union),
         ("revoke-nationality", vec!["terrorism"], PROCEDURES.to_vec(), vec!["dutch-national"]),
         ("entry-ban", vec!["terrorism", "national-security", "public-order"], vec!["regular", "asylum"], STD.to_vec()),
+        ("entry-ban", vec!["war-crimes"], vec!["asylum"], STD.to_vec()),
         (
             "undesirability",
             vec!["terrorism", "national-security", "public-order"],
@@ -45,10 +41,11 @@ fn domain_table() -> Vec<TableRow> {
     ]
 }
 
+/// An item graded A/1, dated this month, with its own evidence reference.
 fn item(code: &str, evidence: bool) -> Value {
     let mut item = json!({ "code": code, "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" });
     if evidence {
-        item["evidenceRefs"] = json!(["DOC-1"]);
+        item["evidenceRefs"] = json!([format!("DOC-{code}")]);
     }
     item
 }
@@ -72,9 +69,13 @@ fn measures_of(input: &Value) -> Vec<(String, String)> {
 }
 
 /// Strong, evidenced indicators in all seven scored categories (every one
-/// scores `high`), TER-02 (the final conviction) included.
+/// scores `high`), the final convictions (TER-02, SMU-04, TRA-04, PUB-04)
+/// included.
 fn every_category_high() -> Vec<Value> {
-    ["TER-02", "NSE-01", "WAR-03", "SMU-01", "TRA-01", "PUB-02", "IDF-01"].iter().map(|c| item(c, true)).collect()
+    ["TER-02", "NSE-01", "WAR-03", "SMU-04", "TRA-04", "PUB-02", "PUB-04", "IDF-01"]
+        .iter()
+        .map(|c| item(c, true))
+        .collect()
 }
 
 #[test]
@@ -87,6 +88,7 @@ fn measures_follow_the_domain_table_under_every_procedure_and_status() {
             for category in &evaluation.assessment.categories {
                 assert_eq!(category.evidenced_band, "high", "{}", category.category);
             }
+            // An absent or unknown status meets no list (none lists `unknown`).
             let effective = status.unwrap_or("unknown");
             let mut expected: Vec<(String, String)> = Vec::new();
             for (measure, categories, procedures, statuses) in &table {
@@ -103,12 +105,20 @@ fn measures_follow_the_domain_table_under_every_procedure_and_status() {
 }
 
 #[test]
-fn status_and_judgement_change_measures_never_a_score() {
+fn status_judgement_and_protection_change_measures_never_a_score() {
     let reference = evaluate(&form(every_category_high(), "regular", None)).assessment;
     for procedure in PROCEDURES {
         for status in STATUSES {
-            for view in [None, Some("agree"), Some("partly"), Some("disagree")] {
+            for (view, protection) in [
+                (None, None),
+                (Some("agree"), Some("possible-victim")),
+                (Some("partly"), None),
+                (Some("disagree"), Some("possible-victim")),
+            ] {
                 let mut input = form(every_category_high(), procedure, status);
+                if let Some(protection) = protection {
+                    input["subject"]["protection"] = json!(protection);
+                }
                 match view {
                     Some(view) => {
                         input["officerJudgement"] = json!({ "view": view, "reason": "Eigen afweging van het advies." })
@@ -117,7 +127,12 @@ fn status_and_judgement_change_measures_never_a_score() {
                         input.as_object_mut().expect("object").remove("officerJudgement");
                     }
                 }
-                assert_eq!(evaluate(&input).assessment, reference, "{procedure} {status:?} {view:?}");
+                let assessment = evaluate(&input).assessment;
+                assert_eq!(
+                    (&assessment.overall, &assessment.categories),
+                    (&reference.overall, &reference.categories),
+                    "{procedure} {status:?} {view:?} {protection:?}"
+                );
             }
         }
     }
@@ -149,6 +164,12 @@ fn what_the_table_rules_out_never_appears() {
                 // Only the revocation applies to a Dutch national.
                 assert!(codes.iter().all(|c| *c == "revoke-nationality"), "{procedure}: {codes:?}");
             }
+            if status == "unknown" {
+                // Nothing status-bound for someone who may be Dutch or an EU citizen.
+                assert!(codes.is_empty(), "{procedure}: {codes:?}");
+            }
+            // Identity fraud has its own grounds, never a measure here.
+            assert!(found.iter().all(|(category, _)| category != "identity-fraud"));
         }
     }
 }
@@ -171,82 +192,103 @@ fn revoking_nationality_needs_the_final_conviction_with_evidence() {
     // Without evidence the conviction counts for routing only.
     let unproven = form(vec![item("TER-02", false)], "naturalisation", Some("dutch-national"));
     assert!(measures_of(&unproven).is_empty());
-    assert_eq!(evaluate(&unproven).routing.advised, vec!["AIVD", "CT-INFOBOX", "NCTV"]);
+    // CT Infobox and the NCTV only from an evidenced "medium".
+    assert_eq!(evaluate(&unproven).routing.advised, vec!["AIVD"]);
 }
 
 #[test]
 fn an_indicator_without_evidence_changes_routing_but_never_measures() {
-    // TER-05 needs no evidence to be recorded; without it, it is hearsay for measures.
-    let hearsay = form(vec![item("TER-05", false)], "regular", Some("applicant"));
+    // WAR-01 (an own statement) needs no evidence to be recorded; without
+    // it, it is hearsay for measures.
+    let hearsay = form(vec![item("WAR-01", false)], "regular", Some("applicant"));
     let evaluation = evaluate(&hearsay);
     assert!(evaluation.valid, "{:?}", evaluation.issues);
-    let terrorism = &evaluation.assessment.categories[0];
-    assert_eq!((terrorism.score, terrorism.band.as_str()), (6000, "medium"));
-    assert_eq!((terrorism.evidenced_score, terrorism.evidenced_band.as_str()), (0, "none"));
-    assert_eq!(evaluation.routing.advised, vec!["AIVD", "CT-INFOBOX", "NCTV"]);
+    let war = &evaluation.assessment.categories[0];
+    assert_eq!((war.score, war.band.as_str()), (7000, "high"));
+    assert_eq!((war.evidenced_score, war.evidenced_band.as_str()), (0, "none"));
+    assert_eq!(evaluation.routing.advised, vec!["IND-1F"]);
     assert!(evaluation.measures.is_empty());
-    // `[]` is present but is no evidence.
+    // `[]` is present but is no evidence; nor is a placeholder.
     let mut empty = hearsay.clone();
     empty["indicators"][0]["evidenceRefs"] = json!([]);
     assert!(evaluate(&empty).measures.is_empty());
+    let mut placeholder = hearsay.clone();
+    placeholder["indicators"][0]["evidenceRefs"] = json!(["-"]);
+    assert!(evaluate(&placeholder).measures.is_empty());
     // With a reference it counts.
-    let evidenced = form(vec![item("TER-05", true)], "regular", Some("applicant"));
-    assert_eq!(measures_of(&evidenced), vec![("terrorism".to_owned(), "refuse-or-withdraw-residence".to_owned())]);
+    let evidenced = form(vec![item("WAR-01", true)], "regular", Some("applicant"));
+    assert_eq!(measures_of(&evidenced), vec![("war-crimes".to_owned(), "refuse-or-withdraw-residence".to_owned())]);
 }
 
 #[test]
 fn a_routing_only_indicator_routes_to_the_police_and_nothing_else() {
-    let discreet = form(vec![item("PUB-03", true)], "regular", Some("applicant"));
-    let evaluation = evaluate(&discreet);
-    let public_order = &evaluation.assessment.categories[0];
-    assert_eq!((public_order.score, public_order.band.as_str()), (4000, "medium"));
-    assert_eq!(public_order.evidenced_score, 0);
-    assert_eq!(evaluation.routing.advised, vec!["POLITIE"]);
-    assert!(evaluation.measures.is_empty());
+    // A SIS discreet-check hit is not scored: no band, only the police.
+    for evidence in [true, false] {
+        let discreet = form(vec![item("PUB-03", evidence)], "regular", Some("applicant"));
+        let evaluation = evaluate(&discreet);
+        assert!(evaluation.assessment.categories.is_empty());
+        assert_eq!(evaluation.assessment.overall.band, "none");
+        assert_eq!(evaluation.routing.advised, vec!["POLITIE"]);
+        assert!(evaluation.measures.is_empty());
+        assert_eq!(evaluation.explanation[0].reason, Some("routing-only"));
+        assert_eq!(evaluation.explanation[0].routes_to, vec!["POLITIE"]);
+    }
+    // Ungraded too.
+    let bare = form(vec![json!({ "code": "PUB-03" })], "regular", Some("applicant"));
+    assert_eq!(evaluate(&bare).routing.advised, vec!["POLITIE"]);
+    // Beside another public-order item it adds nothing to the score.
+    let alone = evaluate(&form(vec![item("PUB-01", true)], "regular", Some("applicant")));
+    let both = evaluate(&form(vec![item("PUB-01", true), item("PUB-03", true)], "regular", Some("applicant")));
+    assert_eq!(alone.assessment.categories, both.assessment.categories);
 }
 
 #[test]
 fn non_punishment_suspends_the_listed_categories_and_says_so() {
-    let fraud = vec![item("IDF-01", true), item("TER-01", true)];
-    let base = evaluate(&form(fraud.clone(), "regular", Some("applicant")));
+    let conviction = vec![item("PUB-04", true), item("TER-01", true)];
+    let base = evaluate(&form(conviction.clone(), "regular", Some("applicant")));
     let codes = |e: &signal_indicators::Evaluation<'_>| -> Vec<(String, String)> {
         e.measures.iter().map(|m| (m.category.to_owned(), m.code.to_owned())).collect()
     };
-    assert!(codes(&base).contains(&("identity-fraud".into(), "refuse-or-withdraw-residence".into())));
+    assert!(codes(&base).contains(&("public-order".into(), "refuse-or-withdraw-residence".into())));
     assert!(base.suspended_measures.is_empty());
 
-    // A possible-victim indicator, even ungraded, suspends them.
-    let mut with_victim = fraud.clone();
+    // A possible-victim indicator, even ungraded, suspends them; so does the
+    // host's knowledge that the person is a possible victim.
+    let mut with_victim = conviction.clone();
     with_victim.push(json!({ "code": "VIC-02" }));
-    let suspended = evaluate(&form(with_victim, "regular", Some("applicant")));
-    assert_eq!(suspended.assessment.protection_flags, vec!["trafficking-victim"]);
-    let terrorism_only: Vec<(String, String)> = codes(&base).into_iter().filter(|(c, _)| c == "terrorism").collect();
-    assert_eq!(codes(&suspended), terrorism_only, "terrorism measures are not suspended");
-    let held: Vec<(&str, &str, &str)> =
-        suspended.suspended_measures.iter().map(|m| (m.category, m.code, m.reason)).collect();
-    assert_eq!(held, vec![("identity-fraud", "refuse-or-withdraw-residence", "protection")]);
-    // IDF-01 A/1 scores 7000 (high): DT&V is advised too.
-    let advised = vec!["AIVD", "AVIM", "COMENSHA", "CT-INFOBOX", "DTV", "KMAR", "NCTV", "POLITIE"];
-    assert_eq!(suspended.routing.advised, advised);
+    let mut known = form(conviction.clone(), "regular", Some("applicant"));
+    known["subject"]["protection"] = json!("possible-victim");
+    for input in [form(with_victim, "regular", Some("applicant")), known] {
+        let suspended = evaluate(&input);
+        assert_eq!(suspended.assessment.protection_flags, vec!["trafficking-victim"]);
+        let terrorism_only: Vec<(String, String)> =
+            codes(&base).into_iter().filter(|(c, _)| c == "terrorism").collect();
+        assert_eq!(codes(&suspended), terrorism_only, "terrorism measures are not suspended");
+        let held: Vec<(&str, &str, &str)> =
+            suspended.suspended_measures.iter().map(|m| (m.category, m.code, m.reason)).collect();
+        assert_eq!(held, vec![("public-order", "refuse-or-withdraw-residence", "protection")]);
+        let advised = vec!["AIVD", "AVIM", "COMENSHA", "CT-INFOBOX", "NCTV", "POLITIE"];
+        assert_eq!(suspended.routing.advised, advised);
+        // Never scored.
+        assert_eq!(suspended.assessment.categories, base.assessment.categories);
+    }
 
     // Not recorded: the record lists only what is advised.
-    let mut input = form(fraud.clone(), "regular", Some("applicant"));
-    input["indicators"]
-        .as_array_mut()
-        .expect("array")
-        .push(json!({ "code": "VIC-02", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" }));
-    input["sharedWith"] = json!(advised);
+    let mut input = form(conviction.clone(), "regular", Some("applicant"));
+    input["subject"]["protection"] = json!("possible-victim");
+    input["sharedWith"] = json!(["AIVD", "AVIM", "COMENSHA", "CT-INFOBOX", "NCTV", "POLITIE"]);
     let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record).expect("json");
     assert!(!text.contains("suspended"));
+    assert!(text.contains(r#""status":"applicant","protection":"possible-victim"}"#), "{text}");
     assert!(record.measures_for_consideration.iter().all(|m| m.category == "terrorism"));
     assert!(engine().verify_record(&serde_json::to_value(&record).expect("json"), &[]).ok);
 }
 
 #[test]
 fn of_duplicates_only_the_strongest_counts_whatever_the_order() {
-    let weak = json!({ "code": "TER-01", "reliability": "C", "credibility": "3", "observedOn": "2026-11-01", "evidenceRefs": ["D-1"] });
-    let strong = json!({ "code": "TER-01", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01", "evidenceRefs": ["D-2"] });
+    let weak = json!({ "code": "TER-01", "reliability": "C", "credibility": "3", "observedOn": "2026-11-01", "evidenceRefs": ["DOC-1"] });
+    let strong = json!({ "code": "TER-01", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01", "evidenceRefs": ["DOC-2"] });
     for (order, strong_at) in [(vec![weak.clone(), strong.clone()], 1), (vec![strong.clone(), weak.clone()], 0)] {
         let evaluation = evaluate(&form(order, "regular", Some("applicant")));
         let terrorism = &evaluation.assessment.categories[0];
@@ -284,9 +326,10 @@ fn war_crimes_do_not_fade_with_time() {
     let war = &evaluation.assessment.categories[0];
     assert_eq!(war.contributions[0].recency_factor, 1000);
     assert_eq!((war.score, war.band.as_str()), (8000, "high"));
-    assert_eq!(evaluation.routing.advised, vec!["IND-1F", "OM"]);
+    // The 1F unit first (it passes cases on to the OM).
+    assert_eq!(evaluation.routing.advised, vec!["IND-1F"]);
     let codes: Vec<&str> = evaluation.measures.iter().map(|m| m.code).collect();
-    assert_eq!(codes, vec!["refuse-or-withdraw-asylum", "exclusion-1f"]);
+    assert_eq!(codes, vec!["refuse-or-withdraw-asylum", "exclusion-1f", "entry-ban"]);
     // Terrorism still decays: 20 years is the last bucket (250‰).
     let mut terror = item("TER-01", true);
     terror["observedOn"] = json!("2006-11-01");
@@ -307,23 +350,39 @@ fn the_reporting_partner_is_not_advised_back_to_itself() {
 }
 
 #[test]
-fn warnings_ask_for_the_officers_view_and_the_status_when_measures_are_listed() {
+fn the_officers_view_is_required_and_an_unknown_status_lists_nothing_status_bound() {
+    // Status absent: no measure is listed (every one is status-bound), and
+    // the warning says why.
     let mut input = form(vec![item("TER-01", true)], "regular", None);
     input.as_object_mut().expect("object").remove("officerJudgement");
     let evaluation = evaluate(&input);
     let found = triples(&evaluation);
-    assert!(found.contains(&("/officerJudgement/view".into(), "judgement.missing".into(), "warning".into())));
+    assert!(evaluation.measures.is_empty());
     assert!(found.contains(&("/subject/status".into(), "subject.status-unknown".into(), "warning".into())));
-    assert!(evaluation.valid);
-    input["subject"]["status"] = json!("unknown");
-    assert!(triples(&evaluate(&input)).contains(&(
-        "/subject/status".into(),
-        "subject.status-unknown".into(),
-        "warning".into()
+    assert!(evaluation.valid, "{found:?}");
+    for status in ["unknown", "tourist"] {
+        input["subject"]["status"] = json!(status);
+        let evaluation = evaluate(&input);
+        assert!(evaluation.measures.is_empty());
+        assert!(triples(&evaluation).contains(&(
+            "/subject/status".into(),
+            "subject.status-unknown".into(),
+            "warning".into()
+        )));
+    }
+    // A known status lists measures; then the officer's view is required.
+    input["subject"]["status"] = json!("applicant");
+    let evaluation = evaluate(&input);
+    assert!(!evaluation.measures.is_empty());
+    assert!(triples(&evaluation).contains(&(
+        "/officerJudgement/view".into(),
+        "judgement.missing".into(),
+        "error".into()
     )));
-    // No measures, no warnings.
-    let quiet = form(vec![item("TER-05", false)], "regular", None);
-    let mut quiet = quiet;
+    assert!(!evaluation.valid);
+    assert!(!triples(&evaluation).iter().any(|(_, code, _)| code == "subject.status-unknown"));
+    // No measure could apply, no warnings.
+    let mut quiet = form(vec![item("TER-05", false)], "regular", None);
     quiet.as_object_mut().expect("object").remove("officerJudgement");
     assert!(evaluate(&quiet).issues.is_empty(), "{:?}", evaluate(&quiet).issues);
 }
@@ -356,9 +415,13 @@ fn officer_judgement_rules() {
     let input = judged(json!({ "view": "partly", "reason": "Ernst lager dan het advies." }));
     let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record).expect("json");
-    assert!(text.contains(r#""handling":{"tlp":"AMBER+STRICT"},"officerJudgement":{"view":"partly","reason":"Ernst lager dan het advies."},"summary""#));
+    assert!(text.contains(r#""handling":{"tlp":"AMBER+STRICT","reviewOn":"2027-11-28"},"officerJudgement":{"view":"partly","reason":"Ernst lager dan het advies."},"summary""#));
+    // Measures are listed: without a view there is no record.
     let mut without = valid_input();
     without.as_object_mut().expect("object").remove("officerJudgement");
+    assert!(engine().build_record(&without, &[], today(), &stamp()).is_err());
+    // Without measures the view stays optional and is not recorded.
+    without["indicators"] = json!([item("TER-05", false)]);
     let record = engine().build_record(&without, &[], today(), &stamp()).expect("valid");
     assert!(record.officer_judgement.is_none());
 }
@@ -449,6 +512,8 @@ fn extension_names_cannot_declare_a_way_around_the_rule() {
 #[test]
 fn a_custom_catalog_gets_the_same_conditions() {
     let mut catalog: Value = serde_json::from_str(signal_indicators::EXAMPLE_CATALOG_JSON).expect("json");
+    let idf02 = catalog["indicators"].as_array().expect("array").iter().position(|i| i["code"] == "IDF-02");
+    catalog["indicators"][idf02.expect("IDF-02")]["sufficientAlone"] = json!(true);
     catalog["measures"] = json!([{
         "category": "identity-fraud", "minBand": "low", "code": "review",
         "labels": { "nl": "Heroverwegen", "en": "Review" }, "legalBasis": "Testbasis",
@@ -487,7 +552,7 @@ fn a_custom_catalog_gets_the_same_conditions() {
 fn verify_recomputes_measures_from_procedure_status_and_evidence() {
     let record = engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid");
     let value = serde_json::to_value(&record).expect("json");
-    assert_eq!(value["schemaVersion"], "1.1");
+    assert_eq!(value["schemaVersion"], "1.2");
     assert_eq!(value["catalog"]["illustrative"], true);
     assert_eq!(value["assessment"]["categories"][0]["evidencedScore"], 6503);
     assert_eq!(value["assessment"]["categories"][0]["evidencedBand"], "medium");

@@ -15,7 +15,7 @@ fn the_picker_has_every_contract_control_and_works_without_script() {
     for definition in &catalog.catalog().indicators {
         let code = &definition.code;
         assert!(html.contains(&format!(r#"type="checkbox" name="indicator" value="{code}""#)), "{code}");
-        for member in ["reliability", "credibility", "observedOn", "evidenceRefs", "note"] {
+        for member in ["reliability", "credibility", "observedOn", "factsOn", "evidenceRefs", "note"] {
             assert_eq!(html.matches(&format!(r#"name="indicator.{code}.{member}""#)).count(), 1, "{code} {member}");
         }
     }
@@ -23,6 +23,7 @@ fn the_picker_has_every_contract_control_and_works_without_script() {
     assert_eq!(html.matches("<details").count(), catalog.catalog().indicators.len());
     assert!(!html.contains("hidden") && !html.contains("disabled"));
     assert!(html.contains("Betrouwbaarheid van de bron") && html.contains("signal-indicators-protective"));
+    assert!(html.contains(">Datum van de informatie</label>") && html.contains(">Datum van de feiten</label>"));
     assert!(render_picker(&catalog, Locale::En, None).contains("Source reliability"));
 }
 
@@ -32,6 +33,7 @@ fn values_pre_check_and_fill_and_every_text_is_escaped() {
     data["indicators"][0]["labels"]["nl"] = json!(r#"<script>alert("x")</script> & 'y'"#);
     let catalog = ActiveCatalog::from_value(&data, Locale::Nl).expect("valid");
     let mut values = valid_input();
+    values["indicators"][0]["factsOn"] = json!("2025-03-01");
     values["indicators"][0]["note"] = json!("</textarea><img src=x onerror=alert(1)>");
     let html = render_picker(&catalog, Locale::Nl, Some(&values));
     assert!(!html.contains("<script>") && !html.contains("<img"));
@@ -39,6 +41,7 @@ fn values_pre_check_and_fill_and_every_text_is_escaped() {
     assert!(html.contains(r#"value="TER-01" id="signal-indicators-TER-01" class="utrecht-checkbox" aria-describedby="signal-indicators-TER-01-guidance" checked>"#));
     assert!(html.contains(r#"<option value="B" selected>"#));
     assert!(html.contains(r#"value="2026-05-12""#));
+    assert!(html.contains(r#"name="indicator.TER-01.factsOn" id="signal-indicators-TER-01-factsOn" class="utrecht-textbox" value="2025-03-01""#));
     assert!(html.contains(">AB-2026-17</textarea>"));
     assert!(html.contains("&lt;/textarea&gt;&lt;img src=x onerror=alert(1)&gt;</textarea>"));
     assert!(html.contains(r#"id="signal-indicators-TER-01-details" class="signal-indicators-details" open>"#));

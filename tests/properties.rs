@@ -24,9 +24,15 @@ prop_compose! {
                    // A few fixed ages make items with the same code and date
                    // (duplicates) common.
                    age in prop_oneof![0i64..14_000, Just(30i64), Just(400i64)],
-                   evidence in any::<bool>()) -> Value {
+                   // A few shared references make one source behind several
+                   // items common, linked directly and through others.
+                   refs in prop_oneof![
+                       Just(json!([])),
+                       prop::sample::select(vec!["REF-1", "ref-2", "REF-3"]).prop_map(|r| json!([r])),
+                       (prop::sample::select(vec!["REF-1", "REF-2"]), prop::sample::select(vec!["REF-3", "DOC-4"]))
+                           .prop_map(|(a, b)| json!([a, b])),
+                   ]) -> Value {
         let observed = Date::from_days_since_epoch(today().days_since_epoch() - age).expect("date");
-        let refs = if evidence { json!(["REF-1"]) } else { json!([]) };
         json!({ "code": code, "reliability": rel, "credibility": cred,
                 "observedOn": observed.to_string(), "evidenceRefs": refs })
     }
@@ -111,7 +117,8 @@ proptest! {
                 .map(|c| (c.category.clone(), c.score, c.band.clone(), c.evidenced_score, c.evidenced_band.clone()))
                 .collect::<Vec<_>>(),
              e.assessment.protection_flags.clone(), e.routing.advised, e.measures, e.suspended_measures,
-             e.issues.iter().filter(|i| i.code == "indicator.duplicate").count())
+             e.issues.iter().filter(|i| i.code == "indicator.duplicate").count(),
+             e.issues.iter().filter(|i| i.code == "indicator.same-source").count())
         };
         prop_assert_eq!(scores(&with_indicators(indicators)), scores(&with_indicators(shuffled)));
     }
@@ -129,6 +136,12 @@ proptest! {
         };
         let base = score_map(&with_indicators(indicators.clone()));
 
+        // One more item with its own source (or none): linking existing
+        // items into one source may lower a score, by design (SPEC §12.3).
+        let mut extra = extra;
+        if extra["evidenceRefs"].as_array().is_some_and(|refs| !refs.is_empty()) {
+            extra["evidenceRefs"] = json!(["REF-OF-THE-EXTRA-ITEM"]);
+        }
         let mut more = indicators.clone();
         more.push(extra);
         let with_more = score_map(&with_indicators(more));

@@ -66,7 +66,9 @@ fn record_members_in_the_documented_order_with_integrity_last() {
     sorted.sort();
     assert_eq!(sorted, expected);
     assert_eq!(record.record_type, "signal-record");
-    assert_eq!(record.schema_version, "1.1");
+    assert_eq!(record.schema_version, "1.2");
+    // v1.3: the review date is the evaluation date plus the catalog's 365 days.
+    assert_eq!((record.handling.tlp.as_str(), record.handling.review_on.as_str()), ("AMBER+STRICT", "2027-11-28"));
     assert_eq!(record.id, ID);
     assert_eq!(record.created_at, NOW);
     assert_eq!(record.engine.name, "signal-indicators");
@@ -98,7 +100,7 @@ fn digest_is_sha256_of_the_canonical_record_without_integrity() {
     let text = String::from_utf8(canonical.clone()).expect("utf-8");
     // Canonical form: sorted members, no whitespace.
     assert!(text.starts_with("{\"assessment\":{\"advisory\":true,\"categories\":["), "{text}");
-    assert!(!text.contains(": ") && !text.contains('\n'));
+    assert!(!text.contains("\": ") && !text.contains('\n'));
     assert_eq!(integrity["digest"], json!(sha256_tagged(&canonical)));
 }
 
@@ -269,12 +271,17 @@ fn a_redigested_record_with_invalid_content_fails_content_or_assessment() {
     assert!(verification.checks.digest && verification.checks.schema);
     assert!(!verification.checks.content);
     assert!(verification.issues.iter().any(|i| i.code == "format.bsn" && i.path == "/subject/bsn"));
-    // Unexplained unshared advice.
+    // Unexplained unshared advice is the officer's choice (v1.3): it verifies.
     let mut record = record_value();
     record["routing"]["sharedWith"] = json!(["AIVD"]);
     let verification = verify(&redigest(record));
-    assert!(!verification.checks.content);
-    assert!(verification.issues.iter().any(|i| i.code == "routing.unshared" && i.path == "/routing/sharedWith"));
+    assert!(verification.ok, "{:?}", verification.issues);
+    // A review date that is not the engine's fails the content check.
+    let mut record = record_value();
+    record["handling"]["reviewOn"] = json!("2030-01-01");
+    let verification = verify(&redigest(record));
+    assert!(verification.checks.digest && !verification.checks.content);
+    assert!(verification.issues.iter().any(|i| i.code == "record.content" && i.path == "/handling"));
     // A lowered score.
     let mut record = record_value();
     record["assessment"]["overall"]["score"] = json!(100);

@@ -26,22 +26,29 @@ fn worked_example_of_the_readme() {
     // 90 × 100 × 850 × 850 × 1000 / 10⁹ = 6502.5 → 6503
     assert_eq!(c[0].strength, 6503);
     assert_eq!((c[1].reliability_factor, c[1].credibility_factor, c[1].recency_factor), (650, 650, 700));
-    // 60 × 100 × 650 × 650 × 700 / 10⁹ = 1774.5 → 1775
-    assert_eq!(c[1].strength, 1775);
+    // 35 × 100 × 650 × 650 × 700 / 10⁹ = 1035.125 → 1035
+    assert_eq!(c[1].strength, 1035);
     // R₁ = ⌊10¹² × 3497 / 10000⌋ = 349 700 000 000
-    // R₂ = ⌊349 700 000 000 × 8225 / 10000⌋ = 287 628 250 000
-    // S  = 10000 − ⌊R₂ / 10⁸⌋ = 10000 − 2876 = 7124
-    assert_eq!(terrorism.score, 7124);
-    assert_eq!(terrorism.band, "high");
-    assert_eq!((assessment.overall.score, assessment.overall.band.as_str()), (7124, "high"));
+    // R₂ = ⌊349 700 000 000 × 8965 / 10000⌋ = 313 506 050 000
+    // S  = 10000 − ⌊R₂ / 10⁸⌋ = 10000 − 3135 = 6865
+    assert_eq!(terrorism.score, 6865);
+    assert_eq!(terrorism.band, "medium");
+    assert_eq!((assessment.overall.score, assessment.overall.band.as_str()), (6865, "medium"));
+    // AIVD from "low"; CT Infobox and the NCTV from an evidenced "medium".
     assert_eq!(evaluation.routing.advised, vec!["AIVD", "CT-INFOBOX", "NCTV"]);
     // Measures follow the evidenced score: TER-05 has no evidence, so only
     // TER-01 counts (6503, medium); the procedure is asylum.
     assert_eq!((terrorism.evidenced_score, terrorism.evidenced_band.as_str()), (6503, "medium"));
     let measures: Vec<&str> = evaluation.measures.iter().map(|m| m.code).collect();
     assert_eq!(measures, vec!["refuse-or-withdraw-asylum"]);
-    assert_eq!(evaluation.measures[0].legal_basis, "Vw 2000 art. 30b lid 1 onder j, art. 32 lid 1 onder b");
-    assert_eq!(evaluation.measures[0].label, "Asielaanvraag afwijzen of asielvergunning intrekken");
+    assert_eq!(
+        evaluation.measures[0].legal_basis,
+        "Vw 2000 art. 30b lid 1 onder j; intrekken: art. 32 lid 1 onder b, art. 35 lid 1"
+    );
+    assert_eq!(
+        evaluation.measures[0].label,
+        "Aanvraag verblijfsvergunning asiel afwijzen of verblijfsvergunning asiel intrekken"
+    );
     assert!(evaluation.suspended_measures.is_empty());
     assert_eq!((evaluation.catalog.id, evaluation.catalog.illustrative), ("ind-example", true));
 }
@@ -68,16 +75,19 @@ fn recency_buckets_apply_by_age_in_days() {
 fn bands_follow_the_catalog_thresholds() {
     let band_of = |weight_code: &str, rel: &str, cred: &str| {
         let mut input = valid_input();
-        input["indicators"] = json!([{ "code": weight_code, "reliability": rel, "credibility": cred, "observedOn": "2026-11-01", "evidenceRefs": ["R-1"] }]);
+        input["indicators"] = json!([{ "code": weight_code, "reliability": rel, "credibility": cred, "observedOn": "2026-11-01", "evidenceRefs": ["REF-1"] }]);
         let e = evaluate(&input);
         (e.assessment.overall.score, e.assessment.overall.band)
     };
-    // IDF-03 weight 35: A/1 → 3500 low; E/5 → 35·100·150·150/10⁶ = 78.75 → 79 none.
-    assert_eq!(band_of("IDF-03", "A", "1"), (3500, "low".into()));
-    assert_eq!(band_of("IDF-03", "E", "5"), (79, "none".into()));
-    assert_eq!(band_of("TER-05", "A", "1"), (6000, "medium".into()));
+    // IDF-03 weight 30: A/1 → 3000 low; E/5 → 30·100·150·150/10⁶ = 67.5 → 68 none.
+    assert_eq!(band_of("IDF-03", "A", "1"), (3000, "low".into()));
+    assert_eq!(band_of("IDF-03", "E", "5"), (68, "none".into()));
+    assert_eq!(band_of("TER-05", "A", "1"), (3500, "low".into()));
+    assert_eq!(band_of("NSE-02", "A", "1"), (6000, "medium".into()));
     assert_eq!(band_of("TER-02", "A", "1"), (9500, "high".into()));
-    assert_eq!(band_of("PUB-03", "A", "1"), (4000, "medium".into()), "from is inclusive");
+    assert_eq!(band_of("WAR-01", "A", "1"), (7000, "high".into()), "from is inclusive");
+    // A routing-only indicator is not scored (SPEC §12.2).
+    assert_eq!(band_of("PUB-03", "A", "1"), (0, "none".into()));
 }
 
 #[test]
@@ -125,10 +135,10 @@ fn several_categories_score_separately_and_overall_is_the_highest() {
     let categories: Vec<(&str, u32)> =
         evaluation.assessment.categories.iter().map(|c| (c.category.as_str(), c.score)).collect();
     // Catalog order: human-smuggling before identity-fraud.
-    // SMU-03: 45·100 = 4500. IDF-03: 35·100·.85·.85 = 2528.75 → 2529; 35·100·.65·.65 = 1478.75 → 1479.
-    // IDF: R = 10¹² × 7471/10⁴ = 747 100 000 000; × 8521/10⁴ = 636 603 910 000 → 10000 − 6366 = 3634.
-    assert_eq!(categories, vec![("human-smuggling", 4500), ("identity-fraud", 3634)]);
-    assert_eq!(evaluation.assessment.overall.score, 4500);
+    // SMU-03: 35·100 = 3500. IDF-03: 30·100·.85·.85 = 2167.5 → 2168; 30·100·.65·.65 = 1267.5 → 1268.
+    // IDF: R = 10¹² × 7832/10⁴ = 783 200 000 000; × 8732/10⁴ = 683 890 240 000 → 10000 − 6838 = 3162.
+    assert_eq!(categories, vec![("human-smuggling", 3500), ("identity-fraud", 3162)]);
+    assert_eq!(evaluation.assessment.overall.score, 3500);
     let identity = &evaluation.assessment.categories[1];
     let indexes: Vec<u32> = identity.contributions.iter().map(|c| c.index).collect();
     assert_eq!(indexes, vec![0, 2], "contributions in input order with input indexes");

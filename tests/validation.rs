@@ -157,7 +157,7 @@ fn text_lengths_count_utf16_units_after_trimming() {
         "error",
     );
     // v1.2: a reference (a document key or a URL) may have 512 characters.
-    assert!(evaluate(&with("/indicators/0/evidenceRefs/0", json!("r".repeat(512)))).valid);
+    assert!(evaluate(&with("/indicators/0/evidenceRefs/0", json!("r1".repeat(256)))).valid);
     assert_issue(
         &with("/context/sisAlert/alertReference", json!("r".repeat(65))),
         "/context/sisAlert/alertReference",
@@ -326,19 +326,32 @@ fn unknown_subject() {
 
 #[test]
 fn routing_unshared() {
+    // v1.3: a warning; the officer decides what to share.
     let input = with("/sharedWith", json!(["AIVD"]));
     let evaluation = evaluate(&input);
-    assert!(triples(&evaluation).contains(&("/sharedWith".into(), "routing.unshared".into(), "error".into())));
+    assert!(triples(&evaluation).contains(&("/sharedWith".into(), "routing.unshared".into(), "warning".into())));
+    assert!(evaluation.valid);
     let issue = evaluation.issues.iter().find(|i| i.code == "routing.unshared").expect("issue");
+    // Codes in `params`, the names officers read in the message.
     assert_eq!(issue.params.as_ref().map(|p| p["partners"].clone()), Some(json!(["CT-INFOBOX", "NCTV"])));
-    // An explanation of at least ten characters resolves it.
+    assert_eq!(issue.message, "Deel met de geadviseerde partners (CT Infobox, NCTV) of leg uit waarom niet.");
+    // An explanation silences it; when given it has 10–2000 characters.
     let mut explained = input.clone();
     explained["noShareReason"] = json!("Afgestemd met AIVD; zij informeren NCTV.");
-    assert!(evaluate(&explained).valid);
+    let evaluation = evaluate(&explained);
+    assert!(evaluation.valid && !evaluation.issues.iter().any(|i| i.code == "routing.unshared"));
     explained["noShareReason"] = json!("Kort.");
     assert_issue(&explained, "/noShareReason", "text.too-short", "error");
+    let mut everyone = valid_input();
+    everyone["noShareReason"] = json!("Kort.");
+    assert_issue(&everyone, "/noShareReason", "text.too-short", "error");
     // Absent sharedWith means [].
-    assert_issue(&without("/sharedWith"), "/sharedWith", "routing.unshared", "error");
+    assert_issue(&without("/sharedWith"), "/sharedWith", "routing.unshared", "warning");
+    // English names.
+    let engine = engine_en();
+    let english = engine.evaluate(&input, today());
+    let issue = english.issues.iter().find(|i| i.code == "routing.unshared").expect("issue");
+    assert_eq!(issue.message, "Share with the advised partners (CT Infobox, NCTV) or explain why not.");
 }
 
 #[test]

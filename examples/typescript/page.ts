@@ -13,7 +13,7 @@ const form: SignalForm = {
   procedure: "asylum",
   subject: { vNumber: "1234567890" },
   context: { type: "sis-check", sisAlert: { regulation: "2018/1861", article: "24", issuingState: "DE", alertReference: "R" } },
-  indicators: [{ code: "TER-01", reliability: "B", credibility: "2", observedOn: "2026-05-12", evidenceRefs: ["A"] }],
+  indicators: [{ code: "TER-01", reliability: "B", credibility: "2", observedOn: "2026-05-12", evidenceRefs: ["AMB-2026-17"] }],
   handling: { tlp: "AMBER+STRICT" },
 };
 

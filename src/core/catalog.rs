@@ -10,6 +10,7 @@ use super::schema::catalog_validator;
 use serde_json::Value;
 
 use super::canonical::canonical_digest;
+use super::date::Date;
 use super::error::SignalError;
 use super::issue::{Finding, Kind, Pointer};
 use super::messages::Locale;
@@ -34,6 +35,25 @@ pub struct Catalog {
     /// An example catalog, not for real cases (absent = false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub illustrative: Option<bool>,
+    /// First evaluation date this version is meant for (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_from: Option<String>,
+    /// Last evaluation date this version is meant for (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_until: Option<String>,
+    /// Who approved this version, when, under which decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
+    /// What changed per version, newest first (at most 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(length(max = 200)))]
+    pub changes: Option<Vec<CatalogChange>>,
+    /// Days after which a recorded signal is reviewed (1–3650, absent = 365).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(range(min = 1, max = 3650)))]
+    pub review_after_days: Option<u32>,
     /// Indicator categories, in display order.
     pub categories: Vec<Category>,
     /// The indicators an officer can record.
@@ -44,14 +64,88 @@ pub struct Catalog {
     pub recency: Vec<RecencyBucket>,
     /// Score bands, `from` strictly ascending; below the first is `none`.
     pub bands: Vec<Band>,
-    /// Partner codes that routing advice and `sharedWith` may name.
-    pub partners: Vec<String>,
+    /// Partners that routing advice and `sharedWith` may name: a code, or
+    /// a code with the names officers read.
+    pub partners: Vec<Partner>,
     /// ISO 3166-1 alpha-2 codes of states issuing SIS alerts.
     pub sis_states: Vec<String>,
     /// Routing rules: which partners to advise per category and band.
     pub routing: Vec<RoutingRule>,
     /// Measures for consideration by the decision-maker.
     pub measures: Vec<MeasureDefinition>,
+}
+
+/// The approval of a catalog version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Approval {
+    /// Who approved it (1–80 characters).
+    #[cfg_attr(test, schemars(length(min = 1, max = 80)))]
+    pub by: String,
+    /// When (`YYYY-MM-DD`).
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub on: String,
+    /// Under which decision (1–80 characters).
+    #[cfg_attr(test, schemars(length(min = 1, max = 80)))]
+    pub reference: String,
+}
+
+/// One entry of a catalog's change log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct CatalogChange {
+    /// The version this entry describes.
+    pub version: String,
+    /// When (`YYYY-MM-DD`).
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub on: String,
+    /// What changed and why, per locale.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
+    pub summary: LocalizedText,
+}
+
+/// A partner: its code alone, or its code with the names officers read.
+/// Forms, records and routing keep the code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(untagged)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub enum Partner {
+    /// Just the code (officers then read the code).
+    Code(String),
+    /// The code with labels.
+    Described(PartnerDescription),
+}
+
+/// A partner with the names officers read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct PartnerDescription {
+    /// Partner code, e.g. `CT-INFOBOX`.
+    pub code: String,
+    /// Name per locale, e.g. `CT Infobox`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
+    pub labels: LocalizedText,
+    /// The basis for passing data to this partner (1–400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(length(min = 1, max = 400)))]
+    pub legal_basis: Option<String>,
+}
+
+impl Partner {
+    /// The partner code.
+    pub fn code(&self) -> &str {
+        match self {
+            Partner::Code(code) => code,
+            Partner::Described(described) => &described.code,
+        }
+    }
 }
 
 /// A category of signals.
@@ -88,10 +182,17 @@ pub struct IndicatorDefinition {
     /// Whether evidence references are required.
     #[serde(default)]
     pub requires_evidence: bool,
-    /// Counts for its category's score and routing, never for measures
-    /// (absent = false).
+    /// Not scored: any item routes to `routesTo` directly and never leads
+    /// to a measure (absent = false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routing_only: Option<bool>,
+    /// The partners an item of a `routingOnly` indicator routes to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routes_to: Option<Vec<String>>,
+    /// The policy owner's statement that this indicator alone may lead to a
+    /// measure (absent = false; checked on load, SPEC §12.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sufficient_alone: Option<bool>,
     /// Short label per locale.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub labels: LocalizedText,
@@ -154,6 +255,10 @@ pub struct RoutingRule {
     pub category: String,
     /// Lowest band the rule applies from (`none` = any indicator).
     pub min_band: String,
+    /// Compare the category's `evidencedBand` instead of its band
+    /// (absent = false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_evidence: Option<bool>,
     /// Partner codes to advise.
     pub partners: Vec<String>,
 }
@@ -198,6 +303,8 @@ pub struct MeasureDefinition {
 
 /// The band name below the first band.
 pub const BAND_NONE: &str = "none";
+/// `reviewAfterDays` of a catalog that sets none.
+pub const DEFAULT_REVIEW_AFTER_DAYS: u32 = 365;
 const MAX_LIST: usize = 10_000;
 
 /// Rank of a band code among `bands`: 0 for `none`, 1 for the first band, …
@@ -267,6 +374,9 @@ struct Loaded {
     routing_rules: Vec<RuleTarget>,
     /// Indexes in `catalog.partners` of each routing rule's partners.
     routing_partners: Vec<Vec<usize>>,
+    /// Indexes in `catalog.partners` of each routing-only indicator's
+    /// `routesTo`, parallel to `catalog.indicators`.
+    routes_to: Vec<Vec<usize>>,
     /// When each measure applies; protective categories never lead to
     /// measures, so theirs never apply.
     measure_rules: Vec<MeasureRule>,
@@ -324,10 +434,20 @@ impl ActiveCatalog {
         };
         let protective = |category: &str| catalog.categories.iter().any(|c| c.code == category && c.protective);
         let routing_rules = catalog.routing.iter().map(|r| target(&r.category, &r.min_band, true)).collect();
-        let routing_partners = catalog
-            .routing
+        let partner_indexes = |codes: &[String]| -> Vec<usize> {
+            codes.iter().filter_map(|p| catalog.partners.iter().position(|q| q.code() == p)).collect()
+        };
+        let routing_partners = catalog.routing.iter().map(|r| partner_indexes(&r.partners)).collect();
+        let routes_to = catalog
+            .indicators
             .iter()
-            .map(|r| r.partners.iter().filter_map(|p| catalog.partners.iter().position(|q| q == p)).collect())
+            .map(|d| {
+                if d.routing_only == Some(true) {
+                    partner_indexes(d.routes_to.as_deref().unwrap_or_default())
+                } else {
+                    Vec::new()
+                }
+            })
             .collect();
         let measure_rules = catalog
             .measures
@@ -358,6 +478,7 @@ impl ActiveCatalog {
                 indicators_by_code,
                 routing_rules,
                 routing_partners,
+                routes_to,
                 measure_rules,
                 reliability,
                 credibility,
@@ -397,6 +518,51 @@ impl ActiveCatalog {
         })
     }
 
+    /// The partner's name in `locale` (its code when it has no labels).
+    pub fn partner_label(&self, code: &str, locale: Locale) -> String {
+        match self.data.catalog.partners.iter().find(|p| p.code() == code) {
+            Some(Partner::Described(described)) => {
+                let label = self.text(&described.labels, locale);
+                if label.is_empty() { code } else { label }.to_owned()
+            }
+            _ => code.to_owned(),
+        }
+    }
+
+    /// Whether a partner code is in the catalog.
+    pub fn has_partner(&self, code: &str) -> bool {
+        self.data.catalog.partners.iter().any(|p| p.code() == code)
+    }
+
+    /// Indexes in `catalog().partners` an item of the routing-only
+    /// indicator at `index` routes to (empty for other indicators).
+    pub fn routes_to(&self, index: usize) -> &[usize] {
+        self.data.routes_to.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether each routing rule compares the evidenced band, parallel to
+    /// `catalog().routing`.
+    pub fn routing_requires_evidence(&self, rule: usize) -> bool {
+        self.data.catalog.routing.get(rule).is_some_and(|r| r.requires_evidence == Some(true))
+    }
+
+    /// Days after which a recorded signal is reviewed (default 365).
+    pub fn review_after_days(&self) -> u32 {
+        self.data.catalog.review_after_days.unwrap_or(DEFAULT_REVIEW_AFTER_DAYS)
+    }
+
+    /// Whether `date` lies outside the catalog's `validFrom`–`validUntil`.
+    pub fn outside_validity(&self, date: Date) -> bool {
+        let bound = |text: &Option<String>| text.as_deref().and_then(Date::parse);
+        bound(&self.data.catalog.valid_from).is_some_and(|from| date < from)
+            || bound(&self.data.catalog.valid_until).is_some_and(|until| date > until)
+    }
+
+    /// Whether the category at `index` is protective.
+    pub fn protective(&self, index: usize) -> bool {
+        self.data.catalog.categories.get(index).is_some_and(|c| c.protective)
+    }
+
     /// Index and definition of an indicator code.
     pub fn indicator(&self, code: &str) -> Option<(usize, &IndicatorDefinition)> {
         // Binary search over indexes sorted by code (a hash map would add its
@@ -423,7 +589,7 @@ impl ActiveCatalog {
 
     /// A partner code by its index in `catalog().partners`.
     pub fn partner(&self, index: usize) -> &str {
-        self.data.catalog.partners.get(index).map_or("", String::as_str)
+        self.data.catalog.partners.get(index).map_or("", Partner::code)
     }
 
     /// When each measure applies, parallel to `catalog().measures`.
@@ -557,6 +723,20 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
             Some(_) => {}
         }
         range(item_member("indicators", i, "weight"), indicator.weight, 1, 100, &mut out);
+        let routes_path = item_member("indicators", i, "routesTo");
+        match (&indicator.routes_to, indicator.routing_only == Some(true)) {
+            (Some(routes), true) if !routes.is_empty() => {
+                duplicates(routes_path.clone(), routes.iter().map(String::as_str), &mut out);
+                for (j, partner) in routes.iter().enumerate() {
+                    if !catalog.partners.iter().any(|p| p.code() == partner) {
+                        out.push(Finding::error(routes_path.clone().index(j), Kind::CatalogReference));
+                    }
+                }
+            }
+            (None, false) => {}
+            // Required (non-empty) for a routing-only indicator, not allowed otherwise.
+            _ => out.push(Finding::error(routes_path, Kind::CatalogRange { min: 1, max: MAX_LIST as u64 })),
+        }
         labels(item_member("indicators", i, "labels"), &indicator.labels, &mut out);
         labels(item_member("indicators", i, "guidance"), &indicator.guidance, &mut out);
     }
@@ -574,6 +754,18 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         }
         for key in map.keys().filter(|k| !keys.contains(&k.as_str())) {
             out.push(Finding::error(base.clone().member(key), Kind::CatalogShape { problem: None }));
+        }
+        // Each grade weighs no more than the one before it, and "cannot be
+        // judged" (the last) no more than the fourth ("not usually
+        // reliable" / "doubtful").
+        let factor = |k: usize| keys.get(k).and_then(|key| map.get(*key)).copied();
+        for k in 1..keys.len() {
+            let before = if k + 1 == keys.len() { 3 } else { k - 1 };
+            if let (Some(earlier), Some(this), Some(key)) = (factor(before), factor(k), keys.get(k)) {
+                if this > earlier {
+                    out.push(Finding::error(base.clone().member(key), Kind::CatalogGradingOrder));
+                }
+            }
         }
     }
 
@@ -614,9 +806,24 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     }
     let band_known = |code: &str| code == BAND_NONE || catalog.bands.iter().any(|b| b.code == code);
 
-    duplicates(Pointer::root().member("partners"), catalog.partners.iter().map(String::as_str), &mut out);
+    duplicates(Pointer::root().member("partners"), catalog.partners.iter().map(Partner::code), &mut out);
     for (i, partner) in catalog.partners.iter().enumerate() {
-        nonempty(item("partners", i), partner, &mut out);
+        match partner {
+            Partner::Code(code) => nonempty(item("partners", i), code, &mut out),
+            Partner::Described(described) => {
+                nonempty(item_member("partners", i, "code"), &described.code, &mut out);
+                labels(item_member("partners", i, "labels"), &described.labels, &mut out);
+                if let Some(basis) = &described.legal_basis {
+                    let length = basis.chars().count();
+                    if basis.trim().is_empty() || length > 400 {
+                        out.push(Finding::error(
+                            item_member("partners", i, "legalBasis"),
+                            Kind::CatalogRange { min: 1, max: 400 },
+                        ));
+                    }
+                }
+            }
+        }
     }
     duplicates(Pointer::root().member("sisStates"), catalog.sis_states.iter().map(String::as_str), &mut out);
     for (i, state) in catalog.sis_states.iter().enumerate() {
@@ -633,7 +840,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
             out.push(Finding::error(item_member("routing", i, "minBand"), Kind::CatalogReference));
         }
         for (j, partner) in rule.partners.iter().enumerate() {
-            if !catalog.partners.contains(partner) {
+            if !catalog.partners.iter().any(|p| p.code() == partner) {
                 out.push(Finding::error(item_member("routing", i, "partners").index(j), Kind::CatalogReference));
             }
         }
@@ -691,7 +898,91 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         }
         seen_measures.push(key);
     }
+    single_item_measures(catalog, &mut out);
+    governance(catalog, &mut out);
     out
+}
+
+/// The single-item rule (SPEC §12.2): an indicator that could reach a
+/// measure on its own (at the best grading and full recency its strength is
+/// `weight × 100`) must be marked `sufficientAlone` by the policy owner.
+fn single_item_measures(catalog: &Catalog, out: &mut Vec<Finding>) {
+    for measure in &catalog.measures {
+        let from = match measure.min_band.as_str() {
+            BAND_NONE => 0,
+            code => match catalog.bands.iter().find(|b| b.code == code) {
+                Some(band) => band.from,
+                None => continue,
+            },
+        };
+        for (i, indicator) in catalog.indicators.iter().enumerate() {
+            let can_reach = indicator.category == measure.category
+                && indicator.routing_only != Some(true)
+                && measure.requires_any_of.as_ref().is_none_or(|codes| codes.contains(&indicator.code))
+                && indicator.weight.saturating_mul(100) >= from;
+            if can_reach && indicator.sufficient_alone != Some(true) {
+                out.push(Finding::error(
+                    item_member("indicators", i, "weight"),
+                    Kind::CatalogSingleItemMeasure {
+                        measure: measure.code.clone(),
+                        category: measure.category.clone(),
+                        indicator: indicator.code.clone(),
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// The governance members (SPEC §12.2): validity dates in order, an
+/// approval only on a catalog that is not illustrative, change summaries
+/// in every locale, a review period of 1–3650 days.
+fn governance(catalog: &Catalog, out: &mut Vec<Finding>) {
+    let date = |text: &Option<String>, path: &str, out: &mut Vec<Finding>| match text {
+        Some(text) => {
+            let parsed = Date::parse(text);
+            if parsed.is_none() {
+                out.push(Finding::error(path, Kind::CatalogShape { problem: Some(super::schema::Problem::Pattern) }));
+            }
+            parsed
+        }
+        None => None,
+    };
+    let from = date(&catalog.valid_from, "/validFrom", out);
+    let until = date(&catalog.valid_until, "/validUntil", out);
+    if let (Some(from), Some(until)) = (from, until) {
+        if until < from {
+            out.push(Finding::error("/validUntil", Kind::CatalogOrder));
+        }
+    }
+    if let Some(approval) = &catalog.approval {
+        date(&Some(approval.on.clone()), "/approval/on", out);
+        if catalog.illustrative == Some(true) {
+            out.push(Finding::error("/approval", Kind::CatalogIllustrativeApproved));
+        }
+    }
+    for (i, change) in catalog.changes.iter().flatten().enumerate() {
+        date(&Some(change.on.clone()), &format!("/changes/{i}/on"), out);
+        for locale in &catalog.locales {
+            let text = change.summary.get(locale).map(|t| t.trim().chars().count()).unwrap_or(0);
+            if text == 0 {
+                out.push(Finding::error(
+                    item_member("changes", i, "summary").member(locale),
+                    Kind::CatalogLabelMissing,
+                ));
+            } else if text > 2000 {
+                out.push(Finding::error(
+                    item_member("changes", i, "summary").member(locale),
+                    Kind::CatalogRange { min: 1, max: 2000 },
+                ));
+            }
+        }
+    }
+    if let Some(days) = catalog.review_after_days {
+        if !(1..=3650).contains(&days) {
+            out.push(Finding::error("/reviewAfterDays", Kind::CatalogRange { min: 1, max: 3650 }));
+        }
+    }
 }
 
 /// `/{list}/{index}` (one function, so `lint` does not repeat the building).
@@ -757,11 +1048,32 @@ fn catalog_from_checked(value: &Value) -> Catalog {
     fn optional_localized(value: &Value, key: &str) -> Option<LocalizedText> {
         value.get(key).is_some().then(|| localized(value, key))
     }
+    fn optional_text(value: &Value, key: &str) -> Option<String> {
+        value.get(key).is_some().then(|| text(value, key))
+    }
     Catalog {
         id: text(value, "id"),
         version: text(value, "version"),
         locales: texts(value, "locales"),
         illustrative: flag(value, "illustrative"),
+        valid_from: optional_text(value, "validFrom"),
+        valid_until: optional_text(value, "validUntil"),
+        approval: value.get("approval").map(|a| Approval {
+            by: text(a, "by"),
+            on: text(a, "on"),
+            reference: text(a, "reference"),
+        }),
+        changes: value.get("changes").is_some().then(|| {
+            list(value, "changes")
+                .iter()
+                .map(|c| CatalogChange {
+                    version: text(c, "version"),
+                    on: text(c, "on"),
+                    summary: localized(c, "summary"),
+                })
+                .collect()
+        }),
+        review_after_days: value.get("reviewAfterDays").is_some().then(|| number(value, "reviewAfterDays")),
         categories: list(value, "categories")
             .iter()
             .map(|c| Category {
@@ -779,6 +1091,8 @@ fn catalog_from_checked(value: &Value) -> Catalog {
                 weight: number(d, "weight"),
                 requires_evidence: d.get("requiresEvidence").and_then(Value::as_bool).unwrap_or(false),
                 routing_only: flag(d, "routingOnly"),
+                routes_to: optional_texts(d, "routesTo"),
+                sufficient_alone: flag(d, "sufficientAlone"),
                 labels: localized(d, "labels"),
                 guidance: localized(d, "guidance"),
             })
@@ -798,13 +1112,24 @@ fn catalog_from_checked(value: &Value) -> Catalog {
             .iter()
             .map(|b| Band { code: text(b, "code"), from: number(b, "from"), labels: optional_localized(b, "labels") })
             .collect(),
-        partners: texts(value, "partners"),
+        partners: list(value, "partners")
+            .iter()
+            .map(|p| match p {
+                Value::String(code) => Partner::Code(code.clone()),
+                described => Partner::Described(PartnerDescription {
+                    code: text(described, "code"),
+                    labels: localized(described, "labels"),
+                    legal_basis: optional_text(described, "legalBasis"),
+                }),
+            })
+            .collect(),
         sis_states: texts(value, "sisStates"),
         routing: list(value, "routing")
             .iter()
             .map(|r| RoutingRule {
                 category: text(r, "category"),
                 min_band: text(r, "minBand"),
+                requires_evidence: flag(r, "requiresEvidence"),
                 partners: texts(r, "partners"),
             })
             .collect(),

@@ -74,6 +74,25 @@ impl Date {
     pub fn year(self) -> i32 {
         self.year
     }
+
+    /// Whole calendar months from `self` to `later` (0 when `later` is
+    /// not later): 2026-01-31 to 2026-02-28 is 0 months, to 2026-03-01 one.
+    pub fn months_until(self, later: Date) -> u32 {
+        let months = (i64::from(later.year) - i64::from(self.year)) * 12 + i64::from(later.month)
+            - i64::from(self.month)
+            - i64::from(later.day < self.day);
+        u32::try_from(months.max(0)).unwrap_or(0)
+    }
+
+    /// The month (1–12).
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
 }
 
 impl Date {

@@ -14,7 +14,7 @@ use super::json_text::{read_text, TextError, TextValue, FORM_LIMITS, RECORD_LIMI
 use super::messages::Locale;
 use super::record::{build_record, verify_record, Checks, RecordStamp, SignalRecord, Verification, VerifyRules};
 use super::schema::Problem;
-use super::scoring::{label_measures, suspended_measures, Assessment, Measure, SuspendedMeasure};
+use super::scoring::{label_measures, suspended_measures, Assessment, ItemRole, Measure, SuspendedMeasure};
 
 /// The result of evaluating a form: data, never an exception.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,6 +36,42 @@ pub struct Evaluation<'c> {
     pub suspended_measures: Vec<SuspendedMeasure<'c>>,
     /// The catalog that scored the form.
     pub catalog: CatalogInfo<'c>,
+    /// Per indicator item with a catalog code, in input order: whether it
+    /// counts for measures and why not (the panel's explanation).
+    pub explanation: Vec<ItemExplanation<'c>>,
+}
+
+/// Why one indicator item counts for measures or not (SPEC §12.4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ItemExplanation<'c> {
+    /// Position in the input's `indicators`.
+    pub index: u32,
+    /// Indicator code.
+    pub code: &'c str,
+    /// Counts in the `evidencedScore` of a category that has measures.
+    pub counts_for_measures: bool,
+    /// Why not: `protective`, `routing-only`, `not-scored`, `no-measures`,
+    /// `duplicate`, `same-source`, `no-evidence`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub reason: Option<&'static str>,
+    /// For `same-source`: the position of the item that counts for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub same_as: Option<u32>,
+    /// The date its age counts from (`factsOn`, else `observedOn`), when valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub counts_from: Option<String>,
+    /// Whole calendar months from that date to the evaluation date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub age_months: Option<u32>,
+    /// For a routing-only item: the partners it routes to, as codes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub routes_to: Vec<&'c str>,
 }
 
 /// Which catalog an evaluation used.
@@ -144,8 +180,35 @@ impl SignalEngine {
                 version: &self.catalog.catalog().version,
                 illustrative: self.catalog.illustrative(),
             },
+            explanation: self.explain(&reading, today),
             assessment: reading.assessment,
         }
+    }
+
+    /// The explanation of each item with a catalog code.
+    fn explain(&self, reading: &Reading<'_>, today: Date) -> Vec<ItemExplanation<'_>> {
+        reading
+            .roles
+            .iter()
+            .filter_map(|(index, role)| {
+                let values = reading.values.indicators.get(*index as usize)?;
+                let (indicator, definition) = self.catalog.indicator(values.code?)?;
+                let counts_from = values.facts_on.or(values.observed_on).and_then(Date::parse);
+                Some(ItemExplanation {
+                    index: *index,
+                    code: &definition.code,
+                    counts_for_measures: *role == ItemRole::CountsForMeasures,
+                    reason: role.reason(),
+                    same_as: match role {
+                        ItemRole::SameSource(other) => Some(*other),
+                        _ => None,
+                    },
+                    counts_from: counts_from.map(Date::to_iso),
+                    age_months: counts_from.map(|date| date.months_until(today)),
+                    routes_to: self.catalog.routes_to(indicator).iter().map(|p| self.catalog.partner(*p)).collect(),
+                })
+            })
+            .collect()
     }
 
     /// Validates and scores a form given as JSON text (what a server

@@ -9,13 +9,14 @@ use serde_json::{Map, Value};
 use super::error::SignalError;
 
 /// Input paths a host control can map to (dotted, as in `fieldMap`).
-pub const FIELD_PATHS: [&str; 22] = [
+pub const FIELD_PATHS: [&str; 23] = [
     "caseNumber",
     "procedure",
     "subject.vNumber",
     "subject.bsn",
     "subject.unknownSubject",
     "subject.status",
+    "subject.protection",
     "context.type",
     "context.sisAlert.regulation",
     "context.sisAlert.article",
@@ -37,7 +38,8 @@ pub const FIELD_PATHS: [&str; 22] = [
 /// Name of the indicator picker's checkboxes (`value` = indicator code).
 pub const INDICATOR_CONTROL: &str = "indicator";
 /// Members of one picked indicator, named `indicator.<CODE>.<member>`.
-pub const INDICATOR_MEMBERS: [&str; 5] = ["reliability", "credibility", "observedOn", "evidenceRefs", "note"];
+pub const INDICATOR_MEMBERS: [&str; 6] =
+    ["reliability", "credibility", "observedOn", "factsOn", "evidenceRefs", "note"];
 /// Most entries read from one post.
 pub const MAX_ENTRIES: usize = 10_000;
 

@@ -115,24 +115,37 @@ issue_kinds! {
     DateFuture = "date.future",
     /// A date before 1900-01-01.
     DateTooOld = "date.too-old",
+    /// The date of the facts lies after the date of the information.
+    DateOrder = "date.order",
     /// An indicator code the active catalog does not have.
     IndicatorUnknown = "indicator.unknown",
     /// The catalog requires evidence references for this indicator.
     IndicatorEvidenceRequired = "indicator.evidence-required",
-    /// The same indicator with the same date was recorded before.
+    /// The same indicator with the same dates was recorded before.
     IndicatorDuplicate = "indicator.duplicate",
+    /// An evidence reference that is a placeholder (`-`, `nvt`, `xxxx`),
+    /// not a reference; it is no evidence.
+    IndicatorEvidencePlaceholder = "indicator.evidence-placeholder",
+    /// Shares an evidence reference with a stronger item of its category:
+    /// one source counts once (`counted`: the index of the item that counts).
+    IndicatorSameSource { counted: usize } = "indicator.same-source",
+    /// Free text that may name a protected attribute; never blocks.
+    TextProtectedTerm = "text.protected-term",
     /// The SIS article does not belong to the regulation.
     SisArticle { allowed: Vec<String> } = "sis.article",
     /// An unknown subject cannot have a V-nummer.
     SubjectConflict = "subject.conflict",
     /// An advised partner is neither shared with nor explained.
-    RoutingUnshared { partners: Vec<String> } = "routing.unshared",
+    RoutingUnshared { partners: Vec<String>, names: PartnerNames } = "routing.unshared",
     /// `GREEN` or `CLEAR` handling, or `AMBER` on a SIS art. 36 discreet check.
     HandlingTooOpen = "handling.too-open",
     /// Measures are listed and the officer gave no view of the advice.
     JudgementMissing = "judgement.missing",
-    /// Measures are listed while the person's status is not known.
+    /// The person's status is not known, and it decides whether some
+    /// measure applies.
     SubjectStatusUnknown = "subject.status-unknown",
+    /// The evaluation date lies outside the catalog's validity.
+    CatalogOutsideValidity = "catalog.outside-validity",
     /// A key the form does not have; ignored and never recorded.
     FieldUnknown = "field.unknown",
     /// A key that carries a protected attribute; ignored and never recorded.
@@ -160,6 +173,14 @@ issue_kinds! {
     CatalogProtectiveMeasure = "catalog.protective-measure",
     /// A `routingOnly` indicator in a protective category.
     CatalogProtectiveRoutingOnly = "catalog.protective-routing-only",
+    /// A grade that weighs more than a better one ("cannot be judged" more
+    /// than "not usually reliable").
+    CatalogGradingOrder = "catalog.grading-order",
+    /// An indicator not marked `sufficientAlone` that could reach a measure
+    /// on its own.
+    CatalogSingleItemMeasure { measure: String, category: String, indicator: String } = "catalog.single-item-measure",
+    /// An illustrative catalog that carries an approval.
+    CatalogIllustrativeApproved = "catalog.illustrative-approved",
 
     /// A record that does not match the record schema.
     RecordSchema { problem: Option<Problem> } = "record.schema",
@@ -185,6 +206,16 @@ issue_kinds! {
     RecordReplayed = "record.replayed",
 }
 
+/// The names (Dutch, English) of the partners a message names: the message
+/// reads names, `params` carries only the codes, so this fact is never put
+/// into `params`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PartnerNames(pub Vec<(String, String)>);
+
+impl Fact for PartnerNames {
+    fn put(&self, _key: &'static str, _facts: &mut Facts) {}
+}
+
 /// The `params` object being filled.
 type Facts = Map<String, Value>;
 
@@ -202,6 +233,12 @@ impl Fact for usize {
 impl Fact for u64 {
     fn put(&self, key: &'static str, facts: &mut Facts) {
         facts.insert(key.to_owned(), Value::from(*self));
+    }
+}
+
+impl Fact for String {
+    fn put(&self, key: &'static str, facts: &mut Facts) {
+        facts.insert(key.to_owned(), Value::from(self.as_str()));
     }
 }
 
@@ -411,13 +448,14 @@ impl From<&Pointer> for Pointer {
 
 /// Rows of the SPEC §4 table; findings are ordered by the row their path
 /// falls under, then array index, then code. `*` stands for an array index.
-const ROWS: [&[&str]; 27] = [
+const ROWS: [&[&str]; 29] = [
     &["caseNumber"],
     &["procedure"],
     &["subject", "vNumber"],
     &["subject", "bsn"],
     &["subject", "unknownSubject"],
     &["subject", "status"],
+    &["subject", "protection"],
     &["context", "type"],
     &["context", "sisAlert"],
     &["context", "tip"],
@@ -428,6 +466,7 @@ const ROWS: [&[&str]; 27] = [
     &["indicators", "*", "reliability"],
     &["indicators", "*", "credibility"],
     &["indicators", "*", "observedOn"],
+    &["indicators", "*", "factsOn"],
     &["indicators", "*", "evidenceRefs"],
     &["indicators", "*", "note"],
     &["summary"],
@@ -564,13 +603,15 @@ mod tests {
         assert_eq!(row_of(&Pointer::parse("")), 0);
         assert_eq!(row_of(&Pointer::parse("/subject")), 2);
         assert_eq!(row_of(&Pointer::parse("/subject/nationality")), 2);
-        assert_eq!(row_of(&Pointer::parse("/context/sisAlert/article")), 7);
+        assert_eq!(row_of(&Pointer::parse("/context/sisAlert/article")), 8);
         assert_eq!(row_of(&Pointer::parse("/subject/status")), 5);
-        assert_eq!(row_of(&Pointer::parse("/indicators/3")), 11);
-        assert_eq!(row_of(&Pointer::parse("/indicators/3/note")), 17);
-        assert_eq!(row_of(&Pointer::parse("/indicators/3/evidenceRefs/2")), 16);
-        assert_eq!(row_of(&Pointer::parse("/officer")), 19);
-        assert_eq!(row_of(&Pointer::parse("/officerJudgement")), 24);
+        assert_eq!(row_of(&Pointer::parse("/subject/protection")), 6);
+        assert_eq!(row_of(&Pointer::parse("/indicators/3")), 12);
+        assert_eq!(row_of(&Pointer::parse("/indicators/3/factsOn")), 17);
+        assert_eq!(row_of(&Pointer::parse("/indicators/3/note")), 19);
+        assert_eq!(row_of(&Pointer::parse("/indicators/3/evidenceRefs/2")), 18);
+        assert_eq!(row_of(&Pointer::parse("/officer")), 21);
+        assert_eq!(row_of(&Pointer::parse("/officerJudgement")), 26);
         assert_eq!(row_of(&Pointer::parse("/nationality")), ROWS.len());
     }
 

@@ -126,7 +126,12 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
         }
         Kind::ArrayDuplicate => pick(nl, "Deze waarde staat er al in.", "This value is already listed."),
         Kind::DateFuture => pick(nl, "Deze datum ligt in de toekomst.", "This date is in the future."),
-        Kind::DateTooOld => pick(nl, "Deze datum ligt vóór 1900-01-01.", "This date is before 1900-01-01."),
+        Kind::DateOrder => pick(
+            nl,
+            "De datum van de feiten ligt na de datum van de informatie.",
+            "The date of the facts is after the date of the information.",
+        ),
+        Kind::DateTooOld => pick(nl, "Deze datum ligt vóór 1 januari 1900.", "This date is before 1 January 1900."),
         Kind::IndicatorUnknown => pick(
             nl,
             "Deze indicator staat niet in de catalogus.",
@@ -142,6 +147,21 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
             "Deze indicator is al vastgelegd met dezelfde datum.",
             "This indicator was already recorded with the same date.",
         ),
+        Kind::IndicatorEvidencePlaceholder => pick(
+            nl,
+            "Dit is geen bronverwijzing maar een opvulwaarde; noem het document of laat het veld leeg.",
+            "This is a placeholder, not a reference; name the document or leave the field empty.",
+        ),
+        Kind::IndicatorSameSource { .. } => pick(
+            nl,
+            "Deze indicator heeft dezelfde bron als een sterkere indicator in deze categorie en telt niet apart mee.",
+            "This indicator shares its source with a stronger one in this category and does not count separately.",
+        ),
+        Kind::TextProtectedTerm => pick(
+            nl,
+            "Deze tekst noemt mogelijk een beschermd kenmerk, zoals nationaliteit of godsdienst. Neem dat alleen op als het feit zelf ertoe doet.",
+            "This text may name a protected attribute, such as nationality or religion. Include it only if the fact itself matters.",
+        ),
         Kind::SisArticle { allowed } => {
             let allowed = allowed.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
             if nl {
@@ -155,8 +175,9 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
             "Laat het V-nummer leeg als 'V-nummer onbekend' is aangevinkt.",
             "Leave the V-number empty when 'V-number unknown' is ticked.",
         ),
-        Kind::RoutingUnshared { partners } => {
-            let partners = partners.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
+        Kind::RoutingUnshared { names, .. } => {
+            // The partners' names, never their codes (the codes are in `params`).
+            let partners = names.0.iter().map(|(dutch, english)| pick(nl, dutch, english)).collect::<Vec<_>>().join(", ");
             if nl {
                 format!("Deel met de geadviseerde partners ({partners}) of leg uit waarom niet.")
             } else {
@@ -165,8 +186,8 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
         }
         Kind::HandlingTooOpen => pick(
             nl,
-            "Deze deelbaarheid is te ruim voor dit signaal; gebruikelijk is AMBER+STRICT.",
-            "This sharing level is too open for this signal; AMBER+STRICT is usual.",
+            "Deze TLP-markering staat te ruim delen toe; gebruikelijk is AMBER+STRICT.",
+            "This TLP marking allows too wide sharing; AMBER+STRICT is usual.",
         ),
         Kind::JudgementMissing => pick(
             nl,
@@ -175,8 +196,13 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
         ),
         Kind::SubjectStatusUnknown => pick(
             nl,
-            "Er worden maatregelen genoemd terwijl de verblijfspositie onbekend is; vul die in zodat alleen toepasselijke maatregelen overblijven.",
-            "Measures are listed while the person's status is unknown; fill it in so only measures that can apply remain.",
+            "Vul de huidige verblijfspositie in; pas dan is te zien welke maatregelen kunnen gelden.",
+            "Fill in the person's current status; only then can it be seen which measures may apply.",
+        ),
+        Kind::CatalogOutsideValidity => pick(
+            nl,
+            "De beoordelingsdatum valt buiten de geldigheid van deze catalogusversie.",
+            "The evaluation date is outside the validity of this catalog version.",
         ),
         Kind::FieldUnknown => pick(
             nl,
@@ -244,6 +270,23 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
             "Een indicator van een beschermende categorie kan niet alleen voor routering tellen.",
             "An indicator of a protective category cannot count for routing only.",
         ),
+        Kind::CatalogGradingOrder => pick(
+            nl,
+            "Deze waardering weegt zwaarder dan een betere; 'niet te beoordelen' weegt nooit zwaarder dan 'meestal niet betrouwbaar' of 'twijfelachtig'.",
+            "This grade weighs more than a better one; 'cannot be judged' never weighs more than 'not usually reliable' or 'doubtful'.",
+        ),
+        Kind::CatalogSingleItemMeasure { measure, indicator, .. } => {
+            if nl {
+                format!("{indicator} kan alleen al tot de maatregel {measure} leiden; markeer de indicator als sufficientAlone of verlaag het gewicht.")
+            } else {
+                format!("{indicator} alone can lead to the measure {measure}; mark the indicator sufficientAlone or lower its weight.")
+            }
+        }
+        Kind::CatalogIllustrativeApproved => pick(
+            nl,
+            "Een voorbeeldcatalogus (illustrative) kan niet zijn goedgekeurd.",
+            "An illustrative catalog cannot carry an approval.",
+        ),
         // Verification only: not in the browser module (feature "full").
         #[cfg(feature = "full")]
         Kind::RecordSchema { problem } => {
@@ -274,7 +317,7 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
         #[cfg(feature = "full")]
         Kind::RecordEvaluatedOn => pick(
             nl,
-            "De beoordelingsdatum ligt meer dan een dag van het aanmaakmoment.",
+            "De beoordelingsdatum wijkt meer dan een dag af van het aanmaakmoment.",
             "The evaluation date is more than one day from the creation time.",
         ),
         #[cfg(feature = "full")]

@@ -35,8 +35,10 @@ pub struct PickerWords {
     pub reliability_label: &'static str,
     /// Label of the credibility select.
     pub credibility_label: &'static str,
-    /// Label of the observation date.
+    /// Label of the date of the information (`observedOn`).
     pub observed_label: &'static str,
+    /// Label of the date of the facts (`factsOn`).
+    pub facts_label: &'static str,
     /// Label of the evidence references.
     pub evidence_label: &'static str,
     /// Label of the evidence references where the catalog requires them.
@@ -59,13 +61,14 @@ pub fn picker_words(locale: Locale) -> PickerWords {
         Locale::Nl => PickerWords {
             protective: "beschermend, telt nooit mee in de score",
             choose: "Kies…",
-            details: "Beoordeling en bronnen",
+            details: "Betrouwbaarheid, datum en bronnen",
             checked: "aangevinkt",
             filter_label: "Zoek een indicator op code of woorden",
             filter_status: "{shown} van {total} indicatoren getoond",
             reliability_label: "Betrouwbaarheid van de bron",
             credibility_label: "Geloofwaardigheid van de informatie",
-            observed_label: "Waargenomen op",
+            observed_label: "Datum van de informatie",
+            facts_label: "Datum van de feiten",
             evidence_label: "Bronverwijzingen (één per regel)",
             evidence_required_label: "Bronverwijzingen (verplicht, één per regel)",
             note_label: "Toelichting",
@@ -91,13 +94,14 @@ pub fn picker_words(locale: Locale) -> PickerWords {
         Locale::En => PickerWords {
             protective: "protective, never counts in the score",
             choose: "Choose…",
-            details: "Grading and sources",
+            details: "Reliability, dates and sources",
             checked: "ticked",
             filter_label: "Find an indicator by code or words",
             filter_status: "{shown} of {total} indicators shown",
             reliability_label: "Source reliability",
             credibility_label: "Information credibility",
-            observed_label: "Observed on",
+            observed_label: "Date of the information",
+            facts_label: "Date of the facts",
             evidence_label: "Evidence references (one per line)",
             evidence_required_label: "Evidence references (required, one per line)",
             note_label: "Note",
@@ -232,6 +236,8 @@ pub fn render_picker(catalog: &ActiveCatalog, locale: Locale, values: Option<&Va
             html.push_str(&format!(
                 "<label for=\"{base}-observedOn\" class=\"utrecht-form-label\">{observed}</label>\
                  <input type=\"date\" name=\"indicator.{code}.observedOn\" id=\"{base}-observedOn\" class=\"utrecht-textbox\" value=\"{observed_value}\">\
+                 <label for=\"{base}-factsOn\" class=\"utrecht-form-label\">{facts}</label>\
+                 <input type=\"date\" name=\"indicator.{code}.factsOn\" id=\"{base}-factsOn\" class=\"utrecht-textbox\" value=\"{facts_value}\">\
                  <label for=\"{base}-evidenceRefs\" class=\"utrecht-form-label\">{evidence}</label>\
                  <textarea name=\"indicator.{code}.evidenceRefs\" id=\"{base}-evidenceRefs\" class=\"utrecht-textarea\" rows=\"2\">{evidence_value}</textarea>\
                  <label for=\"{base}-note\" class=\"utrecht-form-label\">{note}</label>\
@@ -239,6 +245,8 @@ pub fn render_picker(catalog: &ActiveCatalog, locale: Locale, values: Option<&Va
                  </details></div>",
                 observed = escape_html(words.observed_label),
                 observed_value = escape_html(&member_text(item, "observedOn")),
+                facts = escape_html(words.facts_label),
+                facts_value = escape_html(&member_text(item, "factsOn")),
                 evidence = escape_html(evidence_label),
                 evidence_value = escape_html(&member_text(item, "evidenceRefs")),
                 note = escape_html(words.note_label),

@@ -19,14 +19,14 @@ use super::schema::{record_validator, Problem};
 use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
 #[cfg(test)]
 use super::vocabulary::{
-    CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, RELIABILITY, SCREENING_METHODS, SIS_ARTICLES,
+    CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, PROTECTIONS, RELIABILITY, SCREENING_METHODS, SIS_ARTICLES,
     SIS_REGULATIONS, STATUSES, TIP_CHANNELS, TLP,
 };
 
 /// `recordType` of every record.
 pub const RECORD_TYPE: &str = "signal-record";
 /// The record schema version this engine writes.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 /// `engine.name` of every record.
 pub const ENGINE_NAME: &str = "signal-indicators";
 /// The engine version recorded (the crate version).
@@ -40,13 +40,13 @@ pub const CANONICALIZATION: &str = "RFC8785";
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[cfg_attr(test, schemars(title = "Signal record", extend("$id" = "https://ind.example/schemas/signal-record-1.1.json")))]
+#[cfg_attr(test, schemars(title = "Signal record", extend("$id" = "https://ind.example/schemas/signal-record-1.2.json")))]
 pub struct SignalRecord {
     /// Always `signal-record`.
     #[cfg_attr(test, schemars(extend("const" = "signal-record")))]
     pub record_type: String,
-    /// Always `1.1`.
-    #[cfg_attr(test, schemars(extend("const" = "1.1")))]
+    /// Always `1.2`.
+    #[cfg_attr(test, schemars(extend("const" = "1.2")))]
     pub schema_version: String,
     /// UUID v4, lowercase.
     #[cfg_attr(
@@ -162,6 +162,12 @@ pub struct Subject {
     #[cfg_attr(test, schemars(extend("enum" = STATUSES)))]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "SubjectStatus"))]
     pub status: Option<String>,
+    /// `possible-victim` when the host knew the person is a possible victim
+    /// of trafficking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(extend("enum" = PROTECTIONS)))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "SubjectProtection"))]
+    pub protection: Option<String>,
 }
 
 /// How the signal arose.
@@ -246,9 +252,13 @@ pub struct RecordedIndicator {
     #[cfg_attr(test, schemars(extend("enum" = CREDIBILITY)))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "CredibilityCode"))]
     pub credibility: String,
-    /// Observation date.
+    /// The date of the information.
     #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub observed_on: String,
+    /// The date of the facts, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub facts_on: Option<String>,
     /// Evidence references, omitted when none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_refs: Option<Vec<String>>,
@@ -282,6 +292,10 @@ pub struct Handling {
     #[cfg_attr(test, schemars(extend("enum" = TLP)))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "TlpLabel"))]
     pub tlp: String,
+    /// When the signal is reviewed (kept, corrected or withdrawn): the
+    /// evaluation date plus the catalog's `reviewAfterDays`.
+    #[cfg_attr(test, schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub review_on: String,
 }
 
 /// The officer's own view of the advice.
@@ -410,6 +424,7 @@ fn build_undigested(
             reliability: need(item.reliability)?,
             credibility: need(item.credibility)?,
             observed_on: need(item.observed_on)?,
+            facts_on: item.facts_on.map(str::to_owned),
             evidence_refs: (!item.evidence_refs.is_empty())
                 .then(|| item.evidence_refs.iter().map(|r| (*r).to_owned()).collect()),
             note: item.note.map(str::to_owned),
@@ -433,6 +448,7 @@ fn build_undigested(
             bsn: v.bsn.map(str::to_owned),
             unknown_subject: v.unknown_subject.then_some(true),
             status: v.status.map(str::to_owned),
+            protection: v.protection.map(str::to_owned),
         },
         context: Context {
             context_type,
@@ -449,7 +465,7 @@ fn build_undigested(
             no_share_reason: v.no_share_reason.map(str::to_owned),
         },
         measures_for_consideration: recorded_measures(catalog, &reading.advice.measures),
-        handling: Handling { tlp: need(v.tlp)? },
+        handling: Handling { tlp: need(v.tlp)?, review_on: review_on(catalog, &reading.assessment.evaluated_on) },
         officer_judgement: v
             .judgement_view
             .map(|view| OfficerJudgement { view: view.to_owned(), reason: v.judgement_reason.map(str::to_owned) }),
@@ -459,6 +475,15 @@ fn build_undigested(
         integrity: Integrity { canonicalization: CANONICALIZATION.to_owned(), digest: String::new() },
     };
     Ok(record)
+}
+
+/// The review date of a record evaluated on `evaluated_on`: that date plus
+/// the catalog's `reviewAfterDays`.
+fn review_on(catalog: &ActiveCatalog, evaluated_on: &str) -> String {
+    Date::parse(evaluated_on)
+        .and_then(|date| Date::from_days_since_epoch(date.days_since_epoch() + i64::from(catalog.review_after_days())))
+        .map(Date::to_iso)
+        .unwrap_or_default()
 }
 
 /// The digest of a typed record (its `integrity` member left out).
@@ -641,7 +666,8 @@ pub fn input_of_record(record: &Value) -> Value {
     );
     put("summary", member("/summary"));
     put("officer", member("/officer"));
-    put("handling", member("/handling"));
+    // What the officer chose: the review date is the engine's.
+    put("handling", member("/handling/tlp").map(|tlp| Value::Object(Map::from_iter([("tlp".to_owned(), tlp)]))));
     put("officerJudgement", member("/officerJudgement"));
     put("sharedWith", member("/routing/sharedWith"));
     put("noShareReason", member("/routing/noShareReason"));

@@ -91,7 +91,7 @@ pub fn catalog_validator() -> &'static Validator {
 }
 
 /// Checks values against one of the generated schemas. It knows exactly the
-/// keywords those schemas use (`$ref` into `$defs`, `type`, `const`, `enum`,
+/// keywords those schemas use (`$ref` into `$defs`, `anyOf`, `type`, `const`, `enum`,
 /// `properties`, `required`, `additionalProperties`, `items`, `pattern`,
 /// `minLength`, `maxLength`, `minimum`, `maximum`, `format: uint32`); a test
 /// keeps it honest against an independent draft 2020-12 validator. The
@@ -119,6 +119,8 @@ struct Node {
     maximum: Option<f64>,
     uint32: bool,
     items: Option<Box<Node>>,
+    /// `anyOf`: the value passes when one alternative has no problem.
+    any_of: Vec<Node>,
     required: Vec<String>,
     properties: Vec<(String, Node)>,
     additional: Additional,
@@ -201,6 +203,11 @@ fn compile(schema: &Value, names: &[String], depth: usize) -> Node {
     node.maximum = map.get("maximum").and_then(Value::as_f64);
     node.uint32 = map.get("format").and_then(Value::as_str) == Some("uint32");
     node.items = map.get("items").map(|items| Box::new(compile(items, names, depth + 1)));
+    node.any_of = map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .map(|alternatives| alternatives.iter().map(|a| compile(a, names, depth + 1)).collect())
+        .unwrap_or_default();
     node.required = map
         .get("required")
         .and_then(Value::as_array)
@@ -259,6 +266,29 @@ impl Validator {
         }
         if node.types != 0 && node.types & kind_of(value) == 0 {
             errors.push((pointer(path), Problem::Type));
+            return;
+        }
+        if !node.any_of.is_empty() {
+            // The problems of the first alternative of the value's type are
+            // the ones reported; none of any alternative that fits.
+            let mut first: Option<Vec<(Pointer, Problem)>> = None;
+            for alternative in &node.any_of {
+                let mut found = Vec::new();
+                self.check(alternative, value, path, &mut found);
+                if found.is_empty() {
+                    first = None;
+                    break;
+                }
+                let wrong_type = found.len() == 1
+                    && found.iter().all(|(p, problem)| *problem == Problem::Type && *p == pointer(path));
+                if first.is_none()
+                    || (!wrong_type
+                        && first.as_ref().is_some_and(|f| f.len() == 1 && f.iter().all(|(_, p)| *p == Problem::Type)))
+                {
+                    first = Some(found);
+                }
+            }
+            errors.extend(first.into_iter().flatten());
             return;
         }
         if node.constant.as_ref().is_some_and(|c| c != value)

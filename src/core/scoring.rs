@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::catalog::{ActiveCatalog, RuleTarget};
+use super::catalog::ActiveCatalog;
 use super::date::Date;
 use super::messages::Locale;
 use super::vocabulary::{PROCEDURES, STATUSES, STATUS_UNKNOWN};
@@ -28,10 +28,64 @@ pub struct ObservedIndicator {
     pub category: usize,
     /// Reliability and credibility factors ‰, when both are valid.
     pub grading: Option<(u32, u32)>,
-    /// When it was observed, when valid.
+    /// When the information was established, when valid.
     pub observed_on: Option<Date>,
+    /// The date of the facts, when given and valid.
+    pub facts_on: Option<Date>,
+    /// `factsOn` has no issue (absent counts as fine).
+    pub facts_ok: bool,
+    /// Its valid evidence references (placeholders left out).
+    pub evidence: Vec<String>,
+}
+
+impl ObservedIndicator {
     /// At least one valid evidence reference.
-    pub has_evidence: bool,
+    pub fn has_evidence(&self) -> bool {
+        !self.evidence.is_empty()
+    }
+}
+
+/// Whether two sets of evidence references share one (compared after
+/// trimming, which reading did, ASCII case-insensitively).
+fn share_a_reference(a: &[&str], b: &[&str]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| x.eq_ignore_ascii_case(y)))
+}
+
+/// Why an item counts for measures or not (the panel's explanation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemRole {
+    /// Counts in the `evidencedScore` of a category that has measures.
+    CountsForMeasures,
+    /// An indicator of a protective category: never scored.
+    Protective,
+    /// A routing-only indicator: routed, never scored.
+    RoutingOnly,
+    /// Grading, date or date of the facts missing or wrong: not scored yet.
+    NotScored,
+    /// Its category has no measures.
+    NoMeasures,
+    /// Another item with the same code and dates counts instead.
+    Duplicate,
+    /// Another item with the same source counts instead (its input index).
+    SameSource(u32),
+    /// No valid evidence reference.
+    NoEvidence,
+}
+
+impl ItemRole {
+    /// The stable word for the reason (`None` when it counts).
+    pub fn reason(self) -> Option<&'static str> {
+        match self {
+            ItemRole::CountsForMeasures => None,
+            ItemRole::Protective => Some("protective"),
+            ItemRole::RoutingOnly => Some("routing-only"),
+            ItemRole::NotScored => Some("not-scored"),
+            ItemRole::NoMeasures => Some("no-measures"),
+            ItemRole::Duplicate => Some("duplicate"),
+            ItemRole::SameSource(_) => Some("same-source"),
+            ItemRole::NoEvidence => Some("no-evidence"),
+        }
+    }
 }
 
 /// The assessment: advice for human review, never a decision.
@@ -216,21 +270,104 @@ pub struct Scoring {
     /// The published assessment.
     pub assessment: Assessment,
     /// Input positions of items not scored because another item with the
-    /// same code and date is stronger (`indicator.duplicate`), ascending.
+    /// same code and dates is stronger (`indicator.duplicate`), ascending.
     pub duplicates: Vec<u32>,
+    /// Input positions of items that share a source with a stronger item of
+    /// their category, with the position of the item that counts.
+    pub same_source: Vec<(u32, u32)>,
+    /// Per item, in input order: its position and why it counts for
+    /// measures or not.
+    pub roles: Vec<(u32, ItemRole)>,
     /// Per catalog category: the band rank of its score, when it has a
     /// scored indicator (protective categories with any item: rank 0).
     routing_ranks: Vec<Option<usize>>,
+    /// Per catalog category: the band rank of its `evidencedScore`.
+    evidenced_ranks: Vec<usize>,
     /// Per catalog category: the band rank of its `evidencedScore` and the
-    /// indicators counted in it, when at least one counts.
+    /// indicators that meet `requiresAnyOf`, when at least one item counts.
     evidenced: Vec<Option<(usize, Vec<usize>)>>,
-    /// The form holds an indicator of a protective category.
+    /// Partners that routing-only items route to directly (catalog indexes).
+    direct_routes: Vec<usize>,
+    /// The form holds an indicator of a protective category, or the host
+    /// knows the person is a possible victim.
     protection: bool,
 }
 
-/// Scores the indicators against the catalog on `evaluated_on` (SPEC §6.2).
-pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on: Date) -> Scoring {
+/// One source counts once (SPEC §12.3): among `members` (positions of one
+/// category's items that take part), items that share an evidence
+/// reference, directly or through others, are one source, of which the
+/// strongest (then the earliest) counts. `references` holds per item the
+/// references of its whole duplicate group, so which duplicate the
+/// duplicate rule kept never changes what is linked (scores stay
+/// independent of the order of the items). Returns, per member, the
+/// position of the item that counts for its source.
+fn fold_sources(references: &[Vec<&str>], members: &[usize], strength_at: &dyn Fn(usize) -> Option<u32>) -> Vec<usize> {
+    // Union-find over the members, linked by a shared reference.
+    let mut parent: Vec<usize> = (0..members.len()).collect();
+    fn root(parent: &mut [usize], mut at: usize) -> usize {
+        while let Some(&up) = parent.get(at) {
+            if up == at {
+                break;
+            }
+            let grand = parent.get(up).copied().unwrap_or(up);
+            if let Some(slot) = parent.get_mut(at) {
+                *slot = grand;
+            }
+            at = up;
+        }
+        at
+    }
+    for a in 0..members.len() {
+        for b in a + 1..members.len() {
+            let linked = match (
+                members.get(a).and_then(|i| references.get(*i)),
+                members.get(b).and_then(|i| references.get(*i)),
+            ) {
+                (Some(x), Some(y)) => share_a_reference(x, y),
+                _ => false,
+            };
+            if linked {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                if let Some(slot) = parent.get_mut(ra.max(rb)) {
+                    *slot = ra.min(rb);
+                }
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..members.len()).map(|m| root(&mut parent, m)).collect();
+    // The item that counts per source: strongest, ties to the earliest index.
+    let mut best: Vec<Option<usize>> = vec![None; members.len()];
+    for (m, &item) in members.iter().enumerate() {
+        let Some(&r) = roots.get(m) else { continue };
+        if let Some(slot) = best.get_mut(r) {
+            let better = match *slot {
+                None => true,
+                Some(current) => {
+                    let (mine, theirs) = (strength_at(item), strength_at(current));
+                    mine > theirs || (mine == theirs && item < current)
+                }
+            };
+            if better {
+                *slot = Some(item);
+            }
+        }
+    }
+    roots.iter().zip(members).map(|(r, item)| best.get(*r).copied().flatten().unwrap_or(*item)).collect()
+}
+
+/// Scores the indicators against the catalog on `evaluated_on` (SPEC §6.2,
+/// §12.3). `protection_known`: the host knows the person is a possible
+/// victim (`subject.protection`), which counts as an item of every
+/// protective category.
+pub fn assess(
+    catalog: &ActiveCatalog,
+    items: &[ObservedIndicator],
+    evaluated_on: Date,
+    protection_known: bool,
+) -> Scoring {
     let data = catalog.catalog();
+    // Recency counts from the date of the facts where known.
+    let counts_from = |item: &ObservedIndicator| item.facts_on.or(item.observed_on);
     let recency_of = |item: &ObservedIndicator, date: Date| {
         if catalog.decays(item.category) {
             recency_factor(catalog, date.days_until(evaluated_on))
@@ -238,24 +375,31 @@ pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on
             1000
         }
     };
+    let scored_item = |item: &ObservedIndicator| {
+        !catalog.routing_only(item.indicator) && !catalog.protective(item.category) && item.facts_ok
+    };
     let strengths: Vec<Option<u32>> = items
         .iter()
-        .map(|item| match (item.grading, item.observed_on, data.indicators.get(item.indicator)) {
-            (Some((rel, cred)), Some(date), Some(definition)) => {
+        .map(|item| match (item.grading, counts_from(item), data.indicators.get(item.indicator)) {
+            (Some((rel, cred)), Some(date), Some(definition)) if item.observed_on.is_some() && scored_item(item) => {
                 Some(strength(definition.weight, rel, cred, recency_of(item, date)))
             }
             _ => None,
         })
         .collect();
     let strength_at = |i: usize| strengths.get(i).copied().flatten();
+    // Duplicates: the same code, the same `observedOn` and the same
+    // `factsOn` (absent counting as one value).
     let same_observation = |a: &ObservedIndicator, b: &ObservedIndicator| {
-        a.indicator == b.indicator && a.observed_on.is_some() && a.observed_on == b.observed_on
+        a.indicator == b.indicator
+            && a.observed_on.is_some()
+            && a.observed_on == b.observed_on
+            && a.facts_on == b.facts_on
     };
-    // Of items with the same code and date one is scored: the strongest,
-    // then one with evidence, then the earliest; so the score never depends
-    // on the order of the items.
+    // Of duplicates one is scored: the strongest, then one with evidence,
+    // then the earliest; so the score never depends on the order.
     let beaten = |i: usize, item: &ObservedIndicator, counts: &dyn Fn(usize) -> bool| {
-        let rank = |k: usize, other: &ObservedIndicator| (strength_at(k), other.has_evidence);
+        let rank = |k: usize, other: &ObservedIndicator| (strength_at(k), other.has_evidence());
         items.iter().enumerate().any(|(k, other)| {
             k != i && counts(k) && same_observation(item, other) && {
                 let (mine, theirs) = (rank(i, item), rank(k, other));
@@ -265,27 +409,40 @@ pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on
     };
     let all = |_: usize| true;
     let duplicate: Vec<bool> = items.iter().enumerate().map(|(i, item)| beaten(i, item, &all)).collect();
-    // The evidenced score takes, per code and date, the strongest item that
-    // has evidence and is not routing-only: an unevidenced duplicate never
-    // removes evidenced weight.
-    let evidenced_item = |k: usize| {
-        items.get(k).is_some_and(|item| item.has_evidence && !catalog.routing_only(item.indicator))
-            && strength_at(k).is_some()
-    };
-    let evidenced_counts: Vec<bool> =
+    // The references of each item's duplicate group: a fact recorded twice
+    // is linked by what either record names.
+    let references: Vec<Vec<&str>> = items
+        .iter()
+        .map(|item| {
+            let mut group: Vec<&str> = item.evidence.iter().map(String::as_str).collect();
+            for other in items.iter().filter(|other| !std::ptr::eq(*other, item) && same_observation(item, other)) {
+                group.extend(other.evidence.iter().map(String::as_str));
+            }
+            group
+        })
+        .collect();
+    // The evidenced score takes, per duplicate group, the strongest item
+    // that has evidence: an unevidenced duplicate never removes evidenced weight.
+    let evidenced_item =
+        |k: usize| items.get(k).is_some_and(ObservedIndicator::has_evidence) && strength_at(k).is_some();
+    let evidenced_takes: Vec<bool> =
         items.iter().enumerate().map(|(i, item)| evidenced_item(i) && !beaten(i, item, &evidenced_item)).collect();
+    let takes = |flags: &[bool], i: usize| flags.get(i) == Some(&true);
 
     let mut categories = Vec::new();
     let mut protection_flags = Vec::new();
     let mut routing_ranks = vec![None; data.categories.len()];
+    let mut evidenced_ranks = vec![0; data.categories.len()];
     let mut evidenced = vec![None; data.categories.len()];
+    let mut counted_for_score: Vec<Option<usize>> = vec![None; items.len()];
+    let mut counted_for_evidence: Vec<Option<usize>> = vec![None; items.len()];
     let mut overall = 0;
     let mut scored = Vec::with_capacity(items.len());
     let mut evidenced_strengths = Vec::with_capacity(items.len());
     for (category_index, category) in data.categories.iter().enumerate() {
         let members = || items.iter().enumerate().filter(move |(_, item)| item.category == category_index);
         if category.protective {
-            if members().next().is_some() {
+            if protection_known || members().next().is_some() {
                 protection_flags.push(category.code.clone());
                 if let Some(rank) = routing_ranks.get_mut(category_index) {
                     *rank = Some(0);
@@ -293,21 +450,40 @@ pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on
             }
             continue;
         }
+        // One source counts once, in the score and in the evidenced score.
+        let score_members: Vec<usize> =
+            members().map(|(i, _)| i).filter(|i| strength_at(*i).is_some() && !takes(&duplicate, *i)).collect();
+        for (member, counts) in score_members.iter().zip(fold_sources(&references, &score_members, &strength_at)) {
+            if let Some(slot) = counted_for_score.get_mut(*member) {
+                *slot = Some(counts);
+            }
+        }
+        let evidence_members: Vec<usize> = members().map(|(i, _)| i).filter(|i| takes(&evidenced_takes, *i)).collect();
+        for (member, counts) in evidence_members.iter().zip(fold_sources(&references, &evidence_members, &strength_at))
+        {
+            if let Some(slot) = counted_for_evidence.get_mut(*member) {
+                *slot = Some(counts);
+            }
+        }
         let mut contributions = Vec::new();
-        let mut evidenced_indicators = Vec::new();
+        let mut meets_requirements = Vec::new();
         scored.clear();
         evidenced_strengths.clear();
         for (i, item) in members() {
             let (Some(s), Some(date), Some(definition)) =
-                (strength_at(i), item.observed_on, data.indicators.get(item.indicator))
+                (strength_at(i), counts_from(item), data.indicators.get(item.indicator))
             else {
                 continue;
             };
-            if evidenced_counts.get(i) == Some(&true) {
-                evidenced_strengths.push(s);
-                evidenced_indicators.push(item.indicator);
+            if takes(&evidenced_takes, i) {
+                // `requiresAnyOf` looks at the facts established, before the
+                // fold limits what one source adds.
+                meets_requirements.push(item.indicator);
+                if counted_for_evidence.get(i) == Some(&Some(i)) {
+                    evidenced_strengths.push(s);
+                }
             }
-            if duplicate.get(i) == Some(&true) {
+            if counted_for_score.get(i) != Some(&Some(i)) {
                 continue;
             }
             let (reliability_factor, credibility_factor) = item.grading.unwrap_or_default();
@@ -332,9 +508,12 @@ pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on
         if let Some(slot) = routing_ranks.get_mut(category_index) {
             *slot = Some(rank);
         }
-        if !evidenced_indicators.is_empty() {
+        if let Some(slot) = evidenced_ranks.get_mut(category_index) {
+            *slot = evidenced_rank;
+        }
+        if !meets_requirements.is_empty() {
             if let Some(slot) = evidenced.get_mut(category_index) {
-                *slot = Some((evidenced_rank, evidenced_indicators));
+                *slot = Some((evidenced_rank, meets_requirements));
             }
         }
         categories.push(CategoryAssessment {
@@ -346,7 +525,50 @@ pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on
             contributions,
         });
     }
+    let index_of = |i: usize| items.get(i).map_or(0, |item| item.index);
     let duplicates = items.iter().zip(&duplicate).filter(|(_, d)| **d).map(|(item, _)| item.index).collect();
+    let same_source = counted_for_score
+        .iter()
+        .enumerate()
+        .filter_map(|(i, counts)| counts.filter(|c| *c != i).map(|c| (index_of(i), index_of(c))))
+        .collect();
+    let has_measures = |category: usize| catalog.measure_rules().iter().any(|rule| rule.target.category == category);
+    let roles = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let counted = counted_for_evidence.get(i).copied().flatten();
+            let role = if catalog.protective(item.category) {
+                ItemRole::Protective
+            } else if catalog.routing_only(item.indicator) {
+                ItemRole::RoutingOnly
+            } else if strength_at(i).is_none() {
+                ItemRole::NotScored
+            } else if !has_measures(item.category) {
+                ItemRole::NoMeasures
+            } else if counted == Some(i) {
+                ItemRole::CountsForMeasures
+            } else if let Some(other) =
+                counted.or_else(|| counted_for_score.get(i).copied().flatten().filter(|c| *c != i))
+            {
+                ItemRole::SameSource(index_of(other))
+            } else if takes(&duplicate, i) {
+                ItemRole::Duplicate
+            } else {
+                ItemRole::NoEvidence
+            };
+            (item.index, role)
+        })
+        .collect();
+    // Routing-only items route directly, graded or not.
+    let mut direct_routes: Vec<usize> = Vec::new();
+    for item in items {
+        for partner in catalog.routes_to(item.indicator) {
+            if !direct_routes.contains(partner) {
+                direct_routes.push(*partner);
+            }
+        }
+    }
     Scoring {
         assessment: Assessment {
             evaluated_on: evaluated_on.to_iso(),
@@ -357,9 +579,13 @@ pub fn assess(catalog: &ActiveCatalog, items: &[ObservedIndicator], evaluated_on
             protection_flags,
         },
         duplicates,
+        same_source,
+        roles,
         routing_ranks,
+        evidenced_ranks,
         evidenced,
-        protection: items.iter().any(|item| data.categories.get(item.category).is_some_and(|c| c.protective)),
+        direct_routes,
+        protection: protection_known || items.iter().any(|item| catalog.protective(item.category)),
     }
 }
 
@@ -386,6 +612,9 @@ pub struct Advice {
     pub measures: Vec<usize>,
     /// Indexes of the measures held back by the non-punishment rule alone.
     pub suspended: Vec<usize>,
+    /// Some measure with a `statuses` list meets every condition but the
+    /// status, which is absent, invalid or `unknown` (SPEC §12.3).
+    pub status_decides: bool,
 }
 
 /// Position of `value` in `vocabulary` as a bit, or 0 when it is not there.
@@ -393,39 +622,56 @@ fn bit_of(vocabulary: &[&str], value: &str) -> u32 {
     vocabulary.iter().position(|v| *v == value).map_or(0, |i| 1 << i)
 }
 
-/// Applies the catalog's routing rules and measures (SPEC §6.3). A routing
-/// rule applies to a category with a scored indicator when its band is at
-/// least the rule's `minBand` (protective categories count as band `none`);
-/// the reporting partner is left out. A measure is listed only when all
-/// five conditions of §6.3 hold.
+/// Applies the catalog's routing rules and measures (SPEC §6.3, §12.3). A
+/// routing rule applies to a category with a scored indicator when its band
+/// (its evidenced band, for a rule that `requiresEvidence`) is at least the
+/// rule's `minBand` (protective categories count as band `none`);
+/// routing-only items route to their partners directly; the reporting
+/// partner is left out. A measure is listed only when all five conditions
+/// of §6.3 hold; an unknown status meets a `statuses` list only when it
+/// lists `unknown`.
 pub fn advise(catalog: &ActiveCatalog, scoring: &Scoring, circumstances: &Circumstances<'_>) -> Advice {
-    let rank_of = |category: usize| scoring.routing_ranks.get(category).copied().flatten();
-    let applies = |target: &RuleTarget| rank_of(target.category).is_some_and(|rank| rank >= target.min_rank);
+    let rank_of = |category: usize, evidenced: bool| {
+        let rank = scoring.routing_ranks.get(category).copied().flatten()?;
+        Some(if evidenced { scoring.evidenced_ranks.get(category).copied().unwrap_or(0) } else { rank })
+    };
     // Sorted by code and unique, built by insertion (no general sort
     // routine needed).
     let mut advised: Vec<usize> = Vec::new();
-    for (partners, target) in catalog.routing_partners().iter().zip(catalog.routing_rules()) {
-        if !applies(target) {
-            continue;
+    let mut advise_partner = |partner: usize| {
+        let code = catalog.partner(partner);
+        if Some(code) == circumstances.reporting_partner {
+            return;
         }
-        for partner in partners {
-            let code = catalog.partner(*partner);
-            if Some(code) == circumstances.reporting_partner {
-                continue;
-            }
-            if let Err(position) = advised.binary_search_by(|p| catalog.partner(*p).cmp(code)) {
-                advised.insert(position, *partner);
-            }
+        if let Err(position) = advised.binary_search_by(|p| catalog.partner(*p).cmp(code)) {
+            advised.insert(position, partner);
+        }
+    };
+    for (rule, (partners, target)) in catalog.routing_partners().iter().zip(catalog.routing_rules()).enumerate() {
+        let applies = rank_of(target.category, catalog.routing_requires_evidence(rule))
+            .is_some_and(|rank| rank >= target.min_rank);
+        if applies {
+            partners.iter().for_each(|p| advise_partner(*p));
         }
     }
+    scoring.direct_routes.iter().for_each(|p| advise_partner(*p));
     let procedure = circumstances.procedure.map_or(0, |p| bit_of(PROCEDURES, p));
     let status = bit_of(STATUSES, circumstances.status.unwrap_or(STATUS_UNKNOWN));
+    let status_known = circumstances.status.is_some_and(|s| s != STATUS_UNKNOWN);
     let mut measures = Vec::new();
     let mut suspended = Vec::new();
+    let mut status_decides = false;
     for (i, rule) in catalog.measure_rules().iter().enumerate() {
         let Some((rank, counted)) = scoring.evidenced.get(rule.target.category).and_then(Option::as_ref) else {
             continue;
         };
+        let other_conditions = *rank >= rule.target.min_rank
+            && rule.procedures & procedure != 0
+            && (rule.requires_any_of.is_empty() || rule.requires_any_of.iter().any(|r| counted.contains(r)))
+            && !(rule.suspended_by_protection && scoring.protection);
+        if other_conditions && rule.statuses != u32::MAX && !status_known {
+            status_decides = true;
+        }
         let can_apply = *rank >= rule.target.min_rank
             && rule.procedures & procedure != 0
             && rule.statuses & status != 0
@@ -439,7 +685,7 @@ pub fn advise(catalog: &ActiveCatalog, scoring: &Scoring, circumstances: &Circum
             measures.push(i);
         }
     }
-    Advice { advised, measures, suspended }
+    Advice { advised, measures, suspended, status_decides }
 }
 
 /// The measures held back by the non-punishment rule, for display.

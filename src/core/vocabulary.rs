@@ -44,16 +44,20 @@ closed_lists! {
         "applicant" => ("aanvrager", "applicant"),
         "permit-holder" => ("vergunninghouder", "permit holder"),
         "dutch-national" => ("Nederlander", "Dutch national"),
-        "union-law" => ("unierecht", "Union law"),
+        "union-law" => ("EU-burger of familielid (Unierecht)", "EU citizen or family member (Union law)"),
         "unknown" => ("onbekend", "unknown"),
+    }
+    /// What the host knows about the person that protects them (SPEC §12.1).
+    PROTECTIONS as "SubjectProtection" {
+        "possible-victim" => ("Mogelijk slachtoffer mensenhandel (bekend)", "Known possible victim of trafficking"),
     }
     /// Where the signal was noticed.
     CONTEXT_TYPES as "ContextType" {
         "application-assessment" => ("beoordeling aanvraag", "assessment of an application"),
         "post-decision-tip" => ("tip na besluit", "tip after a decision"),
-        "sis-check" => ("SIS-bevraging", "SIS check"),
-        "asylum-screening" => ("screening asiel", "asylum screening"),
-        "partner-report" => ("melding partner", "partner report"),
+        "sis-check" => ("Treffer in SIS", "SIS hit"),
+        "asylum-screening" => ("asielscreening", "asylum screening"),
+        "partner-report" => ("melding van een ketenpartner", "report from a partner organisation"),
         "document-examination" => ("documentonderzoek", "document examination"),
     }
     /// Asylum screening methods.
@@ -64,7 +68,7 @@ closed_lists! {
     }
     /// Tip channels.
     TIP_CHANNELS as "TipChannel" {
-        "public" => ("publiek", "public"),
+        "public" => ("burger of derde", "citizen or third party"),
         "anonymous" => ("anoniem", "anonymous"),
         "partner" => ("partner", "partner"),
     }
@@ -129,6 +133,7 @@ mod tests {
         let lists = [
             PROCEDURES,
             STATUSES,
+            PROTECTIONS,
             CONTEXT_TYPES,
             SCREENING_METHODS,
             TIP_CHANNELS,
@@ -158,6 +163,6 @@ mod tests {
         assert!(TYPESCRIPT.contains(
             "/** TLP 2.0 labels (officers use the labels themselves). */\nexport type TlpLabel = \"RED\" | "
         ));
-        assert_eq!(TYPESCRIPT.matches("export type ").count(), 11);
+        assert_eq!(TYPESCRIPT.matches("export type ").count(), 12);
     }
 }

@@ -17,6 +17,7 @@ mod protected;
 mod reader;
 mod routing;
 mod sections;
+mod text_rules;
 mod values;
 
 use serde_json::Value;
@@ -25,7 +26,7 @@ use super::catalog::ActiveCatalog;
 use super::date::Date;
 use super::extensions::Extension;
 use super::issue::{sort_findings, Finding, Kind, Severity};
-use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ObservedIndicator};
+use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ItemRole, ObservedIndicator};
 
 pub use limits::{
     exceeds_limits, exceeds_limits_with, MAX_DEPTH, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH, MAX_INDICATORS,
@@ -34,6 +35,7 @@ pub use limits::{
 pub use protected::{is_protected_key, key_words, PROTECTED_KEYS};
 pub use reader::trim;
 use reader::{IndicatorPath, PathLike};
+pub use text_rules::{is_placeholder, names_protected_term};
 pub use values::{FormValues, IndicatorValues, SisAlertValues, TipValues};
 
 /// The outcome of reading a form; its values borrow from the input.
@@ -47,6 +49,9 @@ pub struct Reading<'a> {
     pub assessment: Assessment,
     /// Routing advice and measures.
     pub advice: Advice,
+    /// Per item read with a catalog code: its input position and why it
+    /// counts for measures or not.
+    pub roles: Vec<(u32, ItemRole)>,
 }
 
 impl Reading<'_> {
@@ -70,12 +75,14 @@ pub struct FormRules<'a> {
 /// input crossed from JS (replaced surrogates, exotic objects, limits).
 pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'_>) -> Reading<'v> {
     let mut reader = Reader { rules, findings: Vec::new(), observed: Vec::new() };
-    let empty_advice = Advice { advised: Vec::new(), measures: Vec::new(), suspended: Vec::new() };
+    let empty_advice =
+        Advice { advised: Vec::new(), measures: Vec::new(), suspended: Vec::new(), status_decides: false };
     let stop = |findings: Vec<Finding>| Reading {
         values: FormValues::default(),
         findings,
-        assessment: assess(rules.catalog, &[], rules.today).assessment,
+        assessment: assess(rules.catalog, &[], rules.today, false).assessment,
         advice: empty_advice.clone(),
+        roles: Vec::new(),
     };
     if let Some(limit) = boundary.iter().find(|f| matches!(f.kind, Kind::InputTooLarge | Kind::InputNotJson)) {
         return stop(vec![limit.clone()]);
@@ -88,12 +95,21 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
     }
     reader.findings.extend(boundary.iter().cloned());
     let values = reader.read_root(root);
-    let scoring = assess(rules.catalog, &reader.observed, rules.today);
+    let scoring = assess(rules.catalog, &reader.observed, rules.today, values.protection.is_some());
     for index in &scoring.duplicates {
         reader.push(Finding::warning(
             IndicatorPath { index: *index as usize, member: "" }.render(),
             Kind::IndicatorDuplicate,
         ));
+    }
+    for (index, counted) in &scoring.same_source {
+        reader.push(Finding::warning(
+            IndicatorPath { index: *index as usize, member: "evidenceRefs" }.render(),
+            Kind::IndicatorSameSource { counted: *counted as usize },
+        ));
+    }
+    if rules.catalog.outside_validity(rules.today) {
+        reader.push(Finding::warning("", Kind::CatalogOutsideValidity));
     }
     let circumstances =
         Circumstances { procedure: values.procedure, status: values.status, reporting_partner: values.partner };
@@ -103,7 +119,7 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
     let assessment = scoring.assessment;
     let mut findings = reader.findings;
     sort_findings(&mut findings);
-    Reading { values, findings, assessment, advice }
+    Reading { values, findings, assessment, advice, roles: scoring.roles }
 }
 
 /// Reads one form: the rules it is read against, what it found so far.

@@ -42,6 +42,31 @@ pub const PROTECTED_KEYS: [&str; 35] = [
     "taal",
 ];
 
+/// Stems of protected attributes (SPEC §12.1): a key word that begins with
+/// one of these (ASCII case-insensitively) is protected, so compounds such
+/// as `herkomstland` or `geloofsovertuiging` are caught too.
+pub const PROTECTED_STEMS: [&str; 19] = [
+    "nationalit",
+    "citizenship",
+    "ethnic",
+    "etnic",
+    "etnisch",
+    "religi",
+    "godsdienst",
+    "geloof",
+    "herkomst",
+    "afkomst",
+    "moedertaal",
+    "language",
+    "sekse",
+    "seksue",
+    "sexual",
+    "gezondheid",
+    "health",
+    "disabilit",
+    "handicap",
+];
+
 /// The words of a key: split at every character that is not an ASCII
 /// letter or digit, at a lower-to-upper case change, before an upper-case
 /// letter followed by a lower-case one (`EUNationality` → `EU`,
@@ -80,9 +105,16 @@ pub fn key_words(key: &str) -> Vec<&str> {
     words
 }
 
-/// Whether a key carries a protected attribute by the word rule of SPEC §4.
+/// Whether a key carries a protected attribute: by the word rule of SPEC §4,
+/// or a word that begins with a protected stem (§12.1).
 pub fn is_protected_key(key: &str) -> bool {
     let words = key_words(key);
+    let stem = |word: &&str| {
+        PROTECTED_STEMS.iter().any(|stem| word.get(..stem.len()).is_some_and(|head| head.eq_ignore_ascii_case(stem)))
+    };
+    if words.iter().any(stem) {
+        return true;
+    }
     PROTECTED_KEYS.iter().any(|listed| {
         let listed = key_words(listed);
         !listed.is_empty()
@@ -112,11 +144,25 @@ mod tests {
         ] {
             assert!(is_protected_key(key), "{key}");
         }
-        for key in
-            ["sexton", "sexualOrientationX1".trim_end_matches("X1"), "caseNumber", "languages", "traceId", "status"]
-        {
+        for key in ["sexton", "sexualOrientationX1".trim_end_matches("X1"), "caseNumber", "traceId", "status"] {
             let expected = key == "sexualOrientation";
             assert_eq!(is_protected_key(key), expected, "{key}");
+        }
+        // v1.3: stems catch compounds; `geslacht` stays a whole word.
+        for key in [
+            "herkomstland",
+            "nationaliteitcode",
+            "geloofsovertuiging",
+            "religions",
+            "languages",
+            "Moedertaal",
+            "subject_herkomstLand",
+            "x.etnischeAchtergrond",
+        ] {
+            assert!(is_protected_key(key), "{key}");
+        }
+        for key in ["geslachtsnaam", "taalniveau", "achternaam", "healer".trim_end_matches('r')] {
+            assert!(!is_protected_key(key), "{key}");
         }
         assert_eq!(key_words("EUNationality2x"), vec!["EU", "Nationality", "2", "x"]);
         assert_eq!(key_words("countryOfBirthCode"), vec!["country", "Of", "Birth", "Code"]);

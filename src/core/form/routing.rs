@@ -1,50 +1,51 @@
 //! The cross-field rules on the advice: routing (`routing.unshared`) and
 //! what the officer must add when measures are listed.
 
-use super::super::issue::{Finding, Kind, Pointer};
+use super::super::issue::{Finding, Kind, PartnerNames, Pointer};
+use super::super::messages::Locale;
 use super::super::scoring::Advice;
-use super::super::vocabulary::STATUS_UNKNOWN;
 use super::{FormValues, Reader};
 
 impl Reader<'_, '_> {
-    /// Warnings when measures are listed: the officer gave no view of the
-    /// advice (`judgement.missing`), or the person's status is not known,
-    /// so only the procedure could filter them (`subject.status-unknown`).
+    /// When measures are listed, the officer's own view is required
+    /// (`judgement.missing`: the human oversight the record proves); when
+    /// the status is not known and decides whether some measure applies,
+    /// `subject.status-unknown` says so.
     pub(super) fn check_advice_context(&mut self, values: &FormValues<'_>, advice: &Advice) {
-        if advice.measures.is_empty() {
-            return;
+        if !advice.measures.is_empty() && values.judgement_view.is_none() {
+            self.push(Finding::error("/officerJudgement/view", Kind::JudgementMissing));
         }
-        if values.judgement_view.is_none() {
-            self.push(Finding::warning("/officerJudgement/view", Kind::JudgementMissing));
-        }
-        if values.status.is_none_or(|status| status == STATUS_UNKNOWN) {
+        if advice.status_decides {
             self.push(Finding::warning("/subject/status", Kind::SubjectStatusUnknown));
         }
     }
 
-    /// `routing.unshared` when an advised partner is neither in `sharedWith`
-    /// nor explained by a `noShareReason` of at least 10 characters.
+    /// `routing.unshared` (a warning: the officer decides what to share)
+    /// when an advised partner is not in `sharedWith` and no
+    /// `noShareReason` is given (a reason given is read with 10–2000
+    /// characters, like any text).
     pub(super) fn check_routing(&mut self, values: &FormValues<'_>, advice: &Advice) {
+        if values.no_share_reason.is_some()
+            || self.findings.iter().any(|f| f.path == Pointer::root().member("noShareReason"))
+        {
+            return;
+        }
         let catalog = self.rules.catalog;
-        let unshared: Vec<String> = advice
-            .advised
-            .iter()
-            .map(|p| catalog.partner(*p))
-            .filter(|p| !values.shared_with.contains(p))
-            .map(str::to_owned)
-            .collect();
+        let unshared: Vec<&str> =
+            advice.advised.iter().map(|p| catalog.partner(*p)).filter(|p| !values.shared_with.contains(p)).collect();
         if unshared.is_empty() {
             return;
         }
-        match &values.no_share_reason {
-            None => {
-                if !self.findings.iter().any(|f| f.path == Pointer::root().member("noShareReason")) {
-                    self.push(Finding::error("/sharedWith", Kind::RoutingUnshared { partners: unshared }));
-                }
-            }
-            Some(reason) => {
-                self.length(reason, "/noShareReason", 10, 2000);
-            }
-        }
+        let names = unshared
+            .iter()
+            .map(|code| (catalog.partner_label(code, Locale::Nl), catalog.partner_label(code, Locale::En)))
+            .collect();
+        self.push(Finding::warning(
+            "/sharedWith",
+            Kind::RoutingUnshared {
+                partners: unshared.iter().map(|p| (*p).to_owned()).collect(),
+                names: PartnerNames(names),
+            },
+        ));
     }
 }

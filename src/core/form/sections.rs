@@ -4,14 +4,17 @@
 
 use serde_json::{Map, Value};
 
+use super::super::catalog::Partner;
+use super::super::date::Date;
 use super::super::extensions::ExtensionType;
 use super::super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
 use super::super::issue::{Finding, Kind, Pointer};
 use super::super::vocabulary::{
-    sis_articles, CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, RELIABILITY, SCREENING_METHODS,
+    sis_articles, CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, PROTECTIONS, RELIABILITY, SCREENING_METHODS,
     SIS_REGULATIONS, STATUSES, TIP_CHANNELS, TLP,
 };
 use super::reader::{is_absent, IndicatorPath, PathLike};
+use super::text_rules::{is_placeholder, names_protected_term};
 use super::*;
 
 impl Reader<'_, '_> {
@@ -58,6 +61,9 @@ impl Reader<'_, '_> {
         self.read_indicators(indicators, &mut values);
 
         values.summary = self.text(summary, "/summary", true).filter(|text| self.length(text, "/summary", 20, 4000));
+        if values.summary.is_some_and(names_protected_term) {
+            self.push(Finding::warning("/summary", Kind::TextProtectedTerm));
+        }
 
         let officer = self.object(officer, "/officer");
         if let Some(officer) = officer {
@@ -86,7 +92,7 @@ impl Reader<'_, '_> {
             self.push(Finding::warning("/handling/tlp", Kind::HandlingTooOpen));
         }
 
-        let partners: Vec<&str> = self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
+        let partners: Vec<&str> = self.rules.catalog.catalog().partners.iter().map(Partner::code).collect();
         let shared = self.text_list(shared_with, "/sharedWith", MAX_SHARED_WITH, 64);
         for (index, text) in shared {
             if partners.contains(&text) {
@@ -100,7 +106,7 @@ impl Reader<'_, '_> {
         }
         values.no_share_reason = self
             .text(no_share_reason, "/noShareReason", false)
-            .filter(|text| self.length(text, "/noShareReason", 1, 2000));
+            .filter(|text| self.length(text, "/noShareReason", 10, 2000));
 
         self.read_judgement(judgement, &mut values);
         self.read_extensions(extensions, &mut values);
@@ -130,7 +136,7 @@ impl Reader<'_, '_> {
             self.check_keys(
                 subject,
                 || Pointer::root().member("subject"),
-                &["vNumber", "bsn", "unknownSubject", "status"],
+                &["vNumber", "bsn", "unknownSubject", "status", "protection"],
             );
         }
         let member = |key: &str| subject.and_then(|s| s.get(key));
@@ -153,6 +159,7 @@ impl Reader<'_, '_> {
             }
         }
         values.status = self.choice(member("status"), "/subject/status", false, STATUSES);
+        values.protection = self.choice(member("protection"), "/subject/protection", false, PROTECTIONS);
         if let Some(bsn) = self.text(member("bsn"), "/subject/bsn", false) {
             if is_bsn(bsn) {
                 values.bsn = Some(bsn);
@@ -196,8 +203,7 @@ impl Reader<'_, '_> {
                     values.screening_method = self.choice(member(key), &path, true, SCREENING_METHODS);
                 }
                 _ => {
-                    let partners: Vec<&str> =
-                        self.rules.catalog.catalog().partners.iter().map(String::as_str).collect();
+                    let partners: Vec<&str> = self.rules.catalog.catalog().partners.iter().map(Partner::code).collect();
                     values.partner = self.choice(member(key), &path, true, &partners);
                 }
             }
@@ -285,14 +291,15 @@ impl Reader<'_, '_> {
             };
             // One pass over the members instead of a map look-up per field:
             // matching constant keys compiles to inline comparisons.
-            let (mut code, mut reliability, mut credibility, mut observed, mut refs, mut note) =
-                (None, None, None, None, None, None);
+            let (mut code, mut reliability, mut credibility, mut observed, mut facts, mut refs, mut note) =
+                (None, None, None, None, None, None, None);
             for (key, value) in entry {
                 match key.as_str() {
                     "code" => code = Some(value),
                     "reliability" => reliability = Some(value),
                     "credibility" => credibility = Some(value),
                     "observedOn" => observed = Some(value),
+                    "factsOn" => facts = Some(value),
                     "evidenceRefs" => refs = Some(value),
                     "note" => note = Some(value),
                     _ => self.unknown_key(key, || at("").render()),
@@ -319,18 +326,38 @@ impl Reader<'_, '_> {
             let observed_on = self.date(observed, at("observedOn"), true);
             out.observed_on = observed_on.map(|(_, text)| text);
             let observed_on = observed_on.map(|(date, _)| date);
+            // Recency counts from the date of the facts where known; an item
+            // whose `factsOn` has an issue is not scored.
+            let facts_path = at("factsOn");
+            let facts_before = self.findings.len();
+            let facts_on = self.date(facts, facts_path, false);
+            out.facts_on = facts_on.map(|(_, text)| text);
+            if self.dates_out_of_order(facts, observed) {
+                self.push(Finding::error(facts_path.render(), Kind::DateOrder));
+            }
+            let facts_ok = self.findings.len() == facts_before;
+            if !facts_ok {
+                out.facts_on = None;
+            }
             let refs_path = at("evidenceRefs");
-            out.evidence_refs = self
-                .text_list(refs, refs_path, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH)
-                .into_iter()
-                .map(|(_, text)| text)
-                .collect();
+            let mut evidence_refs = Vec::new();
+            for (j, text) in self.text_list(refs, refs_path, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH) {
+                if is_placeholder(text) {
+                    self.push(Finding::error(refs_path.render().index(j), Kind::IndicatorEvidencePlaceholder));
+                } else {
+                    evidence_refs.push(text);
+                }
+            }
+            out.evidence_refs = evidence_refs;
             let refs_given = !is_absent(refs) && refs.and_then(Value::as_array).is_some_and(|a| !a.is_empty());
             if definition.is_some_and(|(_, required)| required) && !refs_given {
                 self.push(Finding::error(refs_path.render(), Kind::IndicatorEvidenceRequired));
             }
             let note_path = at("note");
             out.note = self.text(note, note_path, false).filter(|text| self.length(text, note_path, 0, 2000));
+            if out.note.is_some_and(names_protected_term) {
+                self.push(Finding::warning(note_path.render(), Kind::TextProtectedTerm));
+            }
 
             let catalog = self.rules.catalog;
             if let (Some((indicator, _)), Some(category)) = (definition, out.category_index) {
@@ -344,11 +371,27 @@ impl Reader<'_, '_> {
                     category,
                     grading,
                     observed_on,
-                    has_evidence: !out.evidence_refs.is_empty(),
+                    facts_on: facts_on.map(|(date, _)| date),
+                    facts_ok,
+                    evidence: out.evidence_refs.iter().map(|r| (*r).to_owned()).collect(),
                 });
             }
             values.indicators.push(out);
         }
+    }
+
+    /// Whether a `factsOn` lies after its item's `observedOn`: two
+    /// calendar-valid dates, neither in the future (a date before 1900
+    /// still compares).
+    fn dates_out_of_order(&self, facts: Option<&Value>, observed: Option<&Value>) -> bool {
+        let date = |value: Option<&Value>| {
+            value
+                .and_then(Value::as_str)
+                .map(super::reader::trim)
+                .and_then(Date::parse)
+                .filter(|d| *d <= self.rules.today)
+        };
+        matches!((date(facts), date(observed)), (Some(facts), Some(observed)) if facts > observed)
     }
 
     pub(super) fn read_extensions<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {

@@ -36,8 +36,10 @@ pub struct IndicatorValues<'a> {
     pub reliability: Option<&'a str>,
     /// `1`–`6`.
     pub credibility: Option<&'a str>,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`: when the information was established.
     pub observed_on: Option<&'a str>,
+    /// `YYYY-MM-DD`: the date of the facts it describes, where known.
+    pub facts_on: Option<&'a str>,
     /// Evidence references.
     pub evidence_refs: Vec<&'a str>,
     /// Officer's note.
@@ -59,6 +61,9 @@ pub struct FormValues<'a> {
     pub unknown_subject: bool,
     /// The person's status, as given.
     pub status: Option<&'a str>,
+    /// `possible-victim` when the host knows the person is a possible
+    /// victim of trafficking.
+    pub protection: Option<&'a str>,
     /// Context type.
     pub context_type: Option<&'a str>,
     /// SIS alert (for `sis-check`).

@@ -6,8 +6,8 @@
 // independent checks of the validation and scoring rules.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { implementations, disagreements, sameOutputDisagreements, recordTexts, verifyDisagreements } from "../../bench/js/compare.mjs";
-import { generateForms, mutatedForms } from "../../bench/js/forms.mjs";
+import { implementations, disagreements, sameOutputDisagreements, recordTexts, verifyDisagreements } from "./compare.mjs";
+import { generateForms, mutatedForms } from "./forms.mjs";
 
 test("Ajv + json-rules-engine and Ajv + plain JS agree with the engine on every generated form", async () => {
   const impl = implementations();
