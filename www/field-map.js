@@ -7,6 +7,7 @@ export const fieldMap = {
   "subject.bsn": "bsn_nummer",
   "subject.unknownSubject": "betrokkene_onbekend",
   "subject.status": "verblijfspositie",
+  "subject.protection": "mogelijk_slachtoffer",
   "context.type": "aanleiding",
   "context.sisAlert.regulation": "sis_verordening",
   "context.sisAlert.article": "sis_artikel",

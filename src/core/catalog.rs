@@ -907,7 +907,9 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
 /// measure on its own (at the best grading and full recency its strength is
 /// `weight × 100`) must be marked `sufficientAlone` by the policy owner.
 fn single_item_measures(catalog: &Catalog, out: &mut Vec<Finding>) {
-    for measure in &catalog.measures {
+    // A measure on a protective category never applies (it is reported as such).
+    let protective = |code: &str| catalog.categories.iter().any(|c| c.code == code && c.protective);
+    for measure in catalog.measures.iter().filter(|m| !protective(&m.category)) {
         let from = match measure.min_band.as_str() {
             BAND_NONE => 0,
             code => match catalog.bands.iter().find(|b| b.code == code) {

@@ -50,6 +50,8 @@ pub struct ItemExplanation<'c> {
     pub index: u32,
     /// Indicator code.
     pub code: &'c str,
+    /// Its category's code.
+    pub category: &'c str,
     /// Counts in the `evidencedScore` of a category that has measures.
     pub counts_for_measures: bool,
     /// Why not: `protective`, `routing-only`, `not-scored`, `no-measures`,
@@ -197,6 +199,7 @@ impl SignalEngine {
                 Some(ItemExplanation {
                     index: *index,
                     code: &definition.code,
+                    category: &definition.category,
                     counts_for_measures: *role == ItemRole::CountsForMeasures,
                     reason: role.reason(),
                     same_as: match role {

@@ -106,9 +106,9 @@ issue_kinds! {
     /// A lone UTF-16 surrogate was replaced by U+FFFD.
     TextReplaced = "text.replaced",
     /// Fewer array items than required.
-    ArrayTooFew { min: usize, actual: usize } = "array.too-few",
+    ArrayTooFew { min: usize, actual: usize, items: Items } = "array.too-few",
     /// More array items than allowed; the items were not read.
-    ArrayTooMany { max: usize, actual: usize } = "array.too-many",
+    ArrayTooMany { max: usize, actual: usize, items: Items } = "array.too-many",
     /// The same value twice in a list that must not repeat.
     ArrayDuplicate = "array.duplicate",
     /// A date after the evaluation date.
@@ -213,6 +213,21 @@ issue_kinds! {
 pub struct PartnerNames(pub Vec<(String, String)>);
 
 impl Fact for PartnerNames {
+    fn put(&self, _key: &'static str, _facts: &mut Facts) {}
+}
+
+/// What a list holds, for the words of its message ("Kies minstens één
+/// indicator."); never put into `params`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Items {
+    /// The form's indicators.
+    Indicators,
+    /// Anything else.
+    #[default]
+    Values,
+}
+
+impl Fact for Items {
     fn put(&self, _key: &'static str, _facts: &mut Facts) {}
 }
 

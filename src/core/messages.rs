@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::issue::Kind;
+use super::issue::{Items, Kind};
 #[cfg(feature = "full")]
 use super::schema::Problem;
 use super::vocabulary::label;
@@ -110,6 +110,9 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
             "Een ongeldig teken is vervangen door \u{FFFD}.",
             "An invalid character was replaced by \u{FFFD}.",
         ),
+        Kind::ArrayTooFew { min: 1, items: Items::Indicators, .. } => {
+            pick(nl, "Kies minstens één indicator.", "Choose at least one indicator.")
+        }
         Kind::ArrayTooFew { min, .. } => {
             if nl {
                 format!("Kies er minstens {min}.")
@@ -117,7 +120,14 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
                 format!("Choose at least {min}.")
             }
         }
-        Kind::ArrayTooMany { max, actual } => {
+        Kind::ArrayTooMany { max, actual, items: Items::Indicators } => {
+            if nl {
+                format!("U kunt maximaal {max} indicatoren kiezen (nu {actual}).")
+            } else {
+                format!("You can choose at most {max} indicators (now {actual}).")
+            }
+        }
+        Kind::ArrayTooMany { max, actual, .. } => {
             if nl {
                 format!("Hoogstens {max} toegestaan (nu {actual}).")
             } else {

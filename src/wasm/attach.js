@@ -20,40 +20,76 @@ const WORDS = {
   nl: {
     adviceHeading: "Advies — geen besluit",
     overall: "Advies",
-    why: "Waarom deze score?",
-    reliability: "betrouwbaarheid",
-    credibility: "geloofwaardigheid",
-    recency: "actualiteit",
-    protection: "Let op, beschermend signaal",
-    routing: "Routeringsadvies",
-    nobody: "geen",
-    measures: "Maatregelen ter overweging door de beslisser",
+    why: "Waarom dit advies?",
+    warnings: "Let op",
+    withEvidence: "met bewijs",
+    weight: "gewicht",
+    source: "bron",
+    information: "informatie",
+    countsFrom: "telt vanaf",
+    months: (n) => (n === 1 ? "1 maand" : `${n} maanden`),
+    years: (n) => (n === 1 ? "1 jaar" : `${n} jaar`),
+    counts: "telt mee voor maatregelen",
+    countsNot: "telt niet mee voor maatregelen",
+    reasons: {
+      "no-evidence": "geen bewijs",
+      "same-source": "zelfde bron als {code}",
+      duplicate: "dubbel",
+      "no-measures": "geen maatregelen in deze categorie",
+      protective: "beschermend",
+      "not-scored": "nog niet meegeteld",
+    },
+    routesOnly: "alleen doorgeven aan",
+    protection: "Let op: beschermend signaal",
+    routing: "Advies: doorgeven aan",
+    nobody: "niemand",
+    measures: "Maatregelen ter overweging door de beslismedewerker",
+    basis: "grondslag",
     summary: "Controleer het formulier",
     chooseValue: "kies een waarde",
     indicators: "Indicatoren",
     bands: { none: "geen", low: "laag", medium: "gemiddeld", high: "hoog" },
-    unscored: "Aangevinkt maar nog niet meegeteld (beoordeling of datum ontbreekt)",
-    suspended: "Niet getoond: mogelijk slachtoffer mensenhandel (geen bestraffing van slachtoffers, Richtlijn 2011/36/EU art. 8)",
+    unscored: "Aangevinkt, maar nog niet meegeteld (betrouwbaarheid, geloofwaardigheid of datum ontbreekt, of dubbel)",
+    suspended: "Aangehouden (mogelijk slachtoffer mensenhandel, beginsel van niet-bestraffing)",
     illustrative: "Voorbeeldcatalogus: niet voor echte zaken.",
+    dateLocale: "nl-NL",
   },
   en: {
     adviceHeading: "Advice — not a decision",
     overall: "Advice",
-    why: "Why this score?",
-    reliability: "reliability",
-    credibility: "credibility",
-    recency: "recency",
-    protection: "Note, protective signal",
-    routing: "Routing advice",
-    nobody: "none",
+    why: "Why this advice?",
+    warnings: "Note",
+    withEvidence: "with evidence",
+    weight: "weight",
+    source: "source",
+    information: "information",
+    countsFrom: "counts from",
+    months: (n) => (n === 1 ? "1 month" : `${n} months`),
+    years: (n) => (n === 1 ? "1 year" : `${n} years`),
+    counts: "counts for measures",
+    countsNot: "does not count for measures",
+    reasons: {
+      "no-evidence": "no evidence",
+      "same-source": "same source as {code}",
+      duplicate: "duplicate",
+      "no-measures": "no measures in this category",
+      protective: "protective",
+      "not-scored": "not counted yet",
+    },
+    routesOnly: "only pass on to",
+    protection: "Note: protective signal",
+    routing: "Advice: pass on to",
+    nobody: "nobody",
     measures: "Measures for consideration by the decision-maker",
+    basis: "legal basis",
     summary: "Check the form",
     chooseValue: "choose a value",
     indicators: "Indicators",
     bands: { none: "none", low: "low", medium: "medium", high: "high" },
-    unscored: "Ticked but not counted yet (grading or date missing)",
-    suspended: "Not shown: possible victim of human trafficking (victims are not punished, Directive 2011/36/EU art. 8)",
+    unscored: "Ticked, but not counted yet (reliability, credibility or date missing, or a duplicate)",
+    suspended: "Held back (possible victim of human trafficking, non-punishment principle)",
     illustrative: "Example catalog: not for real cases.",
+    dateLocale: "en-GB",
   },
 };
 
@@ -181,11 +217,17 @@ export function attachForm(api, form, options) {
    */
   function pickedOf(entries) {
     const codes = [];
+    const values = new Map();
     for (const [name, value] of entries) {
       const code = value.trim();
       if (name === "indicator" && code && !codes.includes(code)) codes.push(code);
+      else if (name.startsWith("indicator.")) values.set(name, value.trim());
     }
-    return { indicators: codes.map((code) => ({ code })) };
+    // The grading as picked, for the panel's explanation ("bron B, informatie 2").
+    const member = (code, name) => values.get(`indicator.${code}.${name}`) || undefined;
+    return {
+      indicators: codes.map((code) => ({ code, reliability: member(code, "reliability"), credibility: member(code, "credibility") })),
+    };
   }
 
   // While drawing, the form's named controls by name, read at the first
@@ -347,74 +389,158 @@ export function attachForm(api, form, options) {
     }
   }
 
+  /** A partner's name as officers read it (the catalog's label; the code where it has none). */
+  function partnerLabel(code) {
+    const partner = catalog.partners.find((p) => (typeof p === "string" ? p : p?.code) === code);
+    return (typeof partner === "object" && text(partner.labels)) || code;
+  }
+
+  /** A date `YYYY-MM-DD` in the locale's long form ("28 augustus 2026"). */
+  function longDate(iso) {
+    const [year, month, day] = iso.split("-").map(Number);
+    const format = new Intl.DateTimeFormat(words.dateLocale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    return format.format(new Date(Date.UTC(year, month - 1, day)));
+  }
+
+  /** The control a warning is about: for unshared advice, the box of the first advised partner not shared. */
+  function warningControl(issue, current) {
+    if (issue.path === "/sharedWith") {
+      const partner = issue.params?.partners?.[0];
+      return (partner && findControls(controlName("sharedWith"), partner)[0]) || findControls(controlName("sharedWith"))[0];
+    }
+    return issue.path ? controlFor(issue.path, current) : undefined;
+  }
+
+  /** `field.unknown` goes to the console, once per path per attach, naming the path and never the value. */
+  const reportedUnknown = new Set();
+  function reportUnknown(issues) {
+    for (const issue of issues) {
+      if (issue.code !== "field.unknown" || reportedUnknown.has(issue.path)) continue;
+      reportedUnknown.add(issue.path);
+      console.warn(`signal-indicators: the form has a field the signal does not know, at ${issue.path}; it is not recorded.`);
+    }
+  }
+
+  // "Waarom dit advies?" keeps the officer's open or closed choice across updates.
+  let whyOpen = false;
+
   function renderPanel(evaluation, current) {
     // Band words from the catalog where it has them.
     const band = (code) => text(catalog.bands.find((b) => b.code === code)?.labels) || (words.bands[code] ?? code);
     const score = (bp) => displayScore(bp, locale);
     const { assessment, routing, measures } = evaluation;
+    const explanation = evaluation.explanation ?? [];
     const suspended = evaluation.suspendedMeasures ?? [];
+    const indicatorLabel = (code) => text(catalog.indicators.find((d) => d.code === code)?.labels);
     panel.textContent = "";
     panel.append(textElement(heading, words.adviceHeading));
     if (evaluation.catalog?.illustrative) panel.append(textElement("p", words.illustrative, { class: "signal-indicators-illustrative" }));
-    panel.append(textElement("p", `${words.overall}: ${score(assessment.overall.score)} (${band(assessment.overall.band)})`));
-    const categories = create("ul");
-    for (const category of assessment.categories) {
-      categories.append(
-        textElement("li", `${categoryLabel(category.category)}: ${score(category.score)} (${band(category.band)})`),
-      );
-    }
-    panel.append(categories);
-    if (assessment.categories.length > 0) {
-      panel.append(textElement(subheading, words.why));
-      const list = create("ul");
-      for (const category of assessment.categories) {
-        for (const c of category.contributions) {
-          const label = text(catalog.indicators.find((d) => d.code === c.code)?.labels);
-          list.append(
-            textElement(
-              "li",
-              `${c.code} ${label}: ${score(c.strength)} (${words.reliability} ${c.reliabilityFactor}‰, ` +
-                `${words.credibility} ${c.credibilityFactor}‰, ${words.recency} ${c.recencyFactor}‰)`,
-            ),
-          );
+    // The band word, never a number: the numbers are in the explanation.
+    panel.append(textElement("p", `${words.overall}: ${band(assessment.overall.band)}`, { class: "signal-indicators-headline" }));
+
+    // "Let op": every warning, naming its field and linking to its control.
+    reportUnknown(evaluation.issues);
+    const warnings = evaluation.issues.filter((issue) => issue.severity === "warning" && issue.code !== "field.unknown");
+    if (warnings.length > 0) {
+      panel.append(textElement(subheading, words.warnings));
+      const list = create("ul", { class: "signal-indicators-warnings" });
+      const linked = [];
+      for (const issue of warnings) {
+        const item = create("li");
+        const control = warningControl(issue, current);
+        if (control && !linked.includes(`${issue.code} ${ensureId(control)}`)) {
+          linked.push(`${issue.code} ${control.id}`);
+          item.append(textElement("a", fieldMessage(issue, control), { href: `#${control.id}` }));
+        } else {
+          item.textContent = issue.message;
         }
-      }
-      panel.append(list);
-    }
-    // Ticked indicators without a contribution: their grading or date is
-    // missing (or they repeat another), so the officer sees why.
-    const counted = new Set(assessment.categories.flatMap((category) => category.contributions.map((c) => c.index)));
-    const protective = new Set(catalog.categories.filter((c) => c.protective).map((c) => c.code));
-    const unscored = (current?.indicators ?? [])
-      .map((item, index) => ({ code: item?.code, index }))
-      .filter(({ code, index }) => {
-        const definition = catalog.indicators.find((d) => d.code === code);
-        return definition && !protective.has(definition.category) && !counted.has(index);
-      })
-      .map(({ code }) => code);
-    if (unscored.length > 0) panel.append(textElement("p", `${words.unscored}: ${[...new Set(unscored)].join(", ")}`, { class: "signal-indicators-unscored" }));
-    for (const flag of assessment.protectionFlags) {
-      panel.append(textElement("p", `${words.protection}: ${categoryLabel(flag)}`));
-    }
-    const advised = routing.advised.length ? routing.advised.join(", ") : words.nobody;
-    panel.append(textElement("p", `${words.routing}: ${advised}`));
-    if (measures.length > 0) {
-      panel.append(textElement(subheading, words.measures));
-      const list = create("ul");
-      for (const measure of measures) {
-        const item = textElement("li", `${measure.label} (${measure.legalBasis})`);
-        if (measure.notes) item.append(create("br"), document.createTextNode(measure.notes));
         list.append(item);
       }
       panel.append(list);
     }
-    if (suspended.length > 0) {
-      const list = create("ul", { class: "signal-indicators-suspended" });
-      for (const held of suspended) {
-        const definition = catalog.measures.find((m) => m.code === held.code && m.category === held.category);
-        list.append(textElement("li", `${text(definition?.labels) || held.code} (${categoryLabel(held.category)})`));
+
+    // Ticked indicators not counted (grading or date missing, or a duplicate): said outside the explanation.
+    const unscored = explanation.filter((e) => e.reason === "not-scored" || e.reason === "duplicate").map((e) => e.code);
+    if (unscored.length > 0) panel.append(textElement("p", `${words.unscored}: ${[...new Set(unscored)].join(", ")}`, { class: "signal-indicators-unscored" }));
+    for (const flag of assessment.protectionFlags) {
+      panel.append(textElement("p", `${words.protection}: ${categoryLabel(flag)}`, { class: "signal-indicators-protection" }));
+    }
+    const advised = routing.advised.length ? routing.advised.map(partnerLabel).join(", ") : words.nobody;
+    panel.append(textElement("p", `${words.routing} ${advised}`, { class: "signal-indicators-routing" }));
+
+    // Measures grouped by code: the categories and indicators that lead to each, the basis per category, the notes.
+    const listed = new Set(measures.map((m) => m.code));
+    if (measures.length > 0) {
+      panel.append(textElement(subheading, words.measures));
+      const list = create("ul", { class: "signal-indicators-measures" });
+      for (const code of listed) {
+        const rows = measures.filter((m) => m.code === code);
+        const item = create("li");
+        item.append(textElement("strong", rows[0].label));
+        const basis = create("ul");
+        for (const row of rows) {
+          const leading = explanation.filter((e) => e.countsForMeasures && e.category === row.category).map((e) => e.code);
+          basis.append(textElement("li", `${categoryLabel(row.category)} (${leading.join(", ")}) — ${words.basis}: ${row.legalBasis}`));
+        }
+        item.append(basis);
+        for (const note of new Set(rows.map((row) => row.notes).filter(Boolean))) item.append(textElement("p", note));
+        list.append(item);
       }
-      panel.append(textElement("p", words.suspended), list);
+      panel.append(list);
+    }
+    // Held back per ground: a measure listed on another ground is listed
+    // there, and said to be held back only for the grounds that are.
+    const held = suspended;
+    if (held.length > 0) {
+      const named = [...new Set(held.map((m) => m.code))].map((code) => {
+        const definition = catalog.measures.find((m) => m.code === code);
+        const categories = held.filter((m) => m.code === code).map((m) => categoryLabel(m.category));
+        return `${text(definition?.labels) || code} (${categories.join(", ")})`;
+      });
+      panel.append(textElement("p", `${words.suspended}: ${named.join("; ")}`, { class: "signal-indicators-suspended" }));
+    }
+
+    // "Waarom dit advies?": per category its score and band, per indicator why it counts for measures or not.
+    if (explanation.length > 0) {
+      const why = create("details", { class: "signal-indicators-why" });
+      if (whyOpen) why.setAttribute("open", "");
+      why.addEventListener("toggle", () => (whyOpen = why.open));
+      why.append(textElement("summary", words.why));
+      const shown = catalog.categories.filter((c) => explanation.some((e) => e.category === c.code));
+      for (const category of shown) {
+        const assessed = assessment.categories.find((c) => c.category === category.code);
+        let line = categoryLabel(category.code);
+        if (assessed) {
+          line += `: ${score(assessed.score)} (${band(assessed.band)})`;
+          if (assessed.evidencedBand !== assessed.band) line += `; ${words.withEvidence}: ${band(assessed.evidencedBand)}`;
+        }
+        why.append(textElement("p", line, { class: "signal-indicators-why-category" }));
+        const list = create("ul");
+        for (const item of explanation.filter((e) => e.category === category.code)) {
+          const label = `${item.code} ${indicatorLabel(item.code)}`;
+          if (item.reason === "routing-only") {
+            list.append(textElement("li", `${label}: ${words.routesOnly} ${item.routesTo.map(partnerLabel).join(", ")}`));
+            continue;
+          }
+          const picked = current?.indicators?.[item.index] ?? {};
+          const weight = catalog.indicators.find((d) => d.code === item.code)?.weight;
+          const parts = [`${words.weight} ${weight}`];
+          if (picked.reliability && picked.credibility) parts.push(`${words.source} ${picked.reliability}, ${words.information} ${picked.credibility}`);
+          if (item.countsFrom !== undefined) {
+            const months = item.ageMonths ?? 0;
+            const age = months < 24 ? words.months(months) : words.years(Math.floor(months / 12));
+            parts.push(`${words.countsFrom} ${longDate(item.countsFrom)} (${age})`);
+          }
+          let verdict = words.counts;
+          if (!item.countsForMeasures) {
+            const sameAs = explanation.find((e) => e.index === item.sameAs)?.code ?? "";
+            verdict = `${words.countsNot}: ${(words.reasons[item.reason] ?? item.reason).replace("{code}", sameAs)}`;
+          }
+          list.append(textElement("li", `${label} — ${parts.join(", ")}: ${verdict}`));
+        }
+        why.append(list);
+      }
+      panel.append(why);
     }
     // Say only what changed since the last render: the band, the routing
     // advice, or both. The first render says nothing (the panel is there to read).
@@ -422,7 +548,7 @@ export function attachForm(api, form, options) {
     if (announced) {
       const parts = [];
       if (latest.band !== announced.band) parts.push(`${words.overall}: ${latest.band}.`);
-      if (latest.routing !== announced.routing) parts.push(`${words.routing}: ${latest.routing}.`);
+      if (latest.routing !== announced.routing) parts.push(`${words.routing} ${latest.routing}.`);
       if (parts.length > 0) live.textContent = parts.join(" ");
     }
     announced = latest;
@@ -483,17 +609,18 @@ export function attachForm(api, form, options) {
     // the page already shows this evaluation and nothing is redrawn; and
     // what did change is redrawn alone.
     const picked = pickedOf(entries);
-    // (`valid` follows from the issues; the rest is what the panel shows.)
+    // (`valid` follows from the issues; the rest is what the panel shows:
+    // the field messages draw the errors, the panel the warnings.)
     const { issues, valid, ...advice } = evaluation;
-    const fields = JSON.stringify([issues, picked, [...touched], submitTried]);
-    const panelShown = JSON.stringify([advice, picked]);
+    const fields = JSON.stringify([issues.filter((i) => i.severity === "error"), picked.indicators.map((i) => i.code), [...touched], submitTried]);
+    const panelShown = JSON.stringify([advice, issues.filter((i) => i.severity === "warning"), picked]);
     if (fields !== lastFields) {
       lastFields = fields;
       drawing(() => renderFields(evaluation, picked));
     }
     if (panelShown !== lastPanel) {
       lastPanel = panelShown;
-      renderPanel(evaluation, picked);
+      drawing(() => renderPanel(evaluation, picked));
     }
   }
 
@@ -542,10 +669,12 @@ export function attachForm(api, form, options) {
     if (!proceed || settings.submitMode === "event-only") event.preventDefault();
   }
 
+  /** A link of the error summary or of the "Let op" list moves focus to its control. */
   function onClick(event) {
-    if (!attached || !summary) return;
+    if (!attached) return;
     const link = isElement(event.target) ? event.target.closest("a") : null;
-    if (!link || !summary.contains(link)) return;
+    const warningLink = link && panel.contains(link) && link.closest(".signal-indicators-warnings");
+    if (!link || !((summary && summary.contains(link)) || warningLink)) return;
     const target = document.getElementById((link.getAttribute("href") ?? "").replace(/^#/, ""));
     if (target) {
       event.preventDefault();
@@ -672,6 +801,11 @@ export function attachForm(api, form, options) {
           labelled(observedId, words.observedLabel),
           create("input", { type: "date", name: `indicator.${code}.observedOn`, id: observedId, class: "utrecht-textbox", ...disabledUntilPicked }),
         );
+        const factsId = `${base}-factsOn`;
+        details.append(
+          labelled(factsId, words.factsLabel),
+          create("input", { type: "date", name: `indicator.${code}.factsOn`, id: factsId, class: "utrecht-textbox", ...disabledUntilPicked }),
+        );
         // One reference per line (a URL may hold a comma).
         const evidenceId = `${base}-evidenceRefs`;
         details.append(
@@ -754,6 +888,9 @@ export function attachForm(api, form, options) {
     ["click", onClick],
   ];
   for (const [type, listener] of listeners) form.addEventListener(type, listener);
+  // The panel may stand outside the form (scorePanel): its links are followed there.
+  const panelOutside = !form.contains(panelRoot);
+  if (panelOutside) panelRoot.addEventListener("click", onClick);
   attachedForms.add(form);
   refresh();
 
@@ -770,6 +907,7 @@ export function attachForm(api, form, options) {
       attachedForms.delete(form);
       filter.remove();
       for (const [type, listener] of listeners) form.removeEventListener(type, listener);
+      if (panelOutside) panelRoot.removeEventListener("click", onClick);
       clearErrors();
       for (const node of injected.splice(0).reverse()) node.remove();
       for (const [element, name, original] of changed.splice(0).reverse()) restore(element, name, original);

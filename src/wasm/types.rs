@@ -246,7 +246,7 @@ pub mod form_shape {
         /// Partner codes shared with.
         #[tsify(optional)]
         pub shared_with: Option<Vec<String>>,
-        /// Required (≥ 10 characters) when an advised partner is not shared with.
+        /// Why an advised partner is not shared with (10–2000 characters; optional).
         #[tsify(optional)]
         pub no_share_reason: Option<String>,
         /// The officer's own view of the advice.
@@ -285,6 +285,10 @@ pub mod form_shape {
         /// The person's status; never scored, it limits which measures apply.
         #[tsify(optional, type = "SubjectStatus")]
         pub status: Option<String>,
+        /// `possible-victim`: the host knows the person is a possible victim
+        /// of trafficking; never scored, it protects like a victim indicator.
+        #[tsify(optional, type = "SubjectProtection")]
+        pub protection: Option<String>,
     }
 
     /// `context` of the form.
@@ -355,6 +359,10 @@ pub mod form_shape {
         /// `YYYY-MM-DD`, not after the evaluation date.
         #[tsify(optional)]
         pub observed_on: Option<String>,
+        /// `YYYY-MM-DD`: the date of the facts, where known; not after
+        /// `observedOn`. Recency counts from it.
+        #[tsify(optional)]
+        pub facts_on: Option<String>,
         /// Required where the catalog marks the indicator `requiresEvidence`;
         /// at most 20, each 1–512 characters.
         #[tsify(optional)]

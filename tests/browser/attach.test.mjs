@@ -30,7 +30,7 @@ async function fillValid(page) {
 
 test("the picker has the contract's control names, grading starts empty and hidden", async () => {
   const { page } = await open();
-  assert.equal(await page.locator('input[type="checkbox"][name="indicator"]').count(), 27);
+  assert.equal(await page.locator('input[type="checkbox"][name="indicator"]').count(), 29);
   const details = page.locator("#signal-indicators-TER-01-details");
   assert.equal(await details.getAttribute("hidden"), "");
   await page.check('input[name="indicator"][value="TER-01"]');
@@ -85,7 +85,7 @@ test("a valid submit writes the record and fires signal-record; it verifies else
   assert.deepEqual(record.case, { caseNumber: "IND-2026-000123", procedure: "asylum" });
   assert.equal(new SignalEngine().verifyRecord(record).ok, true);
   assert.equal(page.url().includes("/submitted"), false, "event-only: no navigation");
-  assert.match(await page.textContent("#panel"), /Waarom deze score\?/);
+  assert.match(await page.textContent("#panel"), /Waarom dit advies\?/);
   assert.deepEqual(outside, []);
 });
 
@@ -158,7 +158,7 @@ test("initial fills empty controls and the picker; what the officer typed stays"
       today: "2026-11-28", now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09",
       initial: {
         caseNumber: "IND-1", procedure: "asylum", subject: { vNumber: "1234567890" },
-        indicators: [{ code: "TER-05", reliability: "A", credibility: "1", observedOn: "2026-11-01", evidenceRefs: ["AB-1", "CD-2"] }],
+        indicators: [{ code: "TER-01", reliability: "A", credibility: "1", observedOn: "2026-11-01", evidenceRefs: ["AB-1", "CD-2"] }],
         sharedWith: ["AIVD", "NCTV"],
       },
     });
@@ -167,11 +167,11 @@ test("initial fills empty controls and the picker; what the officer typed stays"
       zaak: q("#zaak").value,
       procedure: q("#procedure").value,
       vnr: q("#vnr").value,
-      picked: q('input[name="indicator"][value="TER-05"]').checked,
-      reliability: q('[name="indicator.TER-05.reliability"]').value,
-      credibility: q('[name="indicator.TER-05.credibility"]').value,
-      evidence: q('[name="indicator.TER-05.evidenceRefs"]').value,
-      detailsHidden: q("#signal-indicators-TER-05-details").hidden,
+      picked: q('input[name="indicator"][value="TER-01"]').checked,
+      reliability: q('[name="indicator.TER-01.reliability"]').value,
+      credibility: q('[name="indicator.TER-01.credibility"]').value,
+      evidence: q('[name="indicator.TER-01.evidenceRefs"]').value,
+      detailsHidden: q("#signal-indicators-TER-01-details").hidden,
       shared: [...form.querySelectorAll('input[name="sharedWith"]')].filter((box) => box.checked).map((box) => box.value),
     };
   });
@@ -186,14 +186,14 @@ test("initial fills empty controls and the picker; what the officer typed stays"
     detailsHidden: false,
     shared: ["AIVD", "NCTV"],
   });
-  // CT-INFOBOX is advised but not shared: the submit stops at the summary,
-  // with the sharing checkboxes marked; shared, the record goes out.
+  // CT Infobox is advised but not shared: the officer is told in the "Let
+  // op" list, linked to its box, and it does not block (SPEC §12.3).
   await page.fill("#summary", "Ambtsbericht ontvangen over betrokkenheid bij een terroristische organisatie.");
+  assert.match(await page.textContent(".signal-indicators-warnings"), /CT Infobox/);
+  const link = page.locator(".signal-indicators-warnings a");
+  assert.equal(await page.getAttribute(`#${(await link.first().getAttribute("href")).slice(1)}`, "value"), "CT-INFOBOX");
   await page.click("button[type=submit]");
-  assert.equal(await page.locator(".signal-indicators-summary").count(), 1);
-  assert.equal(await page.getAttribute('input[name="sharedWith"][value="AIVD"]', "aria-invalid"), "true");
-  await page.check('input[name="sharedWith"][value="CT-INFOBOX"]');
-  await page.click("button[type=submit]");
+  assert.equal(await page.locator(".signal-indicators-summary").count(), 0);
   const events = await page.evaluate(() => window.events);
   assert.equal(events.length, 1);
   assert.equal(events[0].case.caseNumber, "IND-2026-000999");
@@ -268,7 +268,7 @@ test("host fit: fieldMap checked, attach twice refused, unchecked details disabl
   assert.deepEqual(posted, []);
   await fillValid(page);
   const names = await page.evaluate(() => [...new FormData(document.getElementById("signal")).keys()].filter((k) => k.startsWith("indicator.")));
-  assert.deepEqual(names.sort(), ["indicator.TER-05.credibility", "indicator.TER-05.evidenceRefs", "indicator.TER-05.note", "indicator.TER-05.observedOn", "indicator.TER-05.reliability"]);
+  assert.deepEqual(names.sort(), ["indicator.TER-05.credibility", "indicator.TER-05.evidenceRefs", "indicator.TER-05.factsOn", "indicator.TER-05.note", "indicator.TER-05.observedOn", "indicator.TER-05.reliability"]);
   await page.uncheck('input[name="indicator"][value="TER-05"]');
   assert.equal(await page.inputValue('select[name="indicator.TER-05.reliability"]'), "A", "typed values stay when unchecked");
   assert.equal(await page.isDisabled('select[name="indicator.TER-05.reliability"]'), true);
@@ -319,19 +319,19 @@ test("long catalogs: the filter narrows by code or label words, keeps checked on
   const { page } = await open();
   const visible = () => page.evaluate(() =>
     [...document.querySelectorAll('input[name="indicator"]')].filter((box) => box.closest(".utrecht-form-field").checkVisibility()).map((box) => box.value));
-  assert.equal((await visible()).length, 27);
-  assert.equal(await page.textContent(".signal-indicators-filter-status"), "27 van 27 indicatoren getoond");
+  assert.equal((await visible()).length, 29);
+  assert.equal(await page.textContent(".signal-indicators-filter-status"), "29 van 29 indicatoren getoond");
   await page.check('input[name="indicator"][value="IDF-01"]');
   await page.focus("#signal-indicators-filter");
   await page.keyboard.type("ter-0");
   assert.deepEqual(await visible(), ["TER-01", "TER-02", "TER-03", "TER-04", "TER-05", "IDF-01"]);
-  assert.equal(await page.textContent(".signal-indicators-filter-status"), "6 van 27 indicatoren getoond");
+  assert.equal(await page.textContent(".signal-indicators-filter-status"), "6 van 29 indicatoren getoond");
   await page.fill("#signal-indicators-filter", "schuldenbinding");
   assert.deepEqual(await visible(), ["IDF-01", "VIC-02"]);
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => window.events.length), 0, "Enter in the filter does not submit");
   await page.fill("#signal-indicators-filter", "");
-  assert.equal((await visible()).length, 27);
+  assert.equal((await visible()).length, 29);
   // The checked indicator still posts; the filter itself posts nothing.
   const names = await page.evaluate(() => [...new FormData(document.getElementById("signal"))].map(([name, value]) => `${name}=${value}`));
   assert.ok(names.includes("indicator=IDF-01"));
@@ -345,7 +345,7 @@ test("long catalogs: the filter narrows by code or label words, keeps checked on
   assert.equal((await visible()).includes("IDF-02"), false);
   await page.keyboard.press("Space");
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
-  assert.equal((await visible()).length, 27);
+  assert.equal((await visible()).length, 29);
 });
 
 test("a 200-indicator catalog: the post carries only the indicators ticked, far below body parsers' field limits", async () => {

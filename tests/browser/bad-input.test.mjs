@@ -72,7 +72,7 @@ test("in Chromium, through the browser module and \"./full\": JSON text agrees w
   assert.deepEqual(failures, []);
 });
 
-test("Chromium builds the same record bytes as the native crate (schemaVersion 1.1)", async () => {
+test("Chromium builds the same record bytes as the native crate (schemaVersion 1.2)", async () => {
   const { nativeRecord } = await import("../js/fixtures.mjs");
   const { recordInputs } = await import("../js/bad-input-table.mjs");
   const page = await chromium.page();
@@ -108,6 +108,6 @@ test("Chromium builds the same record bytes as the native crate (schemaVersion 1
   assert.equal(fromChromium.length, inputs.length);
   for (const [i, input] of inputs.entries()) {
     assert.equal(fromChromium[i], nativeRecord(input), `record ${i}`);
-    assert.equal(JSON.parse(fromChromium[i]).schemaVersion, "1.1");
+    assert.equal(JSON.parse(fromChromium[i]).schemaVersion, "1.2");
   }
 });

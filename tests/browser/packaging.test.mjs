@@ -51,7 +51,7 @@ test("the packed tarball installs and imports from Node ESM", () => {
     console.log(JSON.stringify({ version, valid: evaluation.valid, overall: evaluation.assessment.overall, schema: schema.$schema, verified }));
   `);
   const out = JSON.parse(execFileSync(process.execPath, ["check.mjs"], { cwd: project, encoding: "utf8" }));
-  assert.deepEqual(out.overall, { score: 6000, band: "medium" });
+  assert.deepEqual(out.overall, { score: 3500, band: "low" });
   assert.equal(out.valid, true);
   assert.equal(out.verified, true, "Node's \".\" and \"./full\" both verify");
   assert.equal(out.schema, "https://json-schema.org/draft/2020-12/schema");
@@ -97,7 +97,7 @@ test("a Vite app built with the package evaluates a form in Chromium", async () 
     const outside = watchRequests(page);
     await page.goto("http://127.0.0.1:18081/");
     await page.waitForSelector("body[data-done]", { timeout: 15000 });
-    assert.deepEqual(JSON.parse(await page.textContent("#out")), { score: 6000, band: "medium", refused: "unsupported", verified: true });
+    assert.deepEqual(JSON.parse(await page.textContent("#out")), { score: 3500, band: "low", refused: "unsupported", verified: true });
     assert.deepEqual(outside, []);
   } finally {
     await browser.close();

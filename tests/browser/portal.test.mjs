@@ -48,7 +48,7 @@ async function axe(page) {
 
 test("under the strict CSP the portal loads, advises and posts a record the server verifies", async () => {
   const { page, outside, violations } = await open();
-  assert.equal(await page.locator('input[name="indicator"]').count(), 27);
+  assert.equal(await page.locator('input[name="indicator"]').count(), 29);
   await fillValid(page);
   await Promise.all([page.waitForURL(/\/signaal$/), page.click("button[type=submit]")]);
   assert.equal(await page.textContent("#verdict"), "Record geverifieerd door de server.");
@@ -107,26 +107,78 @@ test("keyboard only: a valid signal is completed and submitted; the event carrie
   assert.deepEqual(JSON.parse(events[0]), record);
 });
 
-test("the advice panel follows indicators and gradings, with contributions", async () => {
+test("the advice panel follows indicators and gradings: the band word as headline, the numbers in the explanation", async () => {
   const { page } = await open();
   const panel = page.locator("#advies");
   assert.match(await panel.textContent(), /Advies — geen besluit/);
-  await page.check('input[name="indicator"][value="TER-05"]');
-  assert.match(await page.textContent(".signal-indicators-unscored"), /nog niet meegeteld .*: TER-05$/);
-  await page.selectOption('select[name="indicator.TER-05.reliability"]', "A");
-  await page.selectOption('select[name="indicator.TER-05.credibility"]', "1");
-  await page.fill('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
+  await page.check('input[name="indicator"][value="TER-01"]');
+  assert.match(await page.textContent(".signal-indicators-unscored"), /nog niet meegeteld .*of dubbel\): TER-01$/);
+  await page.selectOption('select[name="indicator.TER-01.reliability"]', "A");
+  await page.selectOption('select[name="indicator.TER-01.credibility"]', "1");
+  await page.fill('input[name="indicator.TER-01.observedOn"]', "2026-11-01");
   assert.equal(await page.locator(".signal-indicators-unscored").count(), 0, "scored now");
-  assert.match(await panel.textContent(), /60,0 \(gemiddeld\)/);
-  assert.match(await panel.textContent(), /TER-05 .*60,0/);
+  assert.equal(await page.textContent(".signal-indicators-headline"), "Advies: hoog", "a word, no number");
   assert.match(await panel.textContent(), /Voorbeeldcatalogus: niet voor echte zaken/);
-  assert.match(await panel.textContent(), /AIVD, CT-INFOBOX, NCTV/);
-  await page.selectOption('select[name="indicator.TER-05.credibility"]', "4");
-  assert.match(await panel.textContent(), /24,0 \(laag\)/);
-  // The live region says only what changed: the band, not the unchanged routing.
-  assert.equal(await page.textContent(".signal-indicators-announcement"), "Advies: laag.");
-  await page.uncheck('input[name="indicator"][value="TER-05"]');
-  assert.equal(await page.textContent(".signal-indicators-announcement"), "Advies: geen. Routeringsadvies: geen.");
+  assert.equal(await page.textContent(".signal-indicators-routing"), "Advies: doorgeven aan AIVD");
+  // The explanation starts collapsed; its numbers, and why the item counts for measures or not.
+  const why = page.locator(".signal-indicators-why");
+  assert.equal(await why.getAttribute("open"), null);
+  await page.click(".signal-indicators-why summary");
+  const explained = await why.textContent();
+  assert.match(explained, /90,0 \(hoog\); met bewijs: geen/);
+  assert.match(explained, /TER-01 .* — gewicht 90, bron A, informatie 1, telt vanaf 1 november 2026 \((1 maand|\d+ maanden)\): telt niet mee voor maatregelen: geen bewijs/);
+  // Evidence: CT Infobox and the NCTV are advised too, by their names.
+  await page.fill('textarea[name="indicator.TER-01.evidenceRefs"]', "AMB-2026-17");
+  assert.equal(await page.textContent(".signal-indicators-routing"), "Advies: doorgeven aan AIVD, CT Infobox, NCTV");
+  assert.match(await why.textContent(), /telt mee voor maatregelen/);
+  assert.notEqual(await why.getAttribute("open"), null, "stays open across updates");
+  // Lower credibility: the live region says only what changed, in words.
+  await page.selectOption('select[name="indicator.TER-01.credibility"]', "4");
+  assert.equal(await page.textContent(".signal-indicators-announcement"), "Advies: laag. Advies: doorgeven aan AIVD.");
+  assert.match(await why.textContent(), /36,0 \(laag\)/);
+  await page.uncheck('input[name="indicator"][value="TER-01"]');
+  assert.equal(await page.textContent(".signal-indicators-announcement"), "Advies: geen. Advies: doorgeven aan niemand.");
+  assert.doesNotMatch(await page.textContent(".signal-indicators-headline") + await page.textContent(".signal-indicators-announcement"), /\d/);
+});
+
+test("warnings appear live in a Let op list that names and links their fields; measures are grouped", async () => {
+  const { page } = await open();
+  await page.selectOption("#verblijfspositie", "");
+  await page.check('input[name="indicator"][value="TER-01"]');
+  await page.selectOption('select[name="indicator.TER-01.reliability"]', "A");
+  await page.selectOption('select[name="indicator.TER-01.credibility"]', "1");
+  await page.fill('input[name="indicator.TER-01.observedOn"]', "2026-11-01");
+  await page.fill('textarea[name="indicator.TER-01.evidenceRefs"]', "AMB-2026-17");
+  const warnings = page.locator(".signal-indicators-warnings");
+  // Unknown status: nothing status-bound is listed, and the officer is told why.
+  assert.match(await warnings.textContent(), /Huidige verblijfspositie: vul de huidige verblijfspositie in/);
+  assert.equal(await page.locator(".signal-indicators-measures").count(), 0);
+  // Unshared advice links to the first advised partner not shared.
+  assert.match(await warnings.textContent(), /Delen met: deel met de geadviseerde partners \(AIVD, CT Infobox, NCTV\)/);
+  await page.click('.signal-indicators-warnings a:has-text("Delen met")');
+  assert.equal(await page.evaluate(() => document.activeElement.value), "AIVD");
+  // Protected words in free text.
+  await page.fill("#samenvatting", "Betrokkene noemde zijn nationaliteit in het gehoor, verder niets.");
+  assert.match(await warnings.textContent(), /Feitelijk verslag .*: deze tekst noemt mogelijk een beschermd kenmerk/);
+  // A known status: measures appear, grouped by measure with categories, indicators and bases.
+  await page.selectOption("#verblijfspositie", "applicant");
+  assert.doesNotMatch(await warnings.textContent(), /verblijfspositie/);
+  const measures = await page.locator(".signal-indicators-measures > li").allTextContents();
+  assert.equal(measures.length, 2, measures.join(" | "));
+  assert.match(measures[0], /^Aanvraag verblijfsvergunning asiel afwijzen .*Terrorisme en gewelddadig extremisme \(TER-01\) — grondslag: Vw 2000 art\. 30b/);
+  assert.match(measures[1], /^Inreisverbod opleggen/);
+  // Then the officer's own view is required.
+  await page.click("button[type=submit]");
+  assert.match(await page.textContent(".signal-indicators-summary"), /Oordeel: .*eigen oordeel/);
+  // A known possible victim holds public-order measures back, said in words.
+  await page.check('input[name="indicator"][value="PUB-04"]');
+  await page.selectOption('select[name="indicator.PUB-04.reliability"]', "A");
+  await page.selectOption('select[name="indicator.PUB-04.credibility"]', "1");
+  await page.fill('input[name="indicator.PUB-04.observedOn"]', "2026-11-01");
+  await page.fill('textarea[name="indicator.PUB-04.evidenceRefs"]', "VONNIS-2025-3");
+  await page.check("#slachtoffer");
+  assert.match(await page.textContent(".signal-indicators-suspended"), /^Aangehouden \(mogelijk slachtoffer mensenhandel, beginsel van niet-bestraffing\): Aanvraag verblijfsvergunning asiel afwijzen .*\(Openbare orde/);
+  assert.match(await page.textContent(".signal-indicators-routing"), /CoMensha/);
 });
 
 test("axe-core finds no WCAG 2.1 A/AA violation: fresh, with errors, after submit, in both languages", async () => {
@@ -136,6 +188,18 @@ test("axe-core finds no WCAG 2.1 A/AA violation: fresh, with errors, after submi
     await page.click("button[type=submit]");
     assert.ok(await page.locator(".utrecht-form-field-error-message").count() > 0);
     assert.deepEqual(await axe(page), [], `errors ${path}`);
+    // Warnings, measures and the open explanation.
+    await page.check('input[name="indicator"][value="TER-01"]');
+    await page.selectOption('select[name="indicator.TER-01.reliability"]', "A");
+    await page.selectOption('select[name="indicator.TER-01.credibility"]', "1");
+    await page.fill('input[name="indicator.TER-01.observedOn"]', "2026-11-01");
+    await page.fill('textarea[name="indicator.TER-01.evidenceRefs"]', "AMB-2026-17");
+    await page.selectOption("#verblijfspositie", "applicant");
+    await page.click(".signal-indicators-why summary");
+    assert.ok(await page.locator(".signal-indicators-warnings li").count() > 0);
+    assert.ok(await page.locator(".signal-indicators-measures li").count() > 0);
+    assert.deepEqual(await axe(page), [], `warnings and measures ${path}`);
+    await page.uncheck('input[name="indicator"][value="TER-01"]');
     await fillValid(page);
     await Promise.all([page.waitForURL(/\/signaal$/), page.click("button[type=submit]")]);
     assert.deepEqual(await axe(page), [], `after submit ${path}`);
@@ -153,8 +217,9 @@ test("English switch: interface and messages in English", async () => {
   await page.selectOption('select[name="indicator.TER-05.reliability"]', "A");
   await page.selectOption('select[name="indicator.TER-05.credibility"]', "1");
   await page.fill('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
-  assert.match(await page.textContent("#advies"), /60\.0 \(medium\)/);
-  assert.doesNotMatch(await page.textContent("#advies"), /60,0/);
+  assert.match(await page.textContent("#advies"), /35\.0 \(low\)/);
+  assert.doesNotMatch(await page.textContent("#advies"), /35,0/);
+  assert.equal(await page.textContent(".signal-indicators-headline"), "Advice: low");
 });
 
 test("script payloads typed into every text field stay text and never run", async () => {
@@ -253,7 +318,7 @@ test("attach adopts the server-rendered picker: no control, id or name twice", a
     const pickers = document.querySelectorAll(".signal-indicators-picker").length;
     return { duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i), boxes, reliability, pickers };
   });
-  assert.deepEqual(counts, { duplicateIds: [], boxes: 27, reliability: 1, pickers: 1 });
+  assert.deepEqual(counts, { duplicateIds: [], boxes: 29, reliability: 1, pickers: 1 });
   // Unchecked details are hidden and disabled once the module runs; checked ones open.
   assert.equal(await page.isDisabled('select[name="indicator.TER-01.reliability"]'), true);
   await page.check('input[name="indicator"][value="TER-01"]');
@@ -273,7 +338,7 @@ test("the error summary names each field: no two lines alike, each link focuses 
   assert.equal(new Set(texts).size, texts.length, `duplicate lines: ${texts.join(" | ")}`);
   assert.ok(texts.includes("V-nummer: vul dit veld in"), texts.join(" | "));
   assert.ok(texts.includes("TER-01 — Betrouwbaarheid van de bron: kies een waarde"), texts.join(" | "));
-  assert.ok(texts.some((t) => t.startsWith("TER-05 — Waargenomen op: ")), texts.join(" | "));
+  assert.ok(texts.some((t) => t.startsWith("TER-05 — Datum van de informatie: ")), texts.join(" | "));
   for (let i = 0; i < texts.length; i++) {
     const href = await links.nth(i).getAttribute("href");
     await links.nth(i).click();
@@ -311,6 +376,24 @@ test("the portal makes no failing request, uses one font and reads at 320 CSS px
   }));
   assert.ok(layout.scroll <= 320, `page is ${layout.scroll} px wide at 320`);
   assert.equal(layout.fonts.length, 1, layout.fonts.join(" | "));
+});
+
+test("the advice stands beside the form on wide screens and stays in view; below it on narrow ones", async () => {
+  const { page } = await open("", { viewport: { width: 1280, height: 800 } });
+  const boxes = async () => page.evaluate(() => {
+    const rect = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
+    return { form: rect("#signal-form"), panel: rect("#advies"), height: innerHeight };
+  });
+  let layout = await boxes();
+  assert.ok(layout.panel.left >= layout.form.right, JSON.stringify(layout));
+  // Ticking an indicator far down the form: the advice is still in view.
+  await page.locator('input[name="indicator"][value="IDF-03"]').scrollIntoViewIfNeeded();
+  await page.check('input[name="indicator"][value="IDF-03"]');
+  layout = await boxes();
+  assert.ok(layout.panel.top >= 0 && layout.panel.top < layout.height, JSON.stringify(layout));
+  await page.setViewportSize({ width: 600, height: 800 });
+  layout = await boxes();
+  assert.ok(layout.panel.top >= layout.form.bottom - 1, JSON.stringify(layout));
 });
 
 test("axe-core at 320 CSS px: filtered, folded and with errors", async () => {

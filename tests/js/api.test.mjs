@@ -28,9 +28,9 @@ test("evaluate gives the worked example of the README", () => {
   assert.deepEqual(terrorism.evidencedScore, 6503);
   assert.equal(terrorism.evidencedBand, "medium");
   assert.deepEqual(evaluation.measures.map((m) => m.code), ["refuse-or-withdraw-asylum"]);
-  assert.equal(evaluation.measures[0].label, "Asielaanvraag afwijzen of asielvergunning intrekken");
+  assert.equal(evaluation.measures[0].label, "Aanvraag verblijfsvergunning asiel afwijzen of verblijfsvergunning asiel intrekken");
   assert.deepEqual(evaluation.suspendedMeasures, []);
-  assert.deepEqual(evaluation.catalog, { id: "ind-example", version: "2026.2", illustrative: true });
+  assert.deepEqual(evaluation.catalog, { id: "ind-example", version: "2026.3", illustrative: true });
 });
 
 test("buildRecord writes the documented record, which verifies", () => {
@@ -41,7 +41,7 @@ test("buildRecord writes the documented record, which verifies", () => {
     "indicators", "assessment", "routing", "measuresForConsideration", "handling", "officerJudgement", "summary",
     "officer", "integrity",
   ]);
-  assert.equal(record.schemaVersion, "1.1");
+  assert.equal(record.schemaVersion, "1.2");
   assert.deepEqual(record.subject, { vNumber: "1234567890", bsn: "123456782", status: "applicant" });
   assert.deepEqual(record.officerJudgement, { view: "agree" });
   assert.equal(record.catalog.illustrative, true);
@@ -96,7 +96,7 @@ test("locale switching changes messages and labels, never the record", () => {
   assert.match(nl.issues[0].message, /V-nummer/);
   assert.match(en.issues[0].message, /V-number/);
   assert.equal(new SignalEngine({ locale: "en" }).locale, "en");
-  assert.equal(en.measures[0].label, "Refuse the asylum application or withdraw the asylum permit");
+  assert.equal(en.measures[0].label, "Refuse the asylum application or withdraw the asylum residence permit");
   const a = JSON.stringify(new SignalEngine({ locale: "nl" }).buildRecord(validInput(), FIXED));
   const b = JSON.stringify(new SignalEngine({ locale: "en" }).buildRecord(validInput(), FIXED));
   assert.equal(a, b);
@@ -124,7 +124,7 @@ test("catalog() round-trips to the same digest; a custom catalog works; an inval
 
   const broken = structuredClone(catalog);
   broken.indicators[0].weight = 0;
-  broken.bands[2].from = 10;
+  broken.recency[1].maxDays = 100;
   broken.measures.push({ ...broken.measures[0], category: "trafficking-victim", minBand: "none" });
   assert.throws(() => new SignalEngine({ catalog: broken }), (error) => {
     assert.ok(error instanceof Error);
@@ -283,7 +283,7 @@ test("renderPicker gives the picker attach adopts, every text escaped", async ()
   const { renderPicker } = await import("@ind/signal-indicators");
   const html = renderPicker({ locale: "en", values: validInput() });
   assert.match(html, /^<div class="signal-indicators-picker" lang="en">/);
-  assert.equal(html.match(/name="indicator"/g).length, 27);
+  assert.equal(html.match(/name="indicator"/g).length, 29);
   assert.match(html, /value="TER-01" id="signal-indicators-TER-01"[^>]*checked>/);
   assert.match(html, /Source reliability/);
   const catalog = new SignalEngine().catalog();

@@ -22,8 +22,10 @@ export function validForm() {
 /**
  * Valid forms whose records must be byte-identical in Node, Chromium and
  * native: the fixture, a tip about a person with no V-nummer known, and one
- * with the v1.2 members (status, a judgement with a reason, a duplicate, a
- * war crime that does not fade, a measure suspended by a possible victim).
+ * with the v1.2 and v1.3 members (status, a known possible victim, a
+ * judgement with a reason, a duplicate, one source behind two indicators, a
+ * war crime that does not fade with the date of its facts, a measure
+ * suspended by a possible victim).
  */
 export function recordInputs() {
   const tip = validForm();
@@ -35,11 +37,13 @@ export function recordInputs() {
   const lawful = validForm();
   lawful.procedure = "naturalisation";
   lawful.subject.status = "union-law";
+  lawful.subject.protection = "possible-victim";
   lawful.officerJudgement = { view: "partly", reason: "Ernst lager dan het advies; zie verslag." };
   lawful.indicators.push(
     { code: "TER-01", reliability: "A", credibility: "1", observedOn: "2026-05-12", evidenceRefs: ["AB-2026-18"] },
-    { code: "WAR-03", reliability: "B", credibility: "2", observedOn: "2001-03-04", evidenceRefs: ["https://tribunal.example/case?id=1,2"] },
-    { code: "IDF-01", reliability: "A", credibility: "1", observedOn: "2026-10-01", evidenceRefs: ["DOC-9"] },
+    { code: "TER-03", reliability: "B", credibility: "2", observedOn: "2026-05-12", evidenceRefs: [" ab-2026-18"] },
+    { code: "WAR-03", reliability: "B", credibility: "2", observedOn: "2001-03-04", factsOn: "1994-07-01", evidenceRefs: ["https://tribunal.example/case?id=1,2"] },
+    { code: "PUB-04", reliability: "A", credibility: "1", observedOn: "2026-10-01", factsOn: "2025-06-30", evidenceRefs: ["VONNIS-9"] },
     { code: "VIC-02", reliability: "C", credibility: "3", observedOn: "2026-10-01" },
   );
   lawful.sharedWith = ["AIVD", "AVIM", "COMENSHA", "CT-INFOBOX", "DTV", "IND-1F", "KMAR", "NCTV", "OM", "POLITIE"];

@@ -20,12 +20,13 @@ test("Node and native produce byte-identical records", () => {
     const record = JSON.parse(fromNode);
     assert.ok(validateRecord(record));
     assert.equal(record.integrity.digest, independentDigest(record));
-    assert.equal(record.schemaVersion, "1.1");
+    assert.equal(record.schemaVersion, "1.2");
   }
   const evaluation = engine.evaluate(lawful, { today: TODAY });
   assert.ok(evaluation.valid, JSON.stringify(evaluation.issues));
   assert.ok(evaluation.issues.some((i) => i.code === "indicator.duplicate" && i.path === "/indicators/0"));
-  assert.deepEqual(evaluation.suspendedMeasures.map((m) => `${m.category}/${m.code}`), ["identity-fraud/refuse-naturalisation"]);
+  assert.ok(evaluation.issues.some((i) => i.code === "indicator.same-source" && i.path === "/indicators/3/evidenceRefs"));
+  assert.deepEqual(evaluation.suspendedMeasures.map((m) => `${m.category}/${m.code}`), ["public-order/refuse-naturalisation"]);
 });
 
 test("the native CLI verifies what the Node build wrote", () => {

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::super::date::Date;
-use super::super::issue::{Finding, Kind, Pointer};
+use super::super::issue::{Finding, Items, Kind, Pointer};
 use super::protected::is_protected_key;
 use super::Reader;
 
@@ -215,7 +215,10 @@ impl Reader<'_, '_> {
             }
         };
         if items.len() > max_items {
-            self.push(Finding::error(path.render(), Kind::ArrayTooMany { max: max_items, actual: items.len() }));
+            self.push(Finding::error(
+                path.render(),
+                Kind::ArrayTooMany { max: max_items, actual: items.len(), items: Items::Values },
+            ));
             return Vec::new();
         }
         let mut out: Vec<(usize, &'v str)> = Vec::with_capacity(items.len());

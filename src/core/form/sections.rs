@@ -8,7 +8,7 @@ use super::super::catalog::Partner;
 use super::super::date::Date;
 use super::super::extensions::ExtensionType;
 use super::super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
-use super::super::issue::{Finding, Kind, Pointer};
+use super::super::issue::{Finding, Items, Kind, Pointer};
 use super::super::vocabulary::{
     sis_articles, CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, PROTECTIONS, RELIABILITY, SCREENING_METHODS,
     SIS_REGULATIONS, STATUSES, TIP_CHANNELS, TLP,
@@ -275,11 +275,14 @@ impl Reader<'_, '_> {
             }
         };
         if items.len() > MAX_INDICATORS {
-            self.push(Finding::error("/indicators", Kind::ArrayTooMany { max: MAX_INDICATORS, actual: items.len() }));
+            self.push(Finding::error(
+                "/indicators",
+                Kind::ArrayTooMany { max: MAX_INDICATORS, actual: items.len(), items: Items::Indicators },
+            ));
             return;
         }
         if items.is_empty() {
-            self.push(Finding::error("/indicators", Kind::ArrayTooFew { min: 1, actual: 0 }));
+            self.push(Finding::error("/indicators", Kind::ArrayTooFew { min: 1, actual: 0, items: Items::Indicators }));
             return;
         }
         for (i, item) in items.iter().enumerate() {

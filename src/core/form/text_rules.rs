@@ -40,13 +40,21 @@ const PROTECTED_TERMS: [&str; 13] = [
 ];
 
 /// What is left of a reference to judge it by: its letters and decimal
-/// digits, lower-cased with Unicode's default full mapping (Rust's
-/// `to_lowercase`, which includes the final sigma rule). Letters and digits
-/// are the `Alphabetic` and `Numeric` properties, the nearest the standard
-/// library has to General_Category L and Nd.
+/// digits (the `Alphabetic` and `Numeric` properties, the nearest the
+/// standard library has to General_Category L and Nd), lower-cased.
+///
+/// Lower-casing maps ASCII letters and the Kelvin sign (the one non-ASCII
+/// character whose Unicode lower case is an ASCII letter): for the listed
+/// words and the length rule that is exactly what Unicode's full lower-case
+/// mapping gives, without the case tables that mapping would add to the
+/// browser module. (Only a repeated non-ASCII letter written in mixed case,
+/// such as `Ééé`, is not recognised as one character repeated.)
 fn reference_core(reference: &str) -> String {
-    let kept: String = reference.chars().filter(|c| c.is_alphabetic() || c.is_numeric()).collect();
-    kept.to_lowercase()
+    reference
+        .chars()
+        .filter(|c| c.is_alphabetic() || c.is_numeric())
+        .map(|c| if c == '\u{212A}' { 'k' } else { c.to_ascii_lowercase() })
+        .collect()
 }
 
 /// Whether an evidence reference is a placeholder: fewer than 3 letters or
@@ -59,11 +67,12 @@ pub fn is_placeholder(reference: &str) -> bool {
 }
 
 /// Whether a text names a protected attribute as a whole word (words split
-/// at every character that is not a letter).
+/// at every character that is not a letter, compared by lower case: the
+/// terms are ASCII, and no non-ASCII letter lower-cases into one of their
+/// letters, so an ASCII case-insensitive comparison is the same).
 pub fn names_protected_term(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
-        .filter(|word| !word.is_empty() && word.len() <= 24)
-        .any(|word| PROTECTED_TERMS.contains(&word.to_lowercase().as_str()))
+        .any(|word| PROTECTED_TERMS.iter().any(|term| word.eq_ignore_ascii_case(term)))
 }
 
 #[cfg(test)]
@@ -72,9 +81,22 @@ mod tests {
 
     #[test]
     fn placeholders_are_not_references() {
-        for placeholder in
-            ["-", "xxxx", "XXXX", "0000", "ab", "n.v.t.", "NVT", "Onbekend", "t.b.d.", "N/A", "  --  ", "Test"]
-        {
+        for placeholder in [
+            "-",
+            "xxxx",
+            "XxXx",
+            "0000",
+            "ab",
+            "n.v.t.",
+            "NVT",
+            "Onbekend",
+            "t.b.d.",
+            "N/A",
+            "  --  ",
+            "Test",
+            "UN\u{212A}NOWN",
+            "ééé",
+        ] {
             assert!(is_placeholder(placeholder), "{placeholder}");
         }
         for reference in ["AMB-2026-0042", "DOC-1", "mijn-dossier/123", "وثيقة", "https://example.org/x", "abc"] {
