@@ -10,7 +10,8 @@ import { fieldMap } from "./script-tag/public/field-map.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = dirname(fileURLToPath(import.meta.resolve("@ind/signal-indicators/package.json")));
-const seenIds = new Set(); // in a real portal: a unique key on record.id in the database
+// Accepted signals, record id → digest: in a real portal a unique key on the record id, the digest beside it.
+const stored = new Map();
 
 export const app = express();
 app.use((request, response, next) => {
@@ -22,11 +23,14 @@ app.use(express.static(join(here, "script-tag", "public")));
 // #region route
 // `extended: false`: repeated names (checkboxes) arrive as arrays, which verifySubmission takes.
 app.post("/signaal", express.urlencoded({ extended: false, limit: "2mb", parameterLimit: 5000 }), (request, response) => {
-  const result = verifySubmission(request.body, { fieldMap, seen: (id) => seenIds.has(id) });
-  console.log(JSON.stringify({ id: result.record?.id ?? null, ok: result.ok, codes: result.issues.map((i) => i.code) }));
+  // A draft (a `formnovalidate` button) is kept unchecked; its record field is empty.
+  if (request.body.actie === "concept") return response.json({ draft: true });
+  const result = verifySubmission(request.body, { fieldMap, seen: (id) => stored.get(id) ?? false });
+  console.log(JSON.stringify({ id: result.record?.id ?? null, ok: result.ok, duplicate: result.duplicate, codes: result.issues.map((i) => i.code) }));
   if (!result.ok) return response.status(422).json({ issues: result.issues, input: result.input });
-  seenIds.add(result.record.id);
-  response.json({ stored: result.record.id });
+  // A repeat of an accepted record (same id and digest) stores nothing.
+  if (!result.duplicate) stored.set(result.record.id, result.record.integrity.digest);
+  response.json({ stored: result.record.id, duplicate: result.duplicate });
 });
 // #endregion
 

@@ -29,6 +29,8 @@ function fileFor(pathname, testFiles) {
       ? [join(root, "tests", "data"), pathname.slice(12)]
     : testFiles && pathname.startsWith("/tests/browser/pages/")
       ? [join(root, "tests", "browser", "pages"), pathname.slice(21)]
+    : testFiles && pathname.startsWith("/examples/")
+      ? [join(root, "examples"), pathname.slice(10)]
       : pathname.startsWith("/pkg/")
     ? [join(root, "pkg"), pathname.slice(5)]
     : pathname.startsWith("/node_modules/")
@@ -48,7 +50,14 @@ export function startServer({ port: listenPort = port, testFiles = false, blockM
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", `http://${host}`);
     if (request.method === "POST" && url.pathname === "/signaal") {
+      // A slow answer (test servers, `?slow`) keeps a second click within the first post.
+      if (testFiles && url.searchParams.has("slow")) await new Promise((resolve) => setTimeout(resolve, 400));
       await receiveSignal(request, response);
+      return;
+    }
+    if (testFiles && url.pathname === "/received") {
+      response.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      response.end(JSON.stringify(received));
       return;
     }
     let file = blockModule && url.pathname.endsWith(".wasm") ? null : fileFor(url.pathname, testFiles);
@@ -57,11 +66,18 @@ export function startServer({ port: listenPort = port, testFiles = false, blockM
       if (!file) throw new Error("outside");
       let body = await readFile(file);
       if (file === join(root, "www", "index.html")) body = await withPicker(body, url.searchParams.get("lang") === "en" ? "en" : "nl");
+      // The test portal page with the picker rendered here (`?picker=server`),
+      // or `?cacheable`, is sent so the browser may keep it in its history, as
+      // most portal pages are: going back then restores what the officer entered.
+      const hostForm = file === join(root, "tests", "browser", "pages", "host-form.html");
+      const serverPicker = hostForm && url.searchParams.get("picker") === "server";
+      const portalPage = serverPicker || (hostForm && url.searchParams.has("cacheable"));
+      if (serverPicker) body = await withPicker(body, "nl", '<div id="indicators"></div>');
       response.writeHead(200, {
         "content-type": types[extname(file)] ?? "application/octet-stream",
         "content-security-policy": csp,
         "x-content-type-options": "nosniff",
-        "cache-control": "no-store",
+        "cache-control": portalPage ? "no-cache" : "no-store",
       });
       response.end(body);
     } catch {
@@ -77,9 +93,9 @@ export function startServer({ port: listenPort = port, testFiles = false, blockM
  * (renderPicker): without the module an officer can still tick, grade and
  * post indicators; with it, attach adopts these controls.
  */
-async function withPicker(page, locale) {
+async function withPicker(page, locale, container = '<div id="indicatoren"></div>') {
   const { renderPicker } = await import("../pkg/node.mjs");
-  return Buffer.from(page.toString("utf8").replace('<div id="indicatoren"></div>', `<div id="indicatoren">${renderPicker({ locale })}</div>`));
+  return Buffer.from(page.toString("utf8").replace(container, `${container.slice(0, -6)}${renderPicker({ locale })}</div>`));
 }
 
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -97,9 +113,22 @@ async function body(request) {
 }
 
 /**
- * The portal's server side: re-verifies the posted record with the same
- * engine (Node build), or rebuilds the input from a plain post when the page
- * had no JavaScript, and shows what it received.
+ * The demo's store of accepted signals: record id → digest, as a database
+ * table with a unique key on the id would keep them. A repeat of an
+ * accepted record (the same id and digest: the officer pressed save again
+ * after going back) is recognised and stored nothing; another record under
+ * a known id is a replay.
+ */
+const stored = new Map();
+
+/** Every post this server received, in order (test servers show them at /received). */
+const received = [];
+
+/**
+ * The portal's server side: a draft is kept as it is (no checks, no record);
+ * otherwise it re-verifies the posted record with the same engine (Node
+ * build), or rebuilds the input from a plain post when the page had no
+ * JavaScript, and shows what it received.
  */
 async function receiveSignal(request, response) {
   const { verifySubmission } = await import("../pkg/node.mjs");
@@ -107,12 +136,25 @@ async function receiveSignal(request, response) {
   let html;
   try {
     const form = new URLSearchParams(await body(request));
-    const result = verifySubmission(form, { fieldMap });
+    received.push({ action: form.get("actie"), record: form.get("signal_record") });
+    if (form.get("actie") === "concept") {
+      // A draft: the record field is posted empty; nothing is checked yet.
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": csp });
+      response.end(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Concept — IND zaakportaal (demo)</title>
+        <link rel="stylesheet" href="/demo.css"></head><body><main class="portal-main"><h1>Concept opgeslagen</h1>
+        <p id="verdict">Concept opgeslagen, nog niet gecontroleerd en zonder record.</p><p><a href="/">Terug</a></p></main></body></html>`);
+      return;
+    }
+    const result = verifySubmission(form, { fieldMap, seen: (id) => stored.get(id) ?? false });
+    if (result.ok && !result.duplicate) stored.set(result.record.id, result.record.integrity.digest);
     const issues = `<ul id="issues">${result.issues.map((i) => `<li>${escape(i.path)} ${escape(i.code)}: ${escape(i.message)}</li>`).join("")}</ul>`;
     if (form.get("signal_record")) {
       const record = JSON.parse(form.get("signal_record"));
+      const verdict = result.duplicate
+        ? "Dit signaal was al opgeslagen; er is niets opnieuw opgeslagen."
+        : result.ok ? "Record geverifieerd door de server." : "Record NIET geverifieerd.";
       html = `<h1>Signaal ontvangen</h1>
-        <p id="verdict">${result.ok ? "Record geverifieerd door de server." : "Record NIET geverifieerd."}</p>${issues}
+        <p id="verdict">${verdict}</p>${issues}
         <h2>Record</h2><pre id="record" tabindex="0">${escape(JSON.stringify(record, null, 2))}</pre>`;
     } else {
       html = `<h1>Formulier ontvangen zonder record</h1>

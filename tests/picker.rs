@@ -57,6 +57,18 @@ fn the_cli_prints_the_same_picker() {
     assert_eq!(output.status.code(), Some(0));
     let printed = String::from_utf8(output.stdout).expect("utf-8");
     assert_eq!(printed.trim_end(), render_picker(&ActiveCatalog::example(), Locale::En, None));
+    // Prefilled from a refused post's input.
+    let values = std::env::temp_dir().join(format!("picker-values-{}.json", std::process::id()));
+    std::fs::write(&values, valid_input().to_string()).expect("write");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_signal-indicators"))
+        .args(["picker", "--values", values.to_str().expect("path")])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let printed = String::from_utf8(output.stdout).expect("utf-8");
+    assert_eq!(printed.trim_end(), render_picker(&ActiveCatalog::example(), Locale::Nl, Some(&valid_input())));
+    assert!(printed.contains(r#"value="TER-01" id="signal-indicators-TER-01" class="utrecht-checkbox" aria-describedby="signal-indicators-TER-01-guidance" checked>"#));
+    let _ = std::fs::remove_file(values);
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_signal-indicators"))
         .args(["picker", "--locale", "fr"])
         .output()

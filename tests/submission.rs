@@ -7,12 +7,12 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 use signal_indicators::core::form_data::{entries_from_input, PostMapping};
-use signal_indicators::core::submission::{Submission, SubmissionRules, DEFAULT_MAX_AGE_SECONDS};
+use signal_indicators::core::submission::{Seen, Submission, SubmissionRules, DEFAULT_MAX_AGE_SECONDS};
 use signal_indicators::Instant;
 
 const NEW_ID: &str = "9b1c2d3e-4f50-4a6b-8c7d-0e1f2a3b4c5d";
 
-fn rules<'a>(mapping: &'a PostMapping, now: &str, seen: &'a dyn Fn(&str) -> bool) -> SubmissionRules<'a> {
+fn rules<'a>(mapping: &'a PostMapping, now: &str, seen: &'a dyn Fn(&str) -> Seen) -> SubmissionRules<'a> {
     SubmissionRules {
         mapping,
         record_field: "signal_record",
@@ -49,7 +49,7 @@ fn an_agreeing_post_is_authoritative() {
         [("procedure".to_owned(), [("asiel".to_owned(), "asylum".to_owned())].into())].into(),
     );
     let text = record_text();
-    let never = |_: &str| false;
+    let never = |_: &str| Seen::No;
     let result =
         engine().verify_submission(&post(&valid_input(), &mapping, Some(&text)), &rules(&mapping, LATER, &never));
     assert!(result.ok, "{:?}", result.issues);
@@ -62,7 +62,7 @@ fn an_agreeing_post_is_authoritative() {
 fn every_difference_between_fields_and_record_is_a_mismatch() {
     let mapping = PostMapping::default();
     let text = record_text();
-    let never = |_: &str| false;
+    let never = |_: &str| Seen::No;
     let cases: Vec<(&str, Value, &str)> = vec![
         ("/caseNumber", json!("IND-2026-999999"), "/case/caseNumber"),
         ("/procedure", json!("regular"), "/case/procedure"),
@@ -95,7 +95,7 @@ fn every_difference_between_fields_and_record_is_a_mismatch() {
 fn stale_future_and_replayed_records_are_refused() {
     let mapping = PostMapping::default();
     let text = record_text();
-    let never = |_: &str| false;
+    let never = |_: &str| Seen::No;
     let entries = post(&valid_input(), &mapping, Some(&text));
     for now in ["2026-11-30T20:15:00.001Z", "2026-11-28T20:09:59.000Z"] {
         let result = engine().verify_submission(&entries, &rules(&mapping, now, &never));
@@ -110,15 +110,44 @@ fn stale_future_and_replayed_records_are_refused() {
         codes(&engine().verify_submission(&entries, &short)),
         vec![("/createdAt".into(), "record.stale".into())]
     );
-    let seen = |id: &str| id == ID;
+    let seen = |id: &str| if id == ID { Seen::Yes } else { Seen::No };
     let result = engine().verify_submission(&entries, &rules(&mapping, LATER, &seen));
     assert_eq!(codes(&result), vec![("/id".to_owned(), "record.replayed".to_owned())]);
+    assert!(!result.duplicate);
+}
+
+#[test]
+fn a_repeat_of_an_accepted_record_is_a_duplicate_not_a_replay() {
+    let mapping = PostMapping::default();
+    let text = record_text();
+    let digest =
+        serde_json::from_str::<Value>(&text).expect("json")["integrity"]["digest"].as_str().expect("digest").to_owned();
+    let entries = post(&valid_input(), &mapping, Some(&text));
+    // The store answers with the digest it keeps under the id: the same one.
+    let stored = digest.clone();
+    let same = move |id: &str| if id == ID { Seen::Digest(stored.clone()) } else { Seen::No };
+    let result = engine().verify_submission(&entries, &rules(&mapping, LATER, &same));
+    assert!(result.ok && result.duplicate, "{:?}", result.issues);
+    assert_eq!(result.record_text.as_deref(), Some(text.as_str()), "the record as posted");
+    // Another digest under the same id: a replay.
+    let other = |id: &str| if id == ID { Seen::Digest("sha256:00".to_owned()) } else { Seen::No };
+    let result = engine().verify_submission(&entries, &rules(&mapping, LATER, &other));
+    assert_eq!(codes(&result), vec![("/id".to_owned(), "record.replayed".to_owned())]);
+    assert!(!result.ok && !result.duplicate);
+    // Only when every other check passes: a stale repeat is no duplicate.
+    let stored = digest.clone();
+    let same = move |id: &str| if id == ID { Seen::Digest(stored.clone()) } else { Seen::No };
+    let result = engine().verify_submission(&entries, &rules(&mapping, "2026-12-30T00:00:00.000Z", &same));
+    assert!(!result.ok && !result.duplicate);
+    // No record posted: never a duplicate.
+    let result = engine().verify_submission(&post(&valid_input(), &mapping, None), &rules(&mapping, LATER, &same));
+    assert!(result.ok && !result.duplicate);
 }
 
 #[test]
 fn a_broken_or_tampered_record_fails_and_an_empty_one_counts_as_none() {
     let mapping = PostMapping::default();
-    let never = |_: &str| false;
+    let never = |_: &str| Seen::No;
     let text = record_text();
     let broken =
         engine().verify_submission(&post(&valid_input(), &mapping, Some("{")), &rules(&mapping, LATER, &never));
@@ -138,7 +167,7 @@ fn a_broken_or_tampered_record_fails_and_an_empty_one_counts_as_none() {
 #[test]
 fn without_a_record_the_server_evaluates_and_builds() {
     let mapping = PostMapping::default();
-    let never = |_: &str| false;
+    let never = |_: &str| Seen::No;
     let result = engine().verify_submission(&post(&valid_input(), &mapping, None), &rules(&mapping, LATER, &never));
     assert!(result.ok, "{:?}", result.issues);
     let text = result.record_text.expect("built on the server");

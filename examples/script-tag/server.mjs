@@ -27,18 +27,24 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 // #region handle-post
-// Record ids already accepted. In a real portal: insert record.id under a
-// unique key in the database after `ok`, and treat a conflict as a replay.
-const seenIds = new Set();
+// Accepted signals: record id → digest. In a real portal a table with a
+// unique key on the record id, storing the digest beside it.
+const stored = new Map();
 
-/** Checks one urlencoded post body; remembers the id of an accepted record. */
+/** Checks one urlencoded post body; stores an accepted record once. */
 export function handlePost(bodyText, now) {
-  const result = verifySubmission(new URLSearchParams(bodyText), {
+  const body = new URLSearchParams(bodyText);
+  // A draft (the "Opslaan als concept" button, `formnovalidate`): kept as it
+  // is, unchecked; its record field is posted empty.
+  if (body.get("actie") === "concept") return { draft: true };
+  const result = verifySubmission(body, {
     fieldMap,
-    seen: (id) => seenIds.has(id),
+    // The stored digest: the same record posted again (the officer went
+    // back and saved unchanged input) is `duplicate`, another one a replay.
+    seen: (id) => stored.get(id) ?? false,
     now, // default: the current instant
   });
-  if (result.ok) seenIds.add(result.record.id);
+  if (result.ok && !result.duplicate) stored.set(result.record.id, result.record.integrity.digest);
   return result;
 }
 // #endregion
@@ -53,12 +59,18 @@ function receive(request, response) {
   });
   request.on("end", () => {
     const result = handlePost(Buffer.concat(chunks).toString("utf8"));
+    if (result.draft) {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ draft: true }));
+      return;
+    }
     // Log what an audit needs, never the officer's text: id, case, verdict, codes.
-    console.log(JSON.stringify({ id: result.record?.id ?? null, case: result.input.caseNumber ?? null, ok: result.ok, codes: result.issues.map((i) => i.code) }));
+    console.log(JSON.stringify({ id: result.record?.id ?? null, case: result.input.caseNumber ?? null, ok: result.ok, duplicate: result.duplicate, codes: result.issues.map((i) => i.code) }));
     // A refused post goes back to the form with its issues (re-render it with
-    // attach's `initial: result.input`); an accepted record is stored.
+    // attach's `initial: result.input`); an accepted record is stored once,
+    // a repeat shows the stored signal.
     response.writeHead(result.ok ? 200 : 422, { "content-type": "application/json" });
-    response.end(JSON.stringify(result.ok ? { stored: result.record.id } : { issues: result.issues, input: result.input }));
+    response.end(JSON.stringify(result.ok ? { stored: result.record.id, duplicate: result.duplicate } : { issues: result.issues, input: result.input }));
   });
 }
 

@@ -6,12 +6,12 @@ import type { Submission, Verification, SignalErrorCode, SignalRecord } from "@i
 
 /** The portal's own control names. */
 const fieldMap: Record<string, string> = { caseNumber: "zaak_nr", "subject.vNumber": "vnummer" };
-const seenIds = new Set<string>();
+const stored = new Map<string, string>(); // record id → digest
 
 /** One parsed urlencoded post (repeated names as arrays), checked and remembered. */
 export function receive(body: Record<string, string | string[] | undefined>): Submission {
-  const result = verifySubmission(body, { fieldMap, seen: (id) => seenIds.has(id) });
-  if (result.ok && result.record) seenIds.add(result.record.id);
+  const result = verifySubmission(body, { fieldMap, seen: (id) => stored.get(id) ?? false });
+  if (result.ok && result.record && !result.duplicate) stored.set(result.record.id, result.record.integrity.digest);
   return result;
 }
 

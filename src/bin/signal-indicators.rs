@@ -31,8 +31,9 @@ usage:
       check one posted form on stdin as verifySubmission does (the record against the
       posted fields, fresh, not in the --seen file of ids, or built here when none was
       posted); prints { ok, record, input, issues }; exit 1 when not ok
-  signal-indicators picker [--catalog FILE] [--locale nl|en]
-      print the indicator picker as HTML (the controls attach renders)
+  signal-indicators picker [--catalog FILE] [--locale nl|en] [--values FILE]
+      print the indicator picker as HTML (the controls attach renders); --values
+      pre-checks and fills it from an input object (a refused post's input)
   signal-indicators build --id UUID --now INSTANT [--today DATE] [--catalog FILE] [FILE|-]
       build the record of a valid form input (as JSON.stringify writes it);
       exit 1 with the issues when the form is invalid
@@ -98,13 +99,15 @@ fn read_json_file(path: &str) -> Result<Value, Unusable> {
     parse_strict(&text).map_err(|e| Unusable(format!("{path} is not JSON: {e}")))
 }
 
-/// `picker [--catalog FILE] [--locale nl|en]`: the indicator picker as HTML.
+/// `picker [--catalog FILE] [--locale nl|en] [--values FILE]`: the
+/// indicator picker as HTML, prefilled from an input object.
 fn picker(args: &[String]) -> Result<bool, Unusable> {
-    let (mut catalog_path, mut locale) = (None, Locale::Nl);
+    let (mut catalog_path, mut locale, mut values_path) = (None, Locale::Nl, None);
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--catalog" => catalog_path = Some(iter.next().ok_or(Unusable("--catalog needs a FILE".into()))?),
+            "--values" => values_path = Some(iter.next().ok_or(Unusable("--values needs a FILE".into()))?),
             "--locale" => {
                 let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
                 locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
@@ -116,7 +119,11 @@ fn picker(args: &[String]) -> Result<bool, Unusable> {
         Some(path) => load_catalog(path, locale)?,
         None => ActiveCatalog::example(),
     };
-    println!("{}", signal_indicators::core::picker::render_picker(&catalog, locale, None));
+    let values = match values_path {
+        Some(path) => Some(read_json_file(path)?),
+        None => None,
+    };
+    println!("{}", signal_indicators::core::picker::render_picker(&catalog, locale, values.as_ref()));
     Ok(true)
 }
 
@@ -338,7 +345,13 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
     };
     let entries = read_post()?;
     let engine = SignalEngine::new(locale, None, &[]).map_err(|e| Unusable(e.to_string()))?;
-    let is_seen = |candidate: &str| seen.iter().any(|id| id == candidate);
+    let is_seen = |candidate: &str| {
+        if seen.iter().any(|id| id == candidate) {
+            signal_indicators::core::submission::Seen::Yes
+        } else {
+            signal_indicators::core::submission::Seen::No
+        }
+    };
     let rules = SubmissionRules {
         mapping: &mapping,
         record_field: &record_field,

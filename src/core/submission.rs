@@ -34,11 +34,24 @@ pub struct SubmissionRules<'a> {
     pub now: Instant,
     /// Greatest age of `createdAt` before `now`, in seconds.
     pub max_age_seconds: u64,
-    /// Whether a record id was seen before (an in-memory cache).
-    pub seen: &'a dyn Fn(&str) -> bool,
+    /// Whether a record id was seen before (an in-memory cache), and with
+    /// which digest where the cache keeps it.
+    pub seen: &'a dyn Fn(&str) -> Seen,
     /// A fresh record id (UUID v4), used only for a record the server
     /// builds itself.
     pub new_id: String,
+}
+
+/// What `seen(id)` knows of a record id (SPEC §12.6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seen {
+    /// Not seen before.
+    No,
+    /// Seen before, digest unknown: a replay.
+    Yes,
+    /// Seen before and stored with this digest: the same digest is a repeat
+    /// of a post already accepted, another one a replay.
+    Digest(String),
 }
 
 /// The outcome for one post.
@@ -53,6 +66,9 @@ pub struct Submission {
     pub input: Value,
     /// Every issue: of the record (paths into it) or of the rebuilt input.
     pub issues: Vec<Issue>,
+    /// The post repeats a record already accepted (same id and digest):
+    /// the portal shows the stored signal and stores nothing.
+    pub duplicate: bool,
 }
 
 impl SignalEngine {
@@ -79,6 +95,7 @@ impl SignalEngine {
         let record = read.ok().map(|read| read.value);
         let mut issues = verification.issues;
         let mut findings = Vec::new();
+        let mut repeated = false;
         if let Some(record) = record {
             let catalog = std::iter::once(self.active_catalog())
                 .chain(rules.catalogs)
@@ -97,14 +114,18 @@ impl SignalEngine {
                 None => findings.push(Finding::error("/createdAt", Kind::RecordStale)),
             }
             if let Some(id) = record.get("id").and_then(Value::as_str) {
-                if (rules.seen)(id) {
-                    findings.push(Finding::error("/id", Kind::RecordReplayed));
+                let digest = record.pointer("/integrity/digest").and_then(Value::as_str);
+                match (rules.seen)(id) {
+                    Seen::No => {}
+                    Seen::Digest(stored) if Some(stored.as_str()) == digest => repeated = true,
+                    Seen::Yes | Seen::Digest(_) => findings.push(Finding::error("/id", Kind::RecordReplayed)),
                 }
             }
         }
         issues.extend(findings.iter().map(|f| f.localize(self.locale())));
         let ok = verification.ok && issues.iter().all(|i| i.severity != Severity::Error);
-        Submission { ok, record_text: ok.then(|| text.to_owned()), input, issues }
+        // A repeat only counts as one when every other check passes.
+        Submission { ok, record_text: ok.then(|| text.to_owned()), input, issues, duplicate: ok && repeated }
     }
 
     /// A post without a record (no script ran): evaluated, and built here
@@ -114,15 +135,15 @@ impl SignalEngine {
         let evaluation = self.evaluate(&input, today);
         if !evaluation.valid {
             let issues = evaluation.issues;
-            return Submission { ok: false, record_text: None, input, issues };
+            return Submission { ok: false, record_text: None, input, issues, duplicate: false };
         }
         let issues = evaluation.issues;
         let stamp = RecordStamp { id: rules.new_id.clone(), created_at: rules.now };
         match self.build_record(&input, &[], today, &stamp) {
-            Ok(record) => Submission { ok: true, record_text: to_text(&record), input, issues },
+            Ok(record) => Submission { ok: true, record_text: to_text(&record), input, issues, duplicate: false },
             Err(error) => {
                 let issues = if error.issues().is_empty() { issues } else { error.issues().to_vec() };
-                Submission { ok: false, record_text: None, input, issues }
+                Submission { ok: false, record_text: None, input, issues, duplicate: false }
             }
         }
     }

@@ -159,6 +159,10 @@ export function attachForm(api, form, options) {
       throw api.signalError("option.invalid", `fieldMap "${path}": the form has no control named "${name}"`);
     }
   }
+  // With `summary: "host"` the host's own validation draws the errors: this
+  // component draws no summary, no inline texts and no aria-invalid, and
+  // tells the host every issue in a `signal-issues` event instead.
+  const hostDraws = settings.summary === "host";
   const heading = `h${settings.headingLevel}`;
   const subheading = `h${Math.min(settings.headingLevel + 1, 6)}`;
 
@@ -361,6 +365,7 @@ export function attachForm(api, form, options) {
   /** Each touched field's first error, beside the field. */
   function renderFields(evaluation, current) {
     clearErrors();
+    if (hostDraws) return;
     const shown = [];
     for (const issue of evaluation.issues) {
       if (issue.severity !== "error") continue;
@@ -554,6 +559,24 @@ export function attachForm(api, form, options) {
     announced = latest;
   }
 
+  /** Tells a host that draws its own errors every issue, with its control and label (SPEC §12.4). */
+  function dispatchIssues(evaluation, current) {
+    const issues = drawing(() =>
+      evaluation.issues.map((issue) => {
+        const control = issue.path ? controlFor(issue.path, current) : undefined;
+        return {
+          code: issue.code,
+          severity: issue.severity,
+          path: issue.path,
+          message: issue.message,
+          control: control?.getAttribute("name") ?? null,
+          label: control ? labelOf(control, issue.path) : "",
+        };
+      }),
+    );
+    form.dispatchEvent(new CustomEvent("signal-issues", { detail: { issues }, bubbles: true, cancelable: false }));
+  }
+
   function removeSummary() {
     if (summary) {
       summary.remove();
@@ -595,8 +618,35 @@ export function attachForm(api, form, options) {
     return box;
   }
 
+  // No lost clicks: while the pointer is down on a button, what the focus
+  // change (and its change event) would draw waits until the click was
+  // handled, so nothing moves under the pointer (SPEC §12.4).
+  let holdUntil = 0;
+  let heldRefresh = false;
+  function onPointerDown(event) {
+    const target = isElement(event.target) ? event.target : null;
+    const button = target?.closest('button, input[type="submit"], input[type="button"], input[type="reset"], input[type="image"]');
+    // A press that never ends (the pointer taken elsewhere) holds at most two seconds.
+    if (button && form.contains(button)) holdUntil = Date.now() + 2000;
+  }
+  function onPointerUp() {
+    if (holdUntil === 0) return;
+    // After the click this pointerup leads to (dispatched in the same task) was handled.
+    setTimeout(() => {
+      holdUntil = 0;
+      if (heldRefresh && attached) {
+        heldRefresh = false;
+        refresh();
+      }
+    }, 0);
+  }
+
   /** Re-evaluates on every edit: the post's entries cross into the module once. */
   function refresh() {
+    if (Date.now() < holdUntil) {
+      heldRefresh = true;
+      return;
+    }
     const entries = formEntries();
     let evaluation;
     try {
@@ -622,6 +672,7 @@ export function attachForm(api, form, options) {
       lastPanel = panelShown;
       drawing(() => renderPanel(evaluation, picked));
     }
+    if (hostDraws) dispatchIssues(evaluation, picked);
   }
 
   function onEdit(event) {
@@ -637,36 +688,80 @@ export function attachForm(api, form, options) {
     refresh();
   }
 
+  // Double submits (SPEC §12.4): once a submit was let through, further
+  // submits of the form are cancelled until the page is left, shown again
+  // from the back-forward cache, or 10 s pass without leaving.
+  let busyUntil = 0;
+  const onPageHide = () => (busyUntil = 0);
+  const onPageShow = (event) => {
+    if (event.persisted) busyUntil = 0;
+  };
+  function letThrough(event) {
+    busyUntil = Date.now() + 10_000;
+    // A later listener (the host's own validation) may still cancel it: then nothing left.
+    setTimeout(() => {
+      if (event.defaultPrevented) busyUntil = 0;
+    }, 0);
+  }
+  // The last record built and what it was built from: unchanged input on the
+  // same evaluation date posts the same record again (same id, createdAt and
+  // digest), so the server can tell a repeat from a new signal (SPEC §12.6).
+  let lastBuilt = null; // { from, record }
+
   function onSubmit(event) {
     if (!attached) return;
+    if (Date.now() < busyUntil) {
+      event.preventDefault();
+      return;
+    }
+    // A draft (a `formnovalidate` button) goes without validation and without a record.
+    if (event.submitter?.hasAttribute("formnovalidate")) {
+      const field = findControls(settings.recordField)[0];
+      if (field && "value" in field) field.value = "";
+      letThrough(event);
+      return;
+    }
+    holdUntil = 0;
+    heldRefresh = false;
     submitTried = true;
     lastFields = lastPanel = "";
     const current = input();
     const evaluation = evaluate(current);
     if (!evaluation) return;
     if (!evaluation.valid) {
+      event.preventDefault();
+      if (hostDraws) {
+        drawing(() => renderPanel(evaluation, current));
+        dispatchIssues(evaluation, current);
+        return;
+      }
       const shown = drawing(() => {
         render(evaluation, current);
         return renderSummary(evaluation, current);
       });
-      event.preventDefault();
       shown.focus();
       return;
     }
     removeSummary();
-    let record;
-    try {
-      const stamp = {};
-      for (const key of ["today", "now", "id"]) if (settings[key]) stamp[key] = settings[key];
-      record = engine.buildRecord(current, stamp);
-    } catch {
-      event.preventDefault(); // not expected for a valid form
-      return;
+    if (hostDraws) dispatchIssues(evaluation, current);
+    const from = JSON.stringify([current, evaluation.assessment.evaluatedOn]);
+    let record = lastBuilt?.from === from ? lastBuilt.record : null;
+    if (!record) {
+      try {
+        const stamp = {};
+        for (const key of ["today", "now", "id"]) if (settings[key]) stamp[key] = settings[key];
+        record = engine.buildRecord(current, stamp);
+      } catch {
+        event.preventDefault(); // not expected for a valid form
+        return;
+      }
+      lastBuilt = { from, record };
     }
     const field = findControls(settings.recordField)[0];
     if (field && "value" in field) field.value = JSON.stringify(record);
     const proceed = form.dispatchEvent(new CustomEvent("signal-record", { detail: record, cancelable: true, bubbles: true }));
     if (!proceed || settings.submitMode === "event-only") event.preventDefault();
+    else letThrough(event);
   }
 
   /** A link of the error summary or of the "Let op" list moves focus to its control. */
@@ -888,6 +983,15 @@ export function attachForm(api, form, options) {
     ["click", onClick],
   ];
   for (const [type, listener] of listeners) form.addEventListener(type, listener);
+  const view = document.defaultView;
+  const windowListeners = [
+    ["pointerdown", onPointerDown],
+    ["pointerup", onPointerUp],
+    ["pointercancel", onPointerUp],
+    ["pagehide", onPageHide],
+    ["pageshow", onPageShow],
+  ];
+  for (const [type, listener] of windowListeners) view?.addEventListener(type, listener, true);
   // The panel may stand outside the form (scorePanel): its links are followed there.
   const panelOutside = !form.contains(panelRoot);
   if (panelOutside) panelRoot.addEventListener("click", onClick);
@@ -907,6 +1011,7 @@ export function attachForm(api, form, options) {
       attachedForms.delete(form);
       filter.remove();
       for (const [type, listener] of listeners) form.removeEventListener(type, listener);
+      for (const [type, listener] of windowListeners) view?.removeEventListener(type, listener, true);
       if (panelOutside) panelRoot.removeEventListener("click", onClick);
       clearErrors();
       for (const node of injected.splice(0).reverse()) node.remove();

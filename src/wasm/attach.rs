@@ -27,6 +27,9 @@ struct AttachSettings {
     heading_level: u8,
     record_field: String,
     submit_mode: &'static str,
+    /// Who draws the errors: `own` (the summary, inline texts and
+    /// `aria-invalid`) or `host` (the `signal-issues` event only).
+    summary: &'static str,
     /// The evaluation date: given, or the Amsterdam date at a given `now`.
     #[serde(skip_serializing_if = "Option::is_none")]
     today: Option<String>,
@@ -58,6 +61,11 @@ pub fn attach_settings(options: Option<JsValue>, engine_locale: String) -> Resul
         Some("event-only") => "event-only",
         Some(_) => return Err(option_invalid("submitMode must be \"native\" or \"event-only\"")),
     };
+    let summary = match text("summary")?.as_deref() {
+        None | Some("own") => "own",
+        Some("host") => "host",
+        Some(_) => return Err(option_invalid("summary must be \"own\" or \"host\"")),
+    };
     let heading_level = match map.get("headingLevel") {
         None | Some(Value::Null) => 2,
         Some(level) => match level.as_u64() {
@@ -77,6 +85,7 @@ pub fn attach_settings(options: Option<JsValue>, engine_locale: String) -> Resul
         heading_level,
         record_field: text("recordField")?.unwrap_or_else(|| "signal_record".to_owned()),
         submit_mode,
+        summary,
         today: today.map(|d| d.to_iso()),
         now: now.map(|n| n.to_string()),
         id: text("id")?,

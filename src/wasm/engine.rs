@@ -326,7 +326,7 @@ impl JsSignalEngine {
         #[wasm_bindgen(unchecked_param_type = "SubmissionBody")] body: JsValue,
         #[wasm_bindgen(unchecked_param_type = "SubmissionOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        use crate::core::submission::{SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
+        use crate::core::submission::{Seen, SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
         // The function is taken out before the plain options are read.
         let (seen_function, plain) = split_member(options, "seen")?;
         let seen_function = match seen_function.filter(|seen| !seen.is_null()) {
@@ -351,12 +351,16 @@ impl JsSignalEngine {
         let Some(pairs) = body_pairs(&body)? else {
             let issue = crate::core::issue::Finding::error("", crate::core::issue::Kind::InputNotObject)
                 .localize(self.engine.locale());
-            return submission_value(false, None, &Value::Object(Map::new()), &[issue]);
+            return submission_value(false, None, &Value::Object(Map::new()), &[issue], false);
         };
-        let seen = |id: &str| {
-            seen_function
-                .as_ref()
-                .is_some_and(|f| f.call1(&JsValue::NULL, &JsValue::from_str(id)).is_ok_and(|v| v.is_truthy()))
+        // `seen(id)` answers true, false, or the digest stored with the id.
+        let seen = |id: &str| match seen_function.as_ref().map(|f| f.call1(&JsValue::NULL, &JsValue::from_str(id))) {
+            Some(Ok(answer)) => match answer.as_string() {
+                Some(digest) => Seen::Digest(digest),
+                None if answer.is_truthy() => Seen::Yes,
+                None => Seen::No,
+            },
+            _ => Seen::No,
         };
         let rules = SubmissionRules {
             mapping: &mapping,
@@ -368,7 +372,7 @@ impl JsSignalEngine {
             new_id: random_uuid()?,
         };
         let result = self.engine.verify_submission(&pairs, &rules);
-        submission_value(result.ok, result.record_text.as_deref(), &result.input, &result.issues)
+        submission_value(result.ok, result.record_text.as_deref(), &result.input, &result.issues, result.duplicate)
     }
 
     /// Checks one post: in the browser module, `unsupported` (use `"./full"`).
@@ -458,6 +462,7 @@ fn submission_value(
     record: Option<&str>,
     input: &Value,
     issues: &[crate::core::issue::Issue],
+    duplicate: bool,
 ) -> Result<JsValue, JsValue> {
     let out = js_sys::Object::new();
     let record = match record {
@@ -468,6 +473,7 @@ fn submission_value(
     let _ = Reflect::set(&out, &JsValue::from_str("record"), &record);
     let _ = Reflect::set(&out, &JsValue::from_str("input"), &to_js(input)?);
     let _ = Reflect::set(&out, &JsValue::from_str("issues"), &to_js(issues)?);
+    let _ = Reflect::set(&out, &JsValue::from_str("duplicate"), &JsValue::from_bool(duplicate));
     Ok(out.into())
 }
 

@@ -161,6 +161,11 @@ options_types! {
         /// The level of the panel's heading, 2 to 6; default 2.
         #[tsify(optional)]
         heading_level as "headingLevel": Option<u8>,
+        /// Who draws the errors: `"own"` (default: the error summary, inline
+        /// texts, `aria-invalid`) or `"host"` (the form's `signal-issues`
+        /// event after every evaluation; an invalid submit is still cancelled).
+        #[tsify(optional, type = "\"own\" | \"host\"")]
+        summary as "summary": Option<String>,
     }
 
     /// Options of `verifySubmission(body, options)`.
@@ -186,8 +191,10 @@ options_types! {
         /// Greatest age of `createdAt` before `now`; default 86 400.
         #[tsify(optional)]
         max_age_seconds as "maxAgeSeconds": Option<u64>,
-        /// Whether a record id was seen before (an in-memory cache); true gives `record.replayed`.
-        #[tsify(optional, type = "(id: string) => boolean")]
+        /// Whether a record id was seen before: `true` gives `record.replayed`;
+        /// the digest stored with it marks a repeat of the same record as
+        /// `duplicate` (another digest is a replay).
+        #[tsify(optional, type = "(id: string) => boolean | string")]
         seen as "seen": Option<()>,
     }
 
@@ -482,5 +489,7 @@ export interface Submission {
   /** The input rebuilt from the posted fields. */
   input: SignalForm;
   issues: Issue[];
+  /** The post repeats a record already accepted (`seen(id)` returned its digest). */
+  duplicate: boolean;
 }
 "#;

@@ -28,7 +28,7 @@ function setDateInPage({ selector, value }) {
  * The officer interface over a page of playwright-core or puppeteer-core
  * (their page APIs agree but for typing and choosing an option).
  */
-function pageOfficer(browser, page, { type, choose }) {
+function pageOfficer(browser, page, { type, choose, doubleClick }) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   return {
@@ -38,6 +38,8 @@ function pageOfficer(browser, page, { type, choose }) {
     type,
     choose,
     click: (selector) => page.click(selector),
+    doubleClick,
+    back: () => page.goBack(),
     press: (key) => page.keyboard.press(key),
     setDate: (selector, value) => page.evaluate(setDateInPage, { selector, value }),
     read: (fn, arg) => page.evaluate(fn, arg),
@@ -52,6 +54,7 @@ async function chromium() {
   return pageOfficer(browser, page, {
     type: (selector, text) => page.locator(selector).pressSequentially(text),
     choose: (selector, value) => page.selectOption(selector, value),
+    doubleClick: (selector) => page.dblclick(selector),
   });
 }
 
@@ -68,6 +71,7 @@ async function firefox() {
   return pageOfficer(browser, page, {
     type: (selector, text) => page.type(selector, text),
     choose: (selector, value) => page.select(selector, value),
+    doubleClick: (selector) => page.click(selector, { count: 2 }),
   });
 }
 
@@ -143,6 +147,8 @@ async function webkit() {
     type: async (selector, text) => (await find(selector)).sendKeys(text.replaceAll("\n", Key.ENTER)),
     choose: async (selector, value) => (await find(`${selector} option[value="${value}"]`)).click(),
     click: async (selector) => (await find(selector)).click(),
+    doubleClick: async (selector) => driver.actions().doubleClick(await find(selector)).perform(),
+    back: () => driver.navigate().back(),
     press: (key) => driver.actions().sendKeys(SELENIUM_KEYS[key] ?? key).perform(),
     setDate: (selector, value) => run(setDateInPage, { selector, value }),
     read: (fn, arg) => run(fn, arg),

@@ -11,9 +11,14 @@ import { engines } from "./engines.mjs";
 
 const WITH_MODULE = 18094;
 const WITHOUT_MODULE = 18095;
+const PORTAL = 18096;
 const servers = [];
 before(async () => {
-  servers.push(await startServer({ port: WITH_MODULE }), await startServer({ port: WITHOUT_MODULE, blockModule: true }));
+  servers.push(
+    await startServer({ port: WITH_MODULE }),
+    await startServer({ port: WITHOUT_MODULE, blockModule: true }),
+    await startServer({ port: PORTAL, testFiles: true }),
+  );
 });
 after(() => servers.forEach((server) => server.close()));
 
@@ -99,6 +104,90 @@ for (const engine of engines) {
       assert.deepEqual(record.indicators.map((item) => item.code), ["IDF-01"]);
       // Verification rebuilds the record natively: the browser's bytes are Node's bytes.
       assert.equal(new SignalEngine().verifyRecord(record).ok, true);
+    });
+
+    test("a portal's own form: one post for two clicks or two Enters, drafts, the portal's own errors, the first click counts, Back keeps the picker", async () => {
+      const page = (query = "") => `http://127.0.0.1:${PORTAL}/tests/browser/pages/host-form.html${query}`;
+      const received = async () => (await fetch(`http://127.0.0.1:${PORTAL}/received`)).json();
+      const open = async (query) => {
+        await officer.goto(page(query));
+        await officer.waitFor('html[data-ready="true"]');
+      };
+      const fillAllButSummary = async () => {
+        await officer.type("#vnr", "1234567890");
+        await officer.click('input[name="indicator"][value="TER-05"]');
+        await officer.choose('select[name="indicator.TER-05.reliability"]', "A");
+        await officer.choose('select[name="indicator.TER-05.credibility"]', "1");
+        await officer.setDate('input[name="indicator.TER-05.observedOn"]', "2026-11-01");
+        await officer.click('input[name="delen_met"][value="AIVD"]');
+      };
+      const statement = "Eigen openbare uitlatingen die terroristisch geweld verheerlijken, vastgelegd.";
+
+      // Two rapid clicks: one post.
+      await open();
+      await fillAllButSummary();
+      await officer.type("#summary", statement);
+      let before = (await received()).length;
+      await officer.doubleClick('button[value="opslaan"]');
+      await officer.waitFor("#verdict");
+      assert.equal((await received()).length - before, 1, "two clicks");
+      // Enter twice: one post.
+      await open();
+      await fillAllButSummary();
+      await officer.type("#summary", statement);
+      before = (await received()).length;
+      await officer.click("#vnr");
+      await officer.press("Enter");
+      await officer.press("Enter");
+      await officer.waitFor("#verdict");
+      assert.equal((await received()).length - before, 1, "two Enters");
+
+      // A draft: the incomplete form, the record field empty, no event.
+      await open();
+      await officer.type("#vnr", "12");
+      await officer.click('button[value="concept"]');
+      await officer.waitFor("#verdict");
+      const draft = (await received()).at(-1);
+      assert.deepEqual(draft, { action: "concept", record: "" });
+
+      // The portal draws the errors: no summary, no inline text, no aria-invalid from the package.
+      await open("?summary=host");
+      await officer.type("#vnr", "12");
+      before = (await received()).length;
+      await officer.click('button[value="opslaan"]');
+      const drawn = await officer.read(() => ({
+        summaries: document.querySelectorAll(".signal-indicators-summary").length,
+        inline: document.querySelectorAll(".utrecht-form-field-error-message").length,
+        marked: [...document.querySelectorAll("[aria-invalid]")].map((element) => element.id),
+        vnumber: window.issueEvents.at(-1).issues.find((issue) => issue.path === "/subject/vNumber"),
+      }));
+      assert.deepEqual(drawn, {
+        summaries: 0, inline: 0, marked: ["zaak"],
+        vnumber: { code: "format.vnumber", severity: "error", path: "/subject/vNumber", message: "Een V-nummer bestaat uit precies 10 cijfers.", control: "vnummer", label: "V-nummer" },
+      });
+      assert.equal((await received()).length, before, "an invalid submit is cancelled");
+
+      // Typing into the text area above the button, then one click: it counts.
+      await open();
+      await fillAllButSummary();
+      await officer.type("#summary", "Kort");
+      await officer.click('button[value="opslaan"]');
+      await officer.waitFor(".signal-indicators-summary");
+
+      // Back to a page with an unload handler: the server-rendered picker keeps what was entered.
+      await open("?picker=server");
+      await fillAllButSummary();
+      await officer.type("#summary", statement);
+      await officer.click('button[value="opslaan"]');
+      await officer.waitFor("#verdict");
+      await officer.back();
+      await officer.waitFor('html[data-ready="true"]');
+      const kept = await officer.read(() => ({
+        ticked: document.querySelector('input[name="indicator"][value="TER-05"]').checked,
+        reliability: document.querySelector('select[name="indicator.TER-05.reliability"]').value,
+        credibility: document.querySelector('select[name="indicator.TER-05.credibility"]').value,
+      }));
+      assert.deepEqual(kept, { ticked: true, reliability: "A", credibility: "1" });
     });
 
     test("with the .wasm blocked: the server-rendered picker posts every field and the server rebuilds the input", async () => {

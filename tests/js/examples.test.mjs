@@ -45,10 +45,21 @@ async function exercise(server) {
     const record = JSON.stringify(new SignalEngine().buildRecord(validInput(), { id, now: new Date().toISOString() }));
     const first = await post(bodyOf(validInput(), record));
     assert.equal(first.status, 200);
-    assert.deepEqual(await first.json(), { stored: id });
+    assert.deepEqual(await first.json(), { stored: id, duplicate: false });
+    // The same record again (the officer went back and saved unchanged input): stored once.
     const again = await post(bodyOf(validInput(), record));
-    assert.equal(again.status, 422);
-    assert.deepEqual((await again.json()).issues.map((i) => i.code), ["record.replayed"]);
+    assert.equal(again.status, 200);
+    assert.deepEqual(await again.json(), { stored: id, duplicate: true });
+    // Another record under a stored id: a replay.
+    const other = validInput();
+    other.summary = `${other.summary} Een andere tekst onder hetzelfde id.`;
+    const forged = JSON.stringify(new SignalEngine().buildRecord(other, { id, now: new Date().toISOString() }));
+    const replay = await post(bodyOf(other, forged));
+    assert.equal(replay.status, 422);
+    assert.deepEqual((await replay.json()).issues.map((i) => i.code), ["record.replayed"]);
+    // A draft is kept unchecked.
+    const draft = await post(`${bodyOf(validInput())}&actie=concept`);
+    assert.deepEqual(await draft.json(), { draft: true });
     const edited = validInput();
     edited.caseNumber = "IND-2026-000999";
     const mismatch = await post(bodyOf(edited, record));
@@ -69,7 +80,7 @@ async function exercise(server) {
   }
 }
 
-test("examples/script-tag/server.mjs (node:http) accepts a post once, refuses a replay, an edited field and a non-form", async () => {
+test("examples/script-tag/server.mjs (node:http) stores a post once, knows a repeat, refuses a replay, an edited field and a non-form, keeps a draft", async () => {
   await exercise(portal());
   assert.equal(handlePost("", FIXED.now).ok, false);
 });
