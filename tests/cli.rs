@@ -195,6 +195,10 @@ fn build_prints_the_record_as_json_stringify_writes_it() {
     assert_eq!(cli(&["build", "--now", NOW], b"{}").status.code(), Some(2));
 }
 
+fn verdict_duplicate(verdict: &Value) -> Option<bool> {
+    verdict["duplicate"].as_bool()
+}
+
 #[test]
 fn verify_post_checks_a_post_as_verify_submission_does() {
     let record = record_text();
@@ -222,6 +226,15 @@ fn verify_post_checks_a_post_as_verify_submission_does() {
     // The same id again: a replay.
     let seen = temp_file("seen.txt", format!("{ID}\n").as_bytes());
     let (code, _, codes) = run(&["--seen", seen.to_str().expect("path")], &with_record(valid_post()));
+    assert_eq!((code, codes), (Some(1), vec!["record.replayed".to_owned()]));
+    assert_eq!(verdict_duplicate(&run(&[], &with_record(valid_post())).1), Some(false));
+    // The same id with the digest stored beside it: a repeat, accepted as a duplicate.
+    let digest = serde_json::from_str::<Value>(&record).expect("json")["integrity"]["digest"].clone();
+    let stored = temp_file("stored.txt", format!("{ID} {}\n", digest.as_str().expect("digest")).as_bytes());
+    let (code, verdict, codes) = run(&["--seen", stored.to_str().expect("path")], &with_record(valid_post()));
+    assert_eq!((code, codes.as_slice(), verdict_duplicate(&verdict)), (Some(0), &[][..], Some(true)), "{verdict}");
+    let other = temp_file("other.txt", format!("{ID} sha256:00\n").as_bytes());
+    let (code, _, codes) = run(&["--seen", other.to_str().expect("path")], &with_record(valid_post()));
     assert_eq!((code, codes), (Some(1), vec!["record.replayed".to_owned()]));
     // An edited host field: the record does not count.
     let edited = with_record(valid_post()).replace("caseNumber=IND-2026-000123", "caseNumber=IND-2026-000999");

@@ -29,8 +29,9 @@ usage:
   signal-indicators verify-post [--field-map FILE] [--value-map FILE] [--record-field NAME]
                                 [--now INSTANT] [--max-age SECONDS] [--seen FILE] [--id UUID] [--locale nl|en]
       check one posted form on stdin as verifySubmission does (the record against the
-      posted fields, fresh, not in the --seen file of ids, or built here when none was
-      posted); prints { ok, record, input, issues }; exit 1 when not ok
+      posted fields, fresh, not in the --seen file, or built here when none was posted;
+      a --seen line is an id, or an id and its stored digest, which makes the same
+      record a duplicate); prints { ok, record, input, issues, duplicate }; exit 1 when not ok
   signal-indicators picker [--catalog FILE] [--locale nl|en] [--values FILE]
       print the indicator picker as HTML (the controls attach renders); --values
       pre-checks and fills it from an input object (a refused post's input)
@@ -295,7 +296,7 @@ fn fresh_id() -> Result<String, Unusable> {
 
 /// `verify-post`: one posted form checked as `verifySubmission` does (SPEC §8.3).
 fn verify_post(args: &[String]) -> Result<bool, Unusable> {
-    use signal_indicators::core::submission::{SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
+    use signal_indicators::core::submission::{Seen, SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
     let mut mapping = PostMapping::default();
     let (mut record_field, mut now, mut max_age, mut id, mut seen_file, mut locale) =
         (DEFAULT_RECORD_FIELD.to_owned(), None, DEFAULT_MAX_AGE_SECONDS, None, None, Locale::Nl);
@@ -334,9 +335,16 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
             .and_then(|since| Instant::from_millis(i64::try_from(since.as_millis()).ok()?))
             .ok_or(Unusable("the system clock is out of range; give --now".into()))?,
     };
-    // Ids already accepted, one per line (the portal's own store in practice).
-    let seen: Vec<String> = match seen_file {
-        Some(path) => read_input(Some(&path))?.lines().map(|line| line.trim().to_owned()).collect(),
+    // Records already accepted, one per line: an id, or an id and the digest
+    // stored with it (the portal's own store in practice).
+    let seen: Vec<(String, Option<String>)> = match seen_file {
+        Some(path) => read_input(Some(&path))?
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                Some((words.next()?.to_owned(), words.next().map(str::to_owned)))
+            })
+            .collect(),
         None => Vec::new(),
     };
     let new_id = match id {
@@ -345,12 +353,10 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
     };
     let entries = read_post()?;
     let engine = SignalEngine::new(locale, None, &[]).map_err(|e| Unusable(e.to_string()))?;
-    let is_seen = |candidate: &str| {
-        if seen.iter().any(|id| id == candidate) {
-            signal_indicators::core::submission::Seen::Yes
-        } else {
-            signal_indicators::core::submission::Seen::No
-        }
+    let is_seen = |candidate: &str| match seen.iter().find(|(id, _)| id == candidate) {
+        Some((_, Some(digest))) => Seen::Digest(digest.clone()),
+        Some((_, None)) => Seen::Yes,
+        None => Seen::No,
     };
     let rules = SubmissionRules {
         mapping: &mapping,
@@ -364,11 +370,12 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
     let submission = engine.verify_submission(&entries, &rules);
     // The record as it was posted or built (JSON.stringify order), not re-ordered.
     println!(
-        "{{\"ok\":{},\"record\":{},\"input\":{},\"issues\":{}}}",
+        "{{\"ok\":{},\"record\":{},\"input\":{},\"issues\":{},\"duplicate\":{}}}",
         submission.ok,
         submission.record_text.as_deref().unwrap_or("null"),
         serde_json::to_string(&submission.input).map_err(|e| Unusable(e.to_string()))?,
         serde_json::to_string(&submission.issues).map_err(|e| Unusable(e.to_string()))?,
+        submission.duplicate,
     );
     Ok(submission.ok)
 }

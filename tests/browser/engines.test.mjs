@@ -142,6 +142,19 @@ for (const engine of engines) {
       await officer.waitFor("#verdict");
       assert.equal((await received()).length - before, 1, "two Enters");
 
+      // Unchanged input saved again posts the same record; a change builds a new one.
+      await open("?mode=event-only");
+      await fillAllButSummary();
+      await officer.type("#summary", statement);
+      await officer.click('button[value="opslaan"]');
+      await officer.click('button[value="opslaan"]');
+      await officer.type("#summary", " Aangevuld.");
+      await officer.click('button[value="opslaan"]');
+      const built = await officer.read(() => window.events.map((record) => [record.id, record.createdAt, record.integrity.digest]));
+      assert.equal(built.length, 3);
+      assert.deepEqual(built[1], built[0]);
+      assert.notEqual(built[2][0], built[0][0]);
+
       // A draft: the incomplete form, the record field empty, no event.
       await open();
       await officer.type("#vnr", "12");

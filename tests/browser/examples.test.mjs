@@ -91,6 +91,28 @@ test("the script-tag page (external module, package served as it is) posts a rec
   await assertAccepted(join(examples, "..", "script-tag", "public"));
 });
 
+test("the script-tag page's draft button (README \"Saving drafts\") posts the incomplete form without a record", async () => {
+  const { status, body, posted } = await served(join(examples, "..", "script-tag", "public"), async (url) => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      await page.waitForSelector('input[name="indicator"][value="IDF-01"]');
+      await page.fill("#vnummer", "12");
+      const [request, response] = await Promise.all([
+        page.waitForRequest((r) => r.url().endsWith("/signaal")),
+        page.waitForResponse((r) => r.url().endsWith("/signaal")),
+        page.click('button[value="concept"]'),
+      ]);
+      return { status: response.status(), body: await response.json(), posted: new URLSearchParams(request.postData()) };
+    } finally {
+      await page.close();
+    }
+  });
+  assert.equal(status, 200);
+  assert.deepEqual(body, { draft: true });
+  assert.deepEqual([posted.get("actie"), posted.get("signal_record"), posted.get("vnummer")], ["concept", "", "12"]);
+});
+
 const bundlers = {
   async "Vite 8"(entry, outDir) {
     await viteBuild(vite8, entry, outDir);
