@@ -11,8 +11,12 @@
 
 use std::path::Path;
 
-const EMBEDDED: [&str; 3] =
-    ["schemas/signal-record.schema.json", "schemas/catalog.schema.json", "src/catalog/ind-example.json"];
+const EMBEDDED: [&str; 4] = [
+    "schemas/signal-record.schema.json",
+    "schemas/signal-record-1.1.schema.json",
+    "schemas/catalog.schema.json",
+    "src/catalog/ind-example.json",
+];
 
 /// JSON text without the whitespace between tokens.
 fn minify(json: &str) -> String {

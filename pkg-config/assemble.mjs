@@ -85,7 +85,7 @@ writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const 
 cpSync(join(here, "README.md"), join(out, "README.md"));
 if (existsSync(join(root, "LICENSE"))) cpSync(join(root, "LICENSE"), join(out, "LICENSE"));
 mkdirSync(join(out, "schemas"));
-for (const file of ["signal-record.schema.json", "catalog.schema.json"]) {
+for (const file of ["signal-record.schema.json", "signal-record-1.1.schema.json", "catalog.schema.json"]) {
   cpSync(join(root, "schemas", file), join(out, "schemas", file));
 }
 const manifest = JSON.parse(readFileSync(join(here, "package.template.json"), "utf8"));

@@ -85,7 +85,7 @@ fn the_example_catalog_meets_the_specification() {
         assert!(measure.statuses.as_ref().is_some_and(|s| !s.is_empty()), "{} statuses", measure.code);
     }
     let indicator = |code: &str| data.indicators.iter().find(|i| i.code == code).expect(code);
-    assert!(indicator("WAR-02").requires_evidence && indicator("NSE-03").requires_evidence);
+    assert!(indicator("WAR-02").requires_evidence == Some(true) && indicator("NSE-03").requires_evidence == Some(true));
     assert_eq!(indicator("PUB-03").routing_only, Some(true));
     assert!(indicator("PUB-01").weight <= 40);
     assert!(indicator("TER-02").labels["nl"].starts_with("Onherroepelijke veroordeling"));

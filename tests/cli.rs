@@ -110,9 +110,17 @@ fn unusable_input_exits_2() {
     assert_eq!(cli(&["verify", "/nonexistent/record.json"], b"").status.code(), Some(2));
     assert_eq!(cli(&["verify"], b"").status.code(), Some(2));
     assert_eq!(cli(&["verify", "--catalog", "/nonexistent.json"], record_text().as_bytes()).status.code(), Some(2));
+    // A known catalog that is no catalog under today's rules identifies no
+    // record but never makes the run unusable (SPEC §12.6); one that is no
+    // JSON does.
     let bad_catalog = temp_file("bad-catalog.json", b"{\"id\":1}");
     assert_eq!(
         cli(&["verify", "--catalog", bad_catalog.to_str().expect("path")], record_text().as_bytes()).status.code(),
+        Some(0)
+    );
+    let not_json = temp_file("not-json.json", b"{{{");
+    assert_eq!(
+        cli(&["verify", "--catalog", not_json.to_str().expect("path")], record_text().as_bytes()).status.code(),
         Some(2)
     );
     assert_eq!(cli(&["frobnicate"], b"").status.code(), Some(2));
@@ -270,4 +278,30 @@ fn urlencode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+#[test]
+fn a_closed_output_pipe_ends_every_command_quietly() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    // Many records, so the output is far larger than a pipe holds.
+    let line = record_text();
+    let ndjson: String = std::iter::repeat_n(format!("{line}\n"), 3000).collect();
+    for args in [&["verify"][..], &["picker"][..], &["schema", "record"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_signal-indicators"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // The reader goes away before reading anything.
+        drop(child.stdout.take());
+        if let Some(mut stdin) = child.stdin.take() {
+            let _ = stdin.write_all(ndjson.as_bytes());
+        }
+        let output = child.wait_with_output().expect("wait");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
 }

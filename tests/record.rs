@@ -179,7 +179,13 @@ fn a_fresh_record_verifies_on_every_check() {
     let verification = verify(&record_value());
     assert!(verification.ok, "{:?}", verification.issues);
     let checks = verification.checks;
-    assert!(checks.schema && checks.digest && checks.catalog && checks.content && checks.assessment);
+    assert!(
+        checks.schema
+            && checks.digest
+            && checks.catalog
+            && checks.content == Some(true)
+            && checks.assessment == Some(true)
+    );
     assert!(verification.issues.is_empty());
 }
 
@@ -269,7 +275,7 @@ fn a_redigested_record_with_invalid_content_fails_content_or_assessment() {
     record["subject"]["bsn"] = json!("123456789");
     let verification = verify(&redigest(record));
     assert!(verification.checks.digest && verification.checks.schema);
-    assert!(!verification.checks.content);
+    assert!(verification.checks.content != Some(true));
     assert!(verification.issues.iter().any(|i| i.code == "format.bsn" && i.path == "/subject/bsn"));
     // Unexplained unshared advice is the officer's choice (v1.3): it verifies.
     let mut record = record_value();
@@ -280,19 +286,19 @@ fn a_redigested_record_with_invalid_content_fails_content_or_assessment() {
     let mut record = record_value();
     record["handling"]["reviewOn"] = json!("2030-01-01");
     let verification = verify(&redigest(record));
-    assert!(verification.checks.digest && !verification.checks.content);
+    assert!(verification.checks.digest && verification.checks.content != Some(true));
     assert!(verification.issues.iter().any(|i| i.code == "record.content" && i.path == "/handling"));
     // A lowered score.
     let mut record = record_value();
     record["assessment"]["overall"]["score"] = json!(100);
     let verification = verify(&redigest(record));
-    assert!(verification.checks.content && !verification.checks.assessment);
+    assert!(verification.checks.content == Some(true) && verification.checks.assessment != Some(true));
     assert!(verification.issues.iter().any(|i| i.code == "record.assessment" && i.path == "/assessment"));
     // Dropped measure.
     let mut record = record_value();
     record["measuresForConsideration"].as_array_mut().expect("array").pop();
     let verification = verify(&redigest(record));
-    assert!(!verification.checks.assessment);
+    assert!(verification.checks.assessment != Some(true));
     // evaluatedOn far from createdAt.
     let mut record = record_value();
     record["assessment"]["evaluatedOn"] = json!("2026-11-25");
@@ -302,7 +308,7 @@ fn a_redigested_record_with_invalid_content_fails_content_or_assessment() {
     // Untrimmed text the engine would never write.
     let mut record = record_value();
     record["summary"] = json!(format!(" {} ", record["summary"].as_str().expect("text")));
-    assert!(!verify(&redigest(record)).checks.content);
+    assert!(verify(&redigest(record)).checks.content != Some(true));
 }
 
 #[test]
@@ -316,7 +322,7 @@ fn the_catalog_check_accepts_listed_catalogs_only() {
     let verification = engine().verify_record(&value, &[]);
     assert!(!verification.ok && !verification.checks.catalog);
     assert!(verification.issues.iter().any(|i| i.code == "record.catalog"));
-    assert!(engine().verify_record(&value, &[custom]).ok);
+    assert!(engine().verify_record(&value, &[(&custom).into()]).ok);
 }
 
 #[test]
@@ -327,4 +333,125 @@ fn created_at_is_utc_with_milliseconds() {
     let record = engine().build_record(&valid_input(), &[], tomorrow, &stamp).expect("valid");
     assert_eq!(record.created_at, "2026-11-28T23:30:00.000Z");
     assert!(verify(&serde_json::to_value(&record).expect("json")).ok);
+}
+
+/// A record the engine of v1.2 built (schemaVersion "1.1") with its
+/// built-in catalog 2026.2, as an archive keeps it.
+fn earlier_record() -> (Value, signal_indicators::core::catalog::KnownCatalog) {
+    let old_catalog: Value = serde_json::from_str(include_str!("data/catalog-2026.2.json")).expect("json");
+    let known = signal_indicators::core::catalog::KnownCatalog::from_value(&old_catalog, signal_indicators::Locale::Nl);
+    // The v1.2 engine filled in absent `requiresEvidence` before digesting;
+    // the 2026.2 catalog names it on every indicator, so both digests agree.
+    let digest = signal_indicators::canonical_digest(&old_catalog).expect("digest");
+    let mut record = json!({
+        "recordType": "signal-record", "schemaVersion": "1.1",
+        "id": ID, "createdAt": NOW,
+        "engine": { "name": "signal-indicators", "version": "0.1.0" },
+        "catalog": { "id": "ind-example", "version": "2026.2", "digest": digest, "illustrative": true },
+        "case": { "caseNumber": "IND-2026-000123", "procedure": "asylum" },
+        "subject": { "vNumber": "1234567890", "status": "applicant" },
+        "context": { "type": "application-assessment" },
+        "indicators": [{ "code": "TER-05", "category": "terrorism", "reliability": "A", "credibility": "1", "observedOn": "2026-11-01" }],
+        "assessment": {
+            "evaluatedOn": "2026-11-28", "method": "noisy-or-fixed-v1", "advisory": true,
+            "overall": { "score": 6000, "band": "medium" },
+            "categories": [{ "category": "terrorism", "score": 6000, "band": "medium", "evidencedScore": 0, "evidencedBand": "none",
+                             "contributions": [{ "index": 0, "code": "TER-05", "strength": 6000, "reliabilityFactor": 1000, "credibilityFactor": 1000, "recencyFactor": 1000 }] }],
+            "protectionFlags": []
+        },
+        "routing": { "advised": ["AIVD", "CT-INFOBOX", "NCTV"], "sharedWith": ["AIVD", "CT-INFOBOX", "NCTV"] },
+        "measuresForConsideration": [],
+        "handling": { "tlp": "AMBER+STRICT" },
+        "summary": "Eigen openbare uitlatingen die terroristisch geweld verheerlijken.",
+        "officer": { "id": "IND-4711", "unit": "Unit Nationale Veiligheid" },
+        "integrity": { "canonicalization": "RFC8785", "digest": "" }
+    });
+    let digest = signal_indicators::core::record::record_digest(&record).expect("digest");
+    record["integrity"]["digest"] = json!(digest);
+    (record, known)
+}
+
+#[test]
+fn records_of_an_earlier_schema_version_verify_for_ever_integrity_only() {
+    let (record, known) = earlier_record();
+    // The 2026.2 catalog fails today's rules (the single-item rule, the
+    // grading order) but still identifies its records.
+    assert!(known.active().is_none());
+    let verification = engine().verify_record(&record, std::slice::from_ref(&known));
+    assert!(verification.ok, "{:?}", verification.issues);
+    assert_eq!(
+        (verification.checks.schema, verification.checks.digest, verification.checks.catalog),
+        (true, true, true)
+    );
+    assert_eq!((verification.checks.content, verification.checks.assessment), (None, None));
+    let codes: Vec<(&str, &str, &str)> = verification
+        .issues
+        .iter()
+        .map(|i| {
+            (
+                i.path.as_str(),
+                i.code.as_str(),
+                if i.severity == signal_indicators::Severity::Error { "error" } else { "warning" },
+            )
+        })
+        .collect();
+    assert_eq!(codes, vec![("/schemaVersion", "record.earlier-version", "warning")]);
+    let json = serde_json::to_value(verification.checks).expect("json");
+    assert_eq!((json["content"].clone(), json["assessment"].clone()), (Value::Null, Value::Null));
+    // Integrity is still checked: a changed word fails the digest.
+    let mut tampered = record.clone();
+    tampered["summary"] = json!("Iets anders dan wat de medewerker schreef.");
+    let verification = engine().verify_record(&tampered, std::slice::from_ref(&known));
+    assert!(!verification.ok && !verification.checks.digest);
+    // Against its own schema: a 1.2 member in a 1.1 record does not belong.
+    let mut extended = record.clone();
+    extended["handling"]["reviewOn"] = json!("2027-11-28");
+    let digest = signal_indicators::core::record::record_digest(&extended).expect("digest");
+    extended["integrity"]["digest"] = json!(digest);
+    let verification = engine().verify_record(&extended, std::slice::from_ref(&known));
+    assert!(!verification.checks.schema && verification.issues.iter().any(|i| i.path == "/handling/reviewOn"));
+    // Without its catalog: record.catalog.
+    let verification = engine().verify_record(&record, &[]);
+    assert!(!verification.ok && !verification.checks.catalog);
+    // A version never released is refused by the schema.
+    let mut unreleased = record.clone();
+    unreleased["schemaVersion"] = json!("1.3");
+    let digest = signal_indicators::core::record::record_digest(&unreleased).expect("digest");
+    unreleased["integrity"]["digest"] = json!(digest);
+    assert!(!engine().verify_record(&unreleased, std::slice::from_ref(&known)).checks.schema);
+}
+
+#[test]
+fn the_catalog_digest_is_that_of_the_catalog_as_given() {
+    let mut catalog: Value = serde_json::from_str(signal_indicators::EXAMPLE_CATALOG_JSON).expect("json");
+    catalog["indicators"][4].as_object_mut().expect("object").remove("requiresEvidence");
+    let active = signal_indicators::ActiveCatalog::from_value(&catalog, signal_indicators::Locale::Nl).expect("valid");
+    assert_eq!(active.digest(), signal_indicators::canonical_digest(&catalog).expect("digest"));
+    let exported = serde_json::to_value(active.catalog()).expect("json");
+    assert!(exported["indicators"][4].get("requiresEvidence").is_none(), "absent stays absent");
+    assert_eq!(signal_indicators::canonical_digest(&exported).expect("digest"), active.digest());
+}
+
+#[test]
+fn a_submission_from_an_earlier_engine_is_refused() {
+    use signal_indicators::core::form_data::PostMapping;
+    use signal_indicators::core::submission::{Seen, SubmissionRules};
+    let (record, known) = earlier_record();
+    let mapping = PostMapping::default();
+    let never = |_: &str| Seen::No;
+    let rules = SubmissionRules {
+        mapping: &mapping,
+        record_field: "signal_record",
+        catalogs: std::slice::from_ref(&known),
+        now: signal_indicators::Instant::parse(NOW).expect("instant"),
+        max_age_seconds: 86_400,
+        seen: &never,
+        new_id: ID.to_owned(),
+    };
+    let result = engine().verify_submission(&[("signal_record".to_owned(), record.to_string())], &rules);
+    assert!(!result.ok);
+    assert!(result
+        .issues
+        .iter()
+        .any(|i| i.code == "record.earlier-version" && i.severity == signal_indicators::Severity::Error));
 }

@@ -58,7 +58,7 @@ fn evaluates_builds_and_verifies_in_the_browser() {
     let verification = engine.verify_record(JSON::parse(&String::from(text)).expect("parse"), None).expect("verifies");
     assert_eq!(get(&verification, &["ok"]).as_bool(), Some(true));
     assert_eq!(
-        get(&record_schema().expect("schema"), &["$schema"]).as_string().as_deref(),
+        get(&record_schema(JsValue::UNDEFINED).expect("schema"), &["$schema"]).as_string().as_deref(),
         Some("https://json-schema.org/draft/2020-12/schema")
     );
 }

@@ -54,6 +54,26 @@ struct Verdict<'a> {
     issues: Vec<signal_indicators::Issue>,
 }
 
+/// Writes to standard output. A closed output pipe (`… | head -1`) ends the
+/// program quietly with exit 0: the reader has what it wanted.
+fn emit(text: std::fmt::Arguments<'_>) -> Result<(), Unusable> {
+    let mut out = std::io::stdout().lock();
+    out.write_fmt(text).and_then(|()| out.flush()).map_err(output_error)
+}
+
+/// The error of a failed write to standard output; a closed pipe exits 0 at once.
+fn output_error(error: std::io::Error) -> Unusable {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    Unusable(format!("cannot write standard output: {error}"))
+}
+
+/// `println!` through [`emit`], returning its error from the function.
+macro_rules! say {
+    ($($arg:tt)*) => { emit(format_args!("{}\n", format_args!($($arg)*)))? };
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -64,13 +84,9 @@ fn main() -> ExitCode {
         Some("verify-post") => verify_post(args.get(1..).unwrap_or_default()),
         Some("build") => build(args.get(1..).unwrap_or_default()),
         Some("picker") => picker(args.get(1..).unwrap_or_default()),
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            Ok(true)
-        }
+        Some("--help" | "-h" | "help") => emit(format_args!("{USAGE}\n")).map(|()| true),
         Some("--version" | "-V") => {
-            println!("signal-indicators {}", env!("CARGO_PKG_VERSION"));
-            Ok(true)
+            emit(format_args!("signal-indicators {}\n", env!("CARGO_PKG_VERSION"))).map(|()| true)
         }
         _ => Err(Unusable(USAGE.to_owned())),
     };
@@ -124,7 +140,7 @@ fn picker(args: &[String]) -> Result<bool, Unusable> {
         Some(path) => Some(read_json_file(path)?),
         None => None,
     };
-    println!("{}", signal_indicators::core::picker::render_picker(&catalog, locale, values.as_ref()));
+    say!("{}", signal_indicators::core::picker::render_picker(&catalog, locale, values.as_ref()));
     Ok(true)
 }
 
@@ -159,8 +175,10 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
     }
+    // Known catalogs identify records even when the current rules refuse
+    // them (an earlier engine's catalog); only what is not JSON is unusable.
     for path in catalog_paths {
-        catalogs.push(load_catalog(path, locale)?);
+        catalogs.push(signal_indicators::core::catalog::KnownCatalog::from_value(&read_json_file(path)?, locale));
     }
     let engine = SignalEngine::new(locale, None, &extensions).map_err(|e| Unusable(e.to_string()))?;
     let text = read_input(file)?;
@@ -191,17 +209,17 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
             checks: verification.checks,
             issues: verification.issues,
         };
-        serde_json::to_writer(&mut out, &verdict).map_err(|e| Unusable(e.to_string()))?;
-        out.write_all(b"\n").map_err(|e| Unusable(e.to_string()))?;
+        serde_json::to_writer(&mut out, &verdict).map_err(|e| output_error(e.into()))?;
+        out.write_all(b"\n").map_err(output_error)?;
     }
-    out.flush().map_err(|e| Unusable(e.to_string()))?;
+    out.flush().map_err(output_error)?;
     Ok(all_ok)
 }
 
 fn schema(args: &[String]) -> Result<bool, Unusable> {
     match args.first().map(String::as_str) {
-        Some("record") => print!("{}", record_schema()),
-        Some("catalog") => print!("{}", catalog_schema()),
+        Some("record") => emit(format_args!("{}", record_schema()))?,
+        Some("catalog") => emit(format_args!("{}", catalog_schema()))?,
         _ => return Err(Unusable(format!("schema needs `record` or `catalog`\n{USAGE}"))),
     }
     Ok(true)
@@ -212,14 +230,14 @@ fn lint(args: &[String]) -> Result<bool, Unusable> {
     let value = read_json_file(path)?;
     match ActiveCatalog::from_value(&value, Locale::En) {
         Ok(catalog) => {
-            println!(
+            say!(
                 "{}",
                 json!({ "ok": true, "id": catalog.catalog().id, "version": catalog.catalog().version, "digest": catalog.digest() })
             );
             Ok(true)
         }
         Err(error) => {
-            println!("{}", json!({ "ok": false, "code": error.code(), "issues": error.issues() }));
+            say!("{}", json!({ "ok": false, "code": error.code(), "issues": error.issues() }));
             Ok(false)
         }
     }
@@ -268,7 +286,7 @@ fn from_form(args: &[String]) -> Result<bool, Unusable> {
     }
     let entries = read_post()?;
     mapping.check(None).map_err(|e| Unusable(e.to_string()))?;
-    println!("{}", serde_json::to_string_pretty(&input_from_entries(&entries, &mapping)).unwrap_or_default());
+    say!("{}", serde_json::to_string_pretty(&input_from_entries(&entries, &mapping)).unwrap_or_default());
     Ok(true)
 }
 
@@ -369,7 +387,7 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
     };
     let submission = engine.verify_submission(&entries, &rules);
     // The record as it was posted or built (JSON.stringify order), not re-ordered.
-    println!(
+    say!(
         "{{\"ok\":{},\"record\":{},\"input\":{},\"issues\":{},\"duplicate\":{}}}",
         submission.ok,
         submission.record_text.as_deref().unwrap_or("null"),
@@ -411,11 +429,11 @@ fn build(args: &[String]) -> Result<bool, Unusable> {
         .map_err(|e| Unusable(format!("the input is not JSON: {e}")))?;
     match engine.build_record(&input, &[], today, &RecordStamp { id, created_at: now }) {
         Ok(record) => {
-            println!("{}", serde_json::to_string(&record).map_err(|e| Unusable(e.to_string()))?);
+            say!("{}", serde_json::to_string(&record).map_err(|e| Unusable(e.to_string()))?);
             Ok(true)
         }
         Err(SignalError::FormInvalid(issues)) => {
-            println!("{}", json!({ "code": "form.invalid", "issues": issues }));
+            say!("{}", json!({ "code": "form.invalid", "issues": issues }));
             Ok(false)
         }
         Err(error) => Err(Unusable(error.to_string())),

@@ -179,9 +179,10 @@ pub struct IndicatorDefinition {
     pub category: String,
     /// Weight 1–100.
     pub weight: u32,
-    /// Whether evidence references are required.
-    #[serde(default)]
-    pub requires_evidence: bool,
+    /// Whether evidence references are required (absent = false; kept
+    /// absent, so the catalog's digest is that of the catalog as given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_evidence: Option<bool>,
     /// Not scored: any item routes to `routesTo` directly and never leads
     /// to a measure (absent = false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -507,7 +508,9 @@ impl ActiveCatalog {
         &self.data.catalog
     }
 
-    /// `sha256:` + hex of the catalog's RFC 8785 form.
+    /// `sha256:` + hex of the RFC 8785 form of the catalog as given (no
+    /// defaults filled in), so any JCS implementation over the catalog file
+    /// reproduces it.
     pub fn digest(&self) -> &str {
         self.data.digest.get_or_init(|| {
             // A catalog holds strings, whole numbers and booleans only, which
@@ -652,6 +655,82 @@ impl ActiveCatalog {
             .or_else(|| self.data.catalog.locales.first().and_then(|l| text.get(l)))
             .map_or("", String::as_str)
     }
+}
+
+/// A catalog a stored record may name (SPEC §12.6): its identity and
+/// digests, from the catalog as given, and the catalog loaded under the
+/// current rules when it passes them. Making one never fails: a catalog of
+/// an earlier engine that the current rules refuse still identifies the
+/// records built with it.
+#[derive(Debug, Clone)]
+pub struct KnownCatalog {
+    id: String,
+    version: String,
+    illustrative: bool,
+    /// The digest as given, then as engines before v1.3 computed it (each
+    /// indicator's absent `requiresEvidence` filled in as `false`).
+    digests: [String; 2],
+    active: Option<ActiveCatalog>,
+}
+
+impl KnownCatalog {
+    /// Digests a catalog given as JSON and loads it when the current rules
+    /// accept it.
+    pub fn from_value(value: &Value, locale: Locale) -> KnownCatalog {
+        let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+        KnownCatalog {
+            id: text("id"),
+            version: text("version"),
+            illustrative: value.get("illustrative") == Some(&Value::Bool(true)),
+            digests: digests_of(value),
+            active: ActiveCatalog::from_value(value, locale).ok(),
+        }
+    }
+
+    /// The catalog loaded under the current rules, if it passes them.
+    pub fn active(&self) -> Option<&ActiveCatalog> {
+        self.active.as_ref()
+    }
+
+    /// Whether a record's catalog reference (id, version, digest,
+    /// `illustrative`) names this catalog; `earlier`: a record of an earlier
+    /// schema version, whose digest may be the pre-v1.3 one.
+    pub fn named_by(&self, id: &str, version: &str, digest: &str, illustrative: bool, earlier: bool) -> bool {
+        let [given, filled] = &self.digests;
+        self.id == id
+            && self.version == version
+            && self.illustrative == illustrative
+            && (digest == given || (earlier && digest == filled))
+    }
+}
+
+impl From<&ActiveCatalog> for KnownCatalog {
+    fn from(active: &ActiveCatalog) -> KnownCatalog {
+        let value = super::json_text::to_value(active.catalog()).unwrap_or(Value::Null);
+        let [_, filled] = digests_of(&value);
+        KnownCatalog {
+            id: active.catalog().id.clone(),
+            version: active.catalog().version.clone(),
+            illustrative: active.illustrative(),
+            digests: [active.digest().to_owned(), filled],
+            active: Some(active.clone()),
+        }
+    }
+}
+
+/// The digests of a catalog value: as given, and with every indicator's
+/// absent `requiresEvidence` filled in as `false` (how v1.2 computed it).
+fn digests_of(value: &Value) -> [String; 2] {
+    let digest = |value: &Value| canonical_digest(value).unwrap_or_default();
+    let mut filled = value.clone();
+    if let Some(Value::Array(indicators)) = filled.get_mut("indicators") {
+        for indicator in indicators.iter_mut() {
+            if let Value::Object(members) = indicator {
+                members.entry("requiresEvidence").or_insert(Value::Bool(false));
+            }
+        }
+    }
+    [digest(value), digest(&filled)]
 }
 
 /// The embedded example catalog, as published JSON (minified in the
@@ -1091,7 +1170,7 @@ fn catalog_from_checked(value: &Value) -> Catalog {
                 code: text(d, "code"),
                 category: text(d, "category"),
                 weight: number(d, "weight"),
-                requires_evidence: d.get("requiresEvidence").and_then(Value::as_bool).unwrap_or(false),
+                requires_evidence: flag(d, "requiresEvidence"),
                 routing_only: flag(d, "routingOnly"),
                 routes_to: optional_texts(d, "routesTo"),
                 sufficient_alone: flag(d, "sufficientAlone"),

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::catalog::{ActiveCatalog, Catalog};
+use super::catalog::{ActiveCatalog, Catalog, KnownCatalog};
 use super::date::{Date, Instant};
 use super::error::SignalError;
 use super::extensions::{compile, Extension, ExtensionDeclaration};
@@ -110,6 +110,9 @@ pub struct RoutingAdvice<'c> {
 #[derive(Debug, Clone)]
 pub struct SignalEngine {
     catalog: ActiveCatalog,
+    /// The active catalog as records name it (its digests), made on the
+    /// first verification and shared by clones.
+    known: std::sync::Arc<std::sync::OnceLock<KnownCatalog>>,
     /// Shared, so a clone of the engine (attach takes one per keystroke)
     /// copies no compiled patterns.
     extensions: std::sync::Arc<[Extension]>,
@@ -119,7 +122,12 @@ pub struct SignalEngine {
 impl SignalEngine {
     /// An engine with the embedded example catalog and no extensions.
     pub fn example(locale: Locale) -> SignalEngine {
-        SignalEngine { catalog: ActiveCatalog::example(), extensions: Vec::new().into(), locale }
+        SignalEngine {
+            catalog: ActiveCatalog::example(),
+            known: Default::default(),
+            extensions: Vec::new().into(),
+            locale,
+        }
     }
 
     /// An engine with a given catalog (default: the example) and extensions.
@@ -130,6 +138,7 @@ impl SignalEngine {
     ) -> Result<SignalEngine, SignalError> {
         Ok(SignalEngine {
             catalog: catalog.unwrap_or_else(ActiveCatalog::example),
+            known: Default::default(),
             extensions: compile(extensions)?.into(),
             locale,
         })
@@ -253,12 +262,12 @@ impl SignalEngine {
     /// Verifies a record given as JSON text (a posted `signal_record`
     /// field): `record.not-json` when it does not parse or repeats a member
     /// name, `record.schema` at `""` when it is over 4 MiB.
-    pub fn verify_record_text(&self, text: &str, catalogs: &[ActiveCatalog]) -> Verification {
+    pub fn verify_record_text(&self, text: &str, catalogs: &[KnownCatalog]) -> Verification {
         self.verify_record_read(&read_text(text, RECORD_LIMITS), catalogs)
     }
 
     /// [`SignalEngine::verify_record_text`] of text already read.
-    pub fn verify_record_read(&self, read: &Result<TextValue, TextError>, catalogs: &[ActiveCatalog]) -> Verification {
+    pub fn verify_record_read(&self, read: &Result<TextValue, TextError>, catalogs: &[KnownCatalog]) -> Verification {
         match read {
             Ok(read) => self.verify_record_with(&read.value, &read.findings, catalogs),
             Err(error) => {
@@ -268,7 +277,7 @@ impl SignalEngine {
                 };
                 Verification {
                     ok: false,
-                    checks: Checks::default(),
+                    checks: Checks::failed(),
                     issues: vec![Finding::error("", code).localize(self.locale)],
                 }
             }
@@ -279,7 +288,7 @@ impl SignalEngine {
     /// holds what reading it found (a lone surrogate, a value that is not
     /// JSON data, a limit passed), each of which fails the schema check,
     /// since the engine never writes such a record.
-    pub fn verify_record_with(&self, record: &Value, boundary: &[Finding], catalogs: &[ActiveCatalog]) -> Verification {
+    pub fn verify_record_with(&self, record: &Value, boundary: &[Finding], catalogs: &[KnownCatalog]) -> Verification {
         let mut verification = self.verify_record(record, catalogs);
         if !boundary.is_empty() {
             verification.ok = false;
@@ -312,9 +321,10 @@ impl SignalEngine {
     }
 
     /// Verifies a record against the active catalog or any of `catalogs`.
-    pub fn verify_record(&self, record: &Value, catalogs: &[ActiveCatalog]) -> Verification {
+    pub fn verify_record(&self, record: &Value, catalogs: &[KnownCatalog]) -> Verification {
+        let own = self.known.get_or_init(|| KnownCatalog::from(&self.catalog));
         let mut accepted = Vec::with_capacity(catalogs.len() + 1);
-        accepted.push(self.catalog.clone());
+        accepted.push(own.clone());
         accepted.extend(catalogs.iter().cloned());
         verify_record(record, &VerifyRules { catalogs: &accepted, extensions: &self.extensions, locale: self.locale })
     }

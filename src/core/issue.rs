@@ -204,6 +204,9 @@ issue_kinds! {
     RecordStale = "record.stale",
     /// A record id that was seen before.
     RecordReplayed = "record.replayed",
+    /// A record of an earlier released schema version: its schema, digest
+    /// and catalog were checked, not its content or assessment.
+    RecordEarlierVersion = "record.earlier-version",
 }
 
 /// The names (Dutch, English) of the partners a message names: the message

@@ -249,6 +249,12 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
         ),
         #[cfg(feature = "full")]
         Kind::RecordReplayed => pick(nl, "Dit record is al eerder ingezonden.", "This record was submitted before."),
+        #[cfg(feature = "full")]
+        Kind::RecordEarlierVersion => pick(
+            nl,
+            "Dit record volgt een eerdere versie van het recordschema: alleen schema, integriteit en catalogus zijn gecontroleerd, niet de inhoud en het advies.",
+            "This record follows an earlier version of the record schema: only its schema, digest and catalog were checked, not its content and advice.",
+        ),
         Kind::RecordNotJson => pick(
             nl,
             "Het record is geen geldige JSON-tekst of noemt een veld twee keer.",
@@ -354,6 +360,7 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
         Kind::RecordMismatch
         | Kind::RecordStale
         | Kind::RecordReplayed
+        | Kind::RecordEarlierVersion
         | Kind::RecordSchema { .. }
         | Kind::RecordDigest
         | Kind::RecordCatalog

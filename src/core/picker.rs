@@ -231,8 +231,11 @@ pub fn render_picker(catalog: &ActiveCatalog, locale: Locale, values: Option<&Va
                 }
                 html.push_str("</select>");
             }
-            let evidence_label =
-                if definition.requires_evidence { words.evidence_required_label } else { words.evidence_label };
+            let evidence_label = if definition.requires_evidence == Some(true) {
+                words.evidence_required_label
+            } else {
+                words.evidence_label
+            };
             html.push_str(&format!(
                 "<label for=\"{base}-observedOn\" class=\"utrecht-form-label\">{observed}</label>\
                  <input type=\"date\" name=\"indicator.{code}.observedOn\" id=\"{base}-observedOn\" class=\"utrecht-textbox\" value=\"{observed_value}\">\

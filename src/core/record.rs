@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::canonical::{canonical_bytes_without, sha256_tagged};
-use super::catalog::ActiveCatalog;
+use super::catalog::{ActiveCatalog, KnownCatalog};
 use super::date::{Date, Instant};
 use super::error::SignalError;
 use super::extensions::Extension;
@@ -15,7 +15,7 @@ use super::form::{exceeds_limits_with, read_form, FormRules, Reading};
 use super::issue::{sort_findings, Finding, Issue, Kind, Pointer, Severity, Token};
 use super::messages::Locale;
 use super::same_json::serializes_to;
-use super::schema::{record_validator, Problem};
+use super::schema::{record_validator, record_validator_1_1, Problem};
 use super::scoring::{recorded_measures, Assessment, RecordedMeasure};
 #[cfg(test)]
 use super::vocabulary::{
@@ -517,7 +517,7 @@ pub struct Verification {
 }
 
 /// The outcome of each verification check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Checks {
@@ -527,10 +527,22 @@ pub struct Checks {
     pub digest: bool,
     /// Built with an accepted catalog.
     pub catalog: bool,
-    /// The recorded content passes the form rules.
-    pub content: bool,
-    /// Assessment, advice and measures match a recomputation.
-    pub assessment: bool,
+    /// The recorded content passes the form rules (`null` for a record of
+    /// an earlier schema version, whose content follows an earlier engine's
+    /// rules and is not checked again).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "boolean | null"))]
+    pub content: Option<bool>,
+    /// Assessment, advice and measures match a recomputation (`null` for a
+    /// record of an earlier schema version).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "boolean | null"))]
+    pub assessment: Option<bool>,
+}
+
+impl Checks {
+    /// Every check failed or not reached, for a record of the current version.
+    pub fn failed() -> Checks {
+        Checks { schema: false, digest: false, catalog: false, content: Some(false), assessment: Some(false) }
+    }
 }
 
 /// Most string data a record handed in for verification may hold (4 MiB).
@@ -538,19 +550,26 @@ pub const MAX_RECORD_STRING_BYTES: usize = 4 << 20;
 
 /// What a record is verified against.
 pub struct VerifyRules<'a> {
-    /// Accepted catalogs (the active one first).
-    pub catalogs: &'a [ActiveCatalog],
+    /// Known catalogs (the active one first).
+    pub catalogs: &'a [KnownCatalog],
     /// Host extensions.
     pub extensions: &'a [Extension],
     /// Language of issue messages.
     pub locale: Locale,
 }
 
+/// Every released record schema version before the current one: records
+/// of these verify for ever, integrity only (SPEC §12.6).
+pub const EARLIER_SCHEMA_VERSIONS: [&str; 1] = ["1.1"];
+
 /// Verifies a record: schema, digest, catalog, content against the form
-/// rules, and the assessment recomputed from the recorded indicators.
+/// rules, and the assessment recomputed from the recorded indicators. A
+/// record of an earlier released schema version is checked against its own
+/// schema, its digest and its catalog digest only, and is reported with
+/// the warning `record.earlier-version`.
 pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
     let mut findings = Vec::new();
-    let mut checks = Checks::default();
+    let mut checks = Checks::failed();
     if !record.is_object() {
         findings.push(Finding::error("", Kind::RecordSchema { problem: Some(Problem::Type) }));
         return finish(checks, findings, rules.locale);
@@ -559,6 +578,8 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
         findings.push(Finding::error("", Kind::InputTooLarge));
         return finish(checks, findings, rules.locale);
     }
+    let version = at(record, "/schemaVersion").and_then(Value::as_str);
+    let earlier = version.is_some_and(|v| EARLIER_SCHEMA_VERSIONS.contains(&v));
 
     // Digest: over the record exactly as given.
     let stated_digest = at(record, "/integrity/digest").and_then(Value::as_str);
@@ -570,17 +591,25 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
         findings.push(Finding::error("/integrity/digest", Kind::RecordDigest));
     }
 
-    // Catalog: any accepted catalog with the recorded digest, id and version.
-    let text = |pointer: &str| at(record, pointer).and_then(Value::as_str);
-    let catalog = rules.catalogs.iter().find(|c| {
-        text("/catalog/digest") == Some(c.digest())
-            && text("/catalog/id") == Some(c.catalog().id.as_str())
-            && text("/catalog/version") == Some(c.catalog().version.as_str())
-            && at(record, "/catalog/illustrative") == c.illustrative().then_some(&Value::Bool(true))
+    // Catalog: a known catalog with the recorded id, version, digest and mark.
+    let text = |pointer: &str| at(record, pointer).and_then(Value::as_str).unwrap_or_default();
+    let illustrative = at(record, "/catalog/illustrative") == Some(&Value::Bool(true));
+    let known = rules.catalogs.iter().find(|c| {
+        c.named_by(text("/catalog/id"), text("/catalog/version"), text("/catalog/digest"), illustrative, earlier)
     });
-    checks.catalog = catalog.is_some();
+    // A current record needs its catalog loaded under the current rules.
+    let catalog = known.and_then(|known| if earlier { None } else { known.active() });
+    checks.catalog = if earlier { known.is_some() } else { catalog.is_some() };
     if !checks.catalog {
         findings.push(Finding::error("/catalog", Kind::RecordCatalog));
+    }
+
+    if earlier {
+        checks.schema = earlier_schema_check(record, &mut findings);
+        checks.content = None;
+        checks.assessment = None;
+        findings.push(Finding::warning("/schemaVersion", Kind::RecordEarlierVersion));
+        return finish(checks, findings, rules.locale);
     }
 
     checks.schema = schema_check(record, &mut findings);
@@ -590,14 +619,28 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
 
     // Content and assessment: rebuild the record from its own content.
     let (content_ok, assessment_ok) = recompute(record, catalog, rules, &mut findings);
-    checks.content = content_ok;
-    checks.assessment = assessment_ok;
+    checks.content = Some(content_ok);
+    checks.assessment = Some(assessment_ok);
     finish(checks, findings, rules.locale)
+}
+
+/// The schema check of a record of an earlier version: its own published
+/// schema, which never changes.
+fn earlier_schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
+    let before = findings.len();
+    for (path, problem) in record_validator_1_1().validate(record) {
+        findings.push(Finding::error(path, Kind::RecordSchema { problem: Some(problem) }));
+    }
+    findings.len() == before
 }
 
 fn finish(checks: Checks, mut findings: Vec<Finding>, locale: Locale) -> Verification {
     sort_findings(&mut findings);
-    let ok = checks.schema && checks.digest && checks.catalog && checks.content && checks.assessment;
+    let ok = checks.schema
+        && checks.digest
+        && checks.catalog
+        && checks.content != Some(false)
+        && checks.assessment != Some(false);
     Verification { ok, checks, issues: findings.iter().map(|f| f.localize(locale)).collect() }
 }
 

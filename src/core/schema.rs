@@ -22,6 +22,30 @@ pub fn record_schema() -> &'static str {
     return include_str!(concat!(env!("OUT_DIR"), "/signal-record.schema.json"));
 }
 
+/// The record JSON Schema of `schemaVersion` "1.1" (released with the
+/// engine's v1.2; a released schema never changes), as text.
+pub fn record_schema_1_1() -> &'static str {
+    #[cfg(not(target_arch = "wasm32"))]
+    return include_str!("../../schemas/signal-record-1.1.schema.json");
+    #[cfg(target_arch = "wasm32")]
+    return include_str!(concat!(env!("OUT_DIR"), "/signal-record-1.1.schema.json"));
+}
+
+/// The record schema of a released `schemaVersion` ("1.1", "1.2").
+pub fn record_schema_of(version: &str) -> Option<&'static str> {
+    match version {
+        "1.1" => Some(record_schema_1_1()),
+        "1.2" => Some(record_schema()),
+        _ => None,
+    }
+}
+
+/// The validator of the record schema of `schemaVersion` "1.1".
+pub fn record_validator_1_1() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| Validator::new(record_schema_1_1()))
+}
+
 /// The catalog JSON Schema (draft 2020-12), as text (minified in the
 /// WebAssembly module, see `build.rs`).
 pub fn catalog_schema() -> &'static str {

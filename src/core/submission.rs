@@ -7,7 +7,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::catalog::ActiveCatalog;
+use super::catalog::KnownCatalog;
 use super::date::Instant;
 use super::engine::SignalEngine;
 use super::form_data::{input_from_entries, PostMapping};
@@ -28,8 +28,8 @@ pub struct SubmissionRules<'a> {
     pub mapping: &'a PostMapping,
     /// The name of the field that carries the record.
     pub record_field: &'a str,
-    /// Accepted catalogs besides the engine's own.
-    pub catalogs: &'a [ActiveCatalog],
+    /// Known catalogs besides the engine's own.
+    pub catalogs: &'a [KnownCatalog],
     /// The current instant.
     pub now: Instant,
     /// Greatest age of `createdAt` before `now`, in seconds.
@@ -98,7 +98,7 @@ impl SignalEngine {
         let mut repeated = false;
         if let Some(record) = record {
             let catalog = std::iter::once(self.active_catalog())
-                .chain(rules.catalogs)
+                .chain(rules.catalogs.iter().filter_map(KnownCatalog::active))
                 .find(|c| record.pointer("/catalog/digest").and_then(Value::as_str) == Some(c.digest()));
             if let Some(catalog) = catalog {
                 findings.extend(content_mismatches(&record, &input, catalog, self.extensions(), self.locale()));
@@ -121,6 +121,10 @@ impl SignalEngine {
                     Seen::Yes | Seen::Digest(_) => findings.push(Finding::error("/id", Kind::RecordReplayed)),
                 }
             }
+        }
+        // A post must come from the current engine (an old cached script is the usual cause).
+        if let Some(earlier) = issues.iter_mut().find(|i| i.code == Kind::RecordEarlierVersion.code()) {
+            *earlier = Finding::error("/schemaVersion", Kind::RecordEarlierVersion).localize(self.locale());
         }
         issues.extend(findings.iter().map(|f| f.localize(self.locale())));
         let ok = verification.ok && issues.iter().all(|i| i.severity != Severity::Error);

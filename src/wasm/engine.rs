@@ -16,7 +16,7 @@ use super::types::{
 };
 #[cfg(feature = "full")]
 use super::types::{RenderPickerOptions, SubmissionOptions, VerifyOptions};
-use crate::core::catalog::ActiveCatalog;
+use crate::core::catalog::{ActiveCatalog, KnownCatalog};
 use crate::core::date::{Date, Instant};
 use crate::core::engine::SignalEngine;
 use crate::core::extensions::declarations_from_value;
@@ -37,6 +37,9 @@ use crate::core::schema;
 #[wasm_bindgen(js_name = SignalEngine)]
 pub struct JsSignalEngine {
     engine: SignalEngine,
+    /// Known catalogs given at construction, read once (SPEC §12.7).
+    #[cfg_attr(not(feature = "full"), expect(dead_code, reason = "only verification reads them"))]
+    catalogs: Vec<KnownCatalog>,
 }
 
 /// Reads an options object: absent gives an empty object; anything but a
@@ -201,8 +204,13 @@ impl JsSignalEngine {
             Some(value) => Some(read_catalog(&value, locale)?),
             None => None,
         };
+        // Only verification reads known catalogs: the browser module has none.
+        #[cfg(feature = "full")]
+        let catalogs = catalogs_option(&parsed, locale)?;
+        #[cfg(not(feature = "full"))]
+        let catalogs = Vec::new();
         let engine = SignalEngine::new(locale, catalog, &extensions).map_err(|e| signal_error(&e))?;
-        Ok(JsSignalEngine { engine })
+        Ok(JsSignalEngine { engine, catalogs })
     }
 
     /// The engine's locale, `"nl"` or `"en"`.
@@ -293,7 +301,8 @@ impl JsSignalEngine {
     ) -> Result<JsValue, JsValue> {
         let options = self::options::<VerifyOptions>(options, "verifyRecord options")?;
         let locale = self.engine.locale();
-        let catalogs = catalogs_option(&options, locale)?;
+        let mut catalogs = catalogs_option(&options, locale)?;
+        catalogs.extend(self.catalogs.iter().cloned());
         if let Some(read) = read_json_string(&record, RECORD_LIMITS) {
             return to_js(&self.engine.verify_record_read(&read, &catalogs));
         }
@@ -336,7 +345,8 @@ impl JsSignalEngine {
         let options = self::options::<SubmissionOptions>(plain, "verifySubmission options")?;
         let mapping = mapping_option(&options)?;
         let record_field = text_option(&options, "recordField")?.unwrap_or_else(|| DEFAULT_RECORD_FIELD.to_owned());
-        let catalogs = catalogs_option(&options, self.engine.locale())?;
+        let mut catalogs = catalogs_option(&options, self.engine.locale())?;
+        catalogs.extend(self.catalogs.iter().cloned());
         let now = match now_option(&options)? {
             Some(now) => now,
             None => current_instant()?,
@@ -446,10 +456,12 @@ pub fn input_from_form_data(
 
 /// The `catalogs` option: further accepted catalogs.
 #[cfg(feature = "full")]
-fn catalogs_option(options: &Map<String, Value>, locale: Locale) -> Result<Vec<ActiveCatalog>, JsValue> {
+/// Known catalogs (SPEC §12.6): each digested as given and loaded when the
+/// current rules accept it, never refused for failing them.
+fn catalogs_option(options: &Map<String, Value>, locale: Locale) -> Result<Vec<KnownCatalog>, JsValue> {
     match options.get("catalogs") {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(values)) => values.iter().map(|value| catalog_from(value, locale)).collect(),
+        Some(Value::Array(values)) => Ok(values.iter().map(|value| KnownCatalog::from_value(value, locale)).collect()),
         Some(_) => Err(option_invalid("catalogs must be an array of catalogs")),
     }
 }
@@ -538,18 +550,25 @@ pub fn render_picker(
     Err(unsupported("renderPicker is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
 }
 
-/// The record JSON Schema (draft 2020-12).
+/// The record JSON Schema (draft 2020-12) of a released `schemaVersion`
+/// ("1.1", "1.2"; default: the current one).
+/// (Its TypeScript, with the version optional, is in `types.rs`.)
 #[cfg(feature = "full")]
-#[wasm_bindgen(js_name = recordSchema, unchecked_return_type = "JsonSchema")]
-pub fn record_schema() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(schema::record_schema())
+#[wasm_bindgen(js_name = recordSchema, skip_typescript)]
+pub fn record_schema(version: JsValue) -> Result<JsValue, JsValue> {
+    let text = if version.is_undefined() {
+        Some(schema::record_schema())
+    } else {
+        version.as_string().and_then(|version| schema::record_schema_of(&version))
+    };
+    js_sys::JSON::parse(text.ok_or_else(|| option_invalid("the record schema version must be \"1.1\" or \"1.2\""))?)
 }
 
 /// The record JSON Schema: in the browser module, `unsupported` (the schema
 /// ships as a file, and `"./full"` has the function).
 #[cfg(not(feature = "full"))]
-#[wasm_bindgen(js_name = recordSchema, unchecked_return_type = "JsonSchema")]
-pub fn record_schema() -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = recordSchema, skip_typescript)]
+pub fn record_schema(_version: JsValue) -> Result<JsValue, JsValue> {
     Err(unsupported("recordSchema is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
 }
 

@@ -67,6 +67,11 @@ options_types! {
         /// Host-declared extra fields (§9.3).
         #[tsify(optional)]
         extensions as "extensions": Option<Vec<ExtensionDeclaration>>,
+        /// Catalogs stored records may name, read once for `verifyRecord`
+        /// and `verifySubmission` (earlier catalogs included: they are
+        /// digested, never refused).
+        #[tsify(optional, type = "unknown[]")]
+        catalogs as "catalogs": Option<Vec<Value>>,
     }
 
     /// Options of `engine.evaluate(input, options)`.
@@ -462,6 +467,15 @@ export type JsonSchemaType = "object" | "array" | "string" | "integer" | "number
 
 /// The handle `attach` returns (the object is made by the package's
 /// `attach.js`, so its type is declared here, next to its options).
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const RECORD_SCHEMA: &str = r#"
+/**
+ * The record JSON Schema (draft 2020-12) of a released schemaVersion,
+ * default the current one; any other value throws SignalError option.invalid.
+ */
+export function recordSchema(version?: "1.1" | "1.2"): JsonSchema;
+"#;
+
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const ATTACH_HANDLE: &str = r#"
 /** What `attach(form, options)` returns. */

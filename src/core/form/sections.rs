@@ -315,7 +315,7 @@ impl Reader<'_, '_> {
                     Some((index, definition)) => {
                         out.code = Some(code);
                         out.category_index = Some(self.rules.catalog.category_of(index));
-                        Some((index, definition.requires_evidence))
+                        Some((index, definition.requires_evidence == Some(true)))
                     }
                     None => {
                         self.push(Finding::error(code_path.render(), Kind::IndicatorUnknown));

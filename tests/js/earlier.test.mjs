@@ -1,0 +1,85 @@
+// Stored records verify for ever (SPEC v1.3 §12.6): a record of the released
+// schemaVersion "1.1", built by the engine of v1.2 with its catalog 2026.2,
+// verifies integrity-only against that catalog, per call or known at
+// construction; recordSchema(version) gives each released schema.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import { SignalEngine, recordSchema, verifySubmission } from "@ind/signal-indicators";
+import { root } from "./fixtures.mjs";
+
+const oldCatalog = JSON.parse(readFileSync(join(root, "tests", "data", "catalog-2026.2.json"), "utf8"));
+const sha256 = (value) => "sha256:" + createHash("sha256").update(canonicalize(value), "utf8").digest("hex");
+
+/** A 1.1 record as the v1.2 engine wrote it, digested here independently. */
+function earlierRecord() {
+  const record = {
+    recordType: "signal-record", schemaVersion: "1.1",
+    id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09", createdAt: "2026-11-28T20:15:00.000Z",
+    engine: { name: "signal-indicators", version: "0.1.0" },
+    catalog: { id: "ind-example", version: "2026.2", digest: sha256(oldCatalog), illustrative: true },
+    case: { caseNumber: "IND-2026-000123", procedure: "asylum" },
+    subject: { vNumber: "1234567890" },
+    context: { type: "application-assessment" },
+    indicators: [{ code: "TER-05", category: "terrorism", reliability: "A", credibility: "1", observedOn: "2026-11-01" }],
+    assessment: {
+      evaluatedOn: "2026-11-28", method: "noisy-or-fixed-v1", advisory: true, overall: { score: 6000, band: "medium" },
+      categories: [{ category: "terrorism", score: 6000, band: "medium", evidencedScore: 0, evidencedBand: "none",
+        contributions: [{ index: 0, code: "TER-05", strength: 6000, reliabilityFactor: 1000, credibilityFactor: 1000, recencyFactor: 1000 }] }],
+      protectionFlags: [],
+    },
+    routing: { advised: ["AIVD", "CT-INFOBOX", "NCTV"], sharedWith: ["AIVD", "CT-INFOBOX", "NCTV"] },
+    measuresForConsideration: [],
+    handling: { tlp: "AMBER+STRICT" },
+    summary: "Eigen openbare uitlatingen die terroristisch geweld verheerlijken.",
+    officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" },
+  };
+  return { ...record, integrity: { canonicalization: "RFC8785", digest: sha256(record) } };
+}
+
+test("a 1.1 record verifies integrity-only, with its catalog given per call or at construction", () => {
+  const record = earlierRecord();
+  for (const [engine, options] of [
+    [new SignalEngine(), { catalogs: [oldCatalog] }],
+    [new SignalEngine({ catalogs: [oldCatalog] }), undefined],
+  ]) {
+    for (const given of [record, JSON.stringify(record)]) {
+      const verification = engine.verifyRecord(given, options);
+      assert.equal(verification.ok, true, JSON.stringify(verification.issues));
+      assert.deepEqual(verification.checks, { schema: true, digest: true, catalog: true, content: null, assessment: null });
+      assert.deepEqual(verification.issues.map((i) => [i.path, i.code, i.severity]), [["/schemaVersion", "record.earlier-version", "warning"]]);
+    }
+    engine.free();
+  }
+  // Without the catalog it names: record.catalog.
+  assert.equal(new SignalEngine().verifyRecord(record).checks.catalog, false);
+  // A changed word: the digest fails.
+  assert.equal(new SignalEngine().verifyRecord({ ...record, summary: "Iets anders." }, { catalogs: [oldCatalog] }).checks.digest, false);
+  // A post must come from the current engine.
+  const post = new URLSearchParams({ signal_record: JSON.stringify(record) });
+  const result = verifySubmission(post, { catalogs: [oldCatalog], now: record.createdAt });
+  assert.equal(result.ok, false);
+  assert.ok(result.issues.some((i) => i.code === "record.earlier-version" && i.severity === "error"));
+  assert.equal(result.duplicate, false);
+});
+
+test("known catalogs are never refused for failing today's rules; not an array is option.invalid", () => {
+  assert.doesNotThrow(() => new SignalEngine({ catalogs: [oldCatalog, { id: 1 }, 7] }).free());
+  assert.throws(() => new SignalEngine({ catalogs: oldCatalog }), { name: "SignalError", code: "option.invalid" });
+  assert.throws(() => new SignalEngine().verifyRecord(earlierRecord(), { catalogs: 1 }), { name: "SignalError", code: "option.invalid" });
+});
+
+test("recordSchema(version) gives each released schema as shipped; anything else is option.invalid", () => {
+  const shipped = (file) => JSON.parse(readFileSync(join(root, "pkg", "schemas", file), "utf8"));
+  assert.deepEqual(recordSchema(), shipped("signal-record.schema.json"));
+  assert.deepEqual(recordSchema(undefined), shipped("signal-record.schema.json"));
+  assert.deepEqual(recordSchema("1.2"), shipped("signal-record.schema.json"));
+  assert.deepEqual(recordSchema("1.1"), shipped("signal-record-1.1.schema.json"));
+  assert.equal(recordSchema("1.1").properties.schemaVersion.const, "1.1");
+  for (const bad of ["1.0", "1.3", 1.1, null]) {
+    assert.throws(() => recordSchema(bad), { name: "SignalError", code: "option.invalid" }, String(bad));
+  }
+});
