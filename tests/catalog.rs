@@ -309,3 +309,69 @@ fn grading_order_and_routing_only_partners_are_checked() {
     catalog["approval"] = json!({ "by": "Beleidseigenaar", "on": "2026-07-01", "reference": "BES-1" });
     assert_eq!(problems(&catalog), vec![("/approval".to_owned(), "catalog.illustrative-approved".to_owned())]);
 }
+
+/// The built-in catalog as a policy owner would approve it for production.
+fn approved_catalog() -> Value {
+    let mut catalog = example();
+    let object = catalog.as_object_mut().expect("object");
+    object.remove("illustrative");
+    object.insert("version".into(), json!("2027.1"));
+    object.insert("validUntil".into(), json!("2027-06-30"));
+    object.insert(
+        "approval".into(),
+        json!({ "by": "Beleidseigenaar Nationale Veiligheid", "on": "2026-12-01", "reference": "BES-2026-0412" }),
+    );
+    catalog
+}
+
+#[test]
+fn require_approved_refuses_an_illustrative_or_unapproved_catalog_and_records_of_one() {
+    use signal_indicators::{Date, SignalEngine};
+    // The built-in catalog is illustrative: refused for production.
+    match SignalEngine::example(Locale::En).require_approved() {
+        Err(SignalError::CatalogInvalid(issues)) => {
+            assert_eq!(
+                issues.iter().map(|i| (i.path.as_str(), i.code.as_str())).collect::<Vec<_>>(),
+                vec![("", "catalog.unapproved")]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Without an approval too.
+    let mut unapproved = approved_catalog();
+    unapproved.as_object_mut().expect("object").remove("approval");
+    let active = ActiveCatalog::from_value(&unapproved, Locale::Nl).expect("valid");
+    assert!(SignalEngine::new(Locale::Nl, Some(active), &[]).expect("engine").require_approved().is_err());
+    // An approved catalog loads; outside its validity an evaluation is an error.
+    let active = ActiveCatalog::from_value(&approved_catalog(), Locale::Nl).expect("valid");
+    let production =
+        SignalEngine::new(Locale::Nl, Some(active), &[]).expect("engine").require_approved().expect("approved");
+    let input: Value = serde_json::from_str(include_str!("data/valid-form.json")).expect("json");
+    let within = production.evaluate(&input, Date::parse("2026-11-28").expect("date"));
+    assert!(within.valid, "{:?}", within.issues);
+    let after = production.evaluate(&input, Date::parse("2027-07-01").expect("date"));
+    assert!(after
+        .issues
+        .iter()
+        .any(|i| i.code == "catalog.outside-validity" && i.severity == signal_indicators::Severity::Error));
+    assert!(!after.valid);
+    // Without requireApproved the same date is a warning.
+    let active = ActiveCatalog::from_value(&approved_catalog(), Locale::Nl).expect("valid");
+    let relaxed = SignalEngine::new(Locale::Nl, Some(active), &[]).expect("engine");
+    let after = relaxed.evaluate(&input, Date::parse("2027-07-01").expect("date"));
+    assert!(after.valid && after.issues.iter().any(|i| i.code == "catalog.outside-validity"));
+    // A record of the illustrative catalog fails record.catalog when verified for production.
+    let stamp = signal_indicators::RecordStamp {
+        id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09".into(),
+        created_at: signal_indicators::Instant::parse("2026-11-28T20:15:00.000Z").expect("instant"),
+    };
+    let example = SignalEngine::example(Locale::Nl);
+    let record = example.build_record(&input, &[], Date::parse("2026-11-28").expect("date"), &stamp).expect("record");
+    let record = serde_json::to_value(&record).expect("json");
+    assert!(example.verify_record(&record, &[]).ok);
+    let strict = example.verifying_approved(true).verify_record(&record, &[]);
+    assert!(!strict.ok && !strict.checks.catalog);
+    // The approved engine's own records verify for production.
+    let built = production.build_record(&input, &[], Date::parse("2026-11-28").expect("date"), &stamp).expect("record");
+    assert!(production.verify_record(&serde_json::to_value(&built).expect("json"), &[]).ok);
+}

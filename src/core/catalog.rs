@@ -615,6 +615,12 @@ impl ActiveCatalog {
         self.data.catalog.indicators.get(index).is_some_and(|d| d.routing_only == Some(true))
     }
 
+    /// Whether the catalog carries an approval and is not illustrative
+    /// (what `requireApproved` asks of it).
+    pub fn approved(&self) -> bool {
+        self.data.catalog.approval.is_some() && !self.illustrative()
+    }
+
     /// Whether the catalog says it is an example, not for real cases.
     pub fn illustrative(&self) -> bool {
         self.data.catalog.illustrative == Some(true)
@@ -667,6 +673,8 @@ pub struct KnownCatalog {
     id: String,
     version: String,
     illustrative: bool,
+    /// Carries an approval and is not illustrative.
+    approved: bool,
     /// The digest as given, then as engines before v1.3 computed it (each
     /// indicator's absent `requiresEvidence` filled in as `false`).
     digests: [String; 2],
@@ -682,9 +690,16 @@ impl KnownCatalog {
             id: text("id"),
             version: text("version"),
             illustrative: value.get("illustrative") == Some(&Value::Bool(true)),
+            approved: value.get("approval").is_some_and(Value::is_object)
+                && value.get("illustrative") != Some(&Value::Bool(true)),
             digests: digests_of(value),
             active: ActiveCatalog::from_value(value, locale).ok(),
         }
+    }
+
+    /// Whether the catalog carries an approval and is not illustrative.
+    pub fn approved(&self) -> bool {
+        self.approved
     }
 
     /// The catalog loaded under the current rules, if it passes them.
@@ -712,6 +727,7 @@ impl From<&ActiveCatalog> for KnownCatalog {
             id: active.catalog().id.clone(),
             version: active.catalog().version.clone(),
             illustrative: active.illustrative(),
+            approved: active.approved(),
             digests: [active.digest().to_owned(), filled],
             active: Some(active.clone()),
         }

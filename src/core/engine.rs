@@ -113,6 +113,9 @@ pub struct SignalEngine {
     /// The active catalog as records name it (its digests), made on the
     /// first verification and shared by clones.
     known: std::sync::Arc<std::sync::OnceLock<KnownCatalog>>,
+    /// Production use (SPEC §12.5): only an approved catalog, evaluations
+    /// within its validity, records of approved catalogs.
+    require_approved: bool,
     /// Shared, so a clone of the engine (attach takes one per keystroke)
     /// copies no compiled patterns.
     extensions: std::sync::Arc<[Extension]>,
@@ -125,6 +128,7 @@ impl SignalEngine {
         SignalEngine {
             catalog: ActiveCatalog::example(),
             known: Default::default(),
+            require_approved: false,
             extensions: Vec::new().into(),
             locale,
         }
@@ -139,9 +143,33 @@ impl SignalEngine {
         Ok(SignalEngine {
             catalog: catalog.unwrap_or_else(ActiveCatalog::example),
             known: Default::default(),
+            require_approved: false,
             extensions: compile(extensions)?.into(),
             locale,
         })
+    }
+
+    /// This engine for production use (`requireApproved`, SPEC §12.5): its
+    /// catalog must carry an approval and not be illustrative, else
+    /// `catalog.invalid` with `catalog.unapproved` at `""`.
+    pub fn require_approved(self) -> Result<SignalEngine, SignalError> {
+        if !self.catalog.approved() {
+            let finding = Finding::error("", Kind::CatalogUnapproved);
+            return Err(SignalError::CatalogInvalid(vec![finding.localize(self.locale)]));
+        }
+        Ok(SignalEngine { require_approved: true, ..self })
+    }
+
+    /// This engine verifying records with `requireApproved` on or off (the
+    /// option of `verifyRecord` and `verifySubmission`), whatever its own
+    /// catalog.
+    pub fn verifying_approved(&self, on: bool) -> SignalEngine {
+        SignalEngine { require_approved: on, ..self.clone() }
+    }
+
+    /// Whether the engine is set for production use.
+    pub fn requires_approved(&self) -> bool {
+        self.require_approved
     }
 
     /// The language of messages and labels.
@@ -166,7 +194,12 @@ impl SignalEngine {
 
     /// Reads and validates `input` on the evaluation date `today`.
     pub fn read<'v>(&self, input: &'v Value, boundary: &[Finding], today: Date) -> Reading<'v> {
-        let rules = FormRules { catalog: &self.catalog, extensions: &self.extensions, today };
+        let rules = FormRules {
+            catalog: &self.catalog,
+            extensions: &self.extensions,
+            today,
+            require_approved: self.require_approved,
+        };
         read_form(input, boundary, &rules)
     }
 
@@ -326,7 +359,15 @@ impl SignalEngine {
         let mut accepted = Vec::with_capacity(catalogs.len() + 1);
         accepted.push(own.clone());
         accepted.extend(catalogs.iter().cloned());
-        verify_record(record, &VerifyRules { catalogs: &accepted, extensions: &self.extensions, locale: self.locale })
+        verify_record(
+            record,
+            &VerifyRules {
+                catalogs: &accepted,
+                extensions: &self.extensions,
+                locale: self.locale,
+                require_approved: self.require_approved,
+            },
+        )
     }
 }
 

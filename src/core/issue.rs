@@ -181,6 +181,9 @@ issue_kinds! {
     CatalogSingleItemMeasure { measure: String, category: String, indicator: String } = "catalog.single-item-measure",
     /// An illustrative catalog that carries an approval.
     CatalogIllustrativeApproved = "catalog.illustrative-approved",
+    /// Production use (`requireApproved`) and a catalog that is
+    /// illustrative or carries no approval.
+    CatalogUnapproved = "catalog.unapproved",
 
     /// A record that does not match the record schema.
     RecordSchema { problem: Option<Problem> } = "record.schema",

@@ -298,6 +298,11 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
                 format!("{indicator} alone can lead to the measure {measure}; mark the indicator sufficientAlone or lower its weight.")
             }
         }
+        Kind::CatalogUnapproved => pick(
+            nl,
+            "Deze catalogus is niet goedgekeurd (of is een voorbeeld) en kan in productie niet worden gebruikt.",
+            "This catalog is not approved (or is an example) and cannot be used in production.",
+        ),
         Kind::CatalogIllustrativeApproved => pick(
             nl,
             "Een voorbeeldcatalogus (illustrative) kan niet zijn goedgekeurd.",

@@ -556,6 +556,9 @@ pub struct VerifyRules<'a> {
     pub extensions: &'a [Extension],
     /// Language of issue messages.
     pub locale: Locale,
+    /// Production use: a current record's catalog must be approved and not
+    /// illustrative (earlier versions predate approval and are exempt).
+    pub require_approved: bool,
 }
 
 /// Every released record schema version before the current one: records
@@ -597,8 +600,15 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
     let known = rules.catalogs.iter().find(|c| {
         c.named_by(text("/catalog/id"), text("/catalog/version"), text("/catalog/digest"), illustrative, earlier)
     });
-    // A current record needs its catalog loaded under the current rules.
-    let catalog = known.and_then(|known| if earlier { None } else { known.active() });
+    // A current record needs its catalog loaded under the current rules
+    // (and, in production, approved).
+    let catalog = known.filter(|known| !rules.require_approved || known.approved()).and_then(|known| {
+        if earlier {
+            None
+        } else {
+            known.active()
+        }
+    });
     checks.catalog = if earlier { known.is_some() } else { catalog.is_some() };
     if !checks.catalog {
         findings.push(Finding::error("/catalog", Kind::RecordCatalog));
@@ -787,7 +797,8 @@ fn recompute(
     if created_at.amsterdam_date().days_until(evaluated_on).abs() > 1 {
         findings.push(Finding::error("/assessment/evaluatedOn", Kind::RecordEvaluatedOn));
     }
-    let form_rules = FormRules { catalog, extensions: rules.extensions, today: evaluated_on };
+    // Validity was the evaluating engine's to enforce; approval is checked above.
+    let form_rules = FormRules { catalog, extensions: rules.extensions, today: evaluated_on, require_approved: false };
     let input = input_of_record(record);
     let reading = read_form(&input, &[], &form_rules);
     for finding in &reading.findings {
@@ -857,7 +868,8 @@ pub fn content_mismatches(
         out.push(Finding::error("", Kind::RecordMismatch));
         return out;
     };
-    let reading = read_form(posted, &[], &FormRules { catalog, extensions, today: evaluated_on });
+    let reading =
+        read_form(posted, &[], &FormRules { catalog, extensions, today: evaluated_on, require_approved: false });
     let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
     let rebuilt = build_undigested(catalog, &reading, &stamp, locale).ok().and_then(|r| super::json_text::to_value(&r));
     let Some(rebuilt) = rebuilt else {

@@ -209,7 +209,10 @@ impl JsSignalEngine {
         let catalogs = catalogs_option(&parsed, locale)?;
         #[cfg(not(feature = "full"))]
         let catalogs = Vec::new();
-        let engine = SignalEngine::new(locale, catalog, &extensions).map_err(|e| signal_error(&e))?;
+        let mut engine = SignalEngine::new(locale, catalog, &extensions).map_err(|e| signal_error(&e))?;
+        if require_approved_option(&parsed)? == Some(true) {
+            engine = engine.require_approved().map_err(|e| signal_error(&e))?;
+        }
         Ok(JsSignalEngine { engine, catalogs })
     }
 
@@ -303,14 +306,18 @@ impl JsSignalEngine {
         let locale = self.engine.locale();
         let mut catalogs = catalogs_option(&options, locale)?;
         catalogs.extend(self.catalogs.iter().cloned());
+        let engine = match require_approved_option(&options)? {
+            Some(on) => &self.engine.verifying_approved(on),
+            None => &self.engine,
+        };
         if let Some(read) = read_json_string(&record, RECORD_LIMITS) {
-            return to_js(&self.engine.verify_record_read(&read, &catalogs));
+            return to_js(&engine.verify_record_read(&read, &catalogs));
         }
         // Something in the record that is not plain JSON data (NaN, a
         // function, a Date, a lone surrogate) fails it: the engine never
         // writes such a record.
         let read = read(&record, RECORD_LIMITS);
-        to_js(&self.engine.verify_record_with(&read.value, &read.findings, &catalogs))
+        to_js(&engine.verify_record_with(&read.value, &read.findings, &catalogs))
     }
 
     /// Verifies a record: in the browser module, `unsupported` (use `"./full"`).
@@ -381,7 +388,10 @@ impl JsSignalEngine {
             seen: &seen,
             new_id: random_uuid()?,
         };
-        let result = self.engine.verify_submission(&pairs, &rules);
+        let result = match require_approved_option(&options)? {
+            Some(on) => self.engine.verifying_approved(on).verify_submission(&pairs, &rules),
+            None => self.engine.verify_submission(&pairs, &rules),
+        };
         submission_value(result.ok, result.record_text.as_deref(), &result.input, &result.issues, result.duplicate)
     }
 
@@ -455,6 +465,15 @@ pub fn input_from_form_data(
 }
 
 /// The `catalogs` option: further accepted catalogs.
+/// The `requireApproved` option: absent, or a boolean.
+fn require_approved_option(options: &Map<String, Value>) -> Result<Option<bool>, JsValue> {
+    match options.get("requireApproved") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(on)) => Ok(Some(*on)),
+        Some(_) => Err(option_invalid("requireApproved must be true or false")),
+    }
+}
+
 #[cfg(feature = "full")]
 /// Known catalogs (SPEC §12.6): each digested as given and loaded when the
 /// current rules accept it, never refused for failing them.

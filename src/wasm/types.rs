@@ -72,6 +72,12 @@ options_types! {
         /// digested, never refused).
         #[tsify(optional, type = "unknown[]")]
         catalogs as "catalogs": Option<Vec<Value>>,
+        /// Production use: the catalog must carry an approval and not be
+        /// illustrative (else `catalog.invalid` with `catalog.unapproved`),
+        /// an evaluation outside its validity is an error, and records of
+        /// unapproved catalogs fail `record.catalog`. Default false.
+        #[tsify(optional)]
+        require_approved as "requireApproved": Option<bool>,
     }
 
     /// Options of `engine.evaluate(input, options)`.
@@ -112,6 +118,10 @@ options_types! {
         /// Further accepted catalogs (besides the engine's own).
         #[tsify(optional, type = "Catalog[]")]
         catalogs as "catalogs": Option<Vec<Value>>,
+        /// A current record's catalog must be approved and not illustrative
+        /// (default: the engine's setting).
+        #[tsify(optional)]
+        require_approved as "requireApproved": Option<bool>,
     }
 
     /// Options of `inputFromFormData(entries, options)`.
@@ -178,6 +188,10 @@ options_types! {
         /// The engine to check with; default: a Dutch engine with the built-in catalog.
         #[tsify(optional, type = "SignalEngine")]
         engine as "engine": Option<()>,
+        /// The record's catalog must be approved and not illustrative
+        /// (default: the engine's setting).
+        #[tsify(optional)]
+        require_approved as "requireApproved": Option<bool>,
         /// Input path → the host's control name, as in `attach`.
         #[tsify(optional, type = "Record<string, string>")]
         field_map as "fieldMap": Option<BTreeMap<String, String>>,

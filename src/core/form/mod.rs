@@ -69,6 +69,9 @@ pub struct FormRules<'a> {
     pub extensions: &'a [Extension],
     /// The evaluation date.
     pub today: Date,
+    /// Production use (`requireApproved`): an evaluation date outside the
+    /// catalog's validity is an error, not a warning.
+    pub require_approved: bool,
 }
 
 /// Reads and validates `input`. `boundary` carries findings made while the
@@ -109,7 +112,8 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
         ));
     }
     if rules.catalog.outside_validity(rules.today) {
-        reader.push(Finding::warning("", Kind::CatalogOutsideValidity));
+        let severity = if rules.require_approved { Severity::Error } else { Severity::Warning };
+        reader.push(Finding { path: super::issue::Pointer::root(), kind: Kind::CatalogOutsideValidity, severity });
     }
     let circumstances =
         Circumstances { procedure: values.procedure, status: values.status, reporting_partner: values.partner };

@@ -1,0 +1,80 @@
+// Production use (SPEC v1.3 §12.5, requireApproved): an illustrative or
+// unapproved catalog is refused, an evaluation outside the catalog's
+// validity is an error, and records of such catalogs fail record.catalog.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { SignalEngine, verifySubmission, inputFromFormData } from "@ind/signal-indicators";
+import { validInput, FIXED, TODAY } from "./fixtures.mjs";
+
+function approvedCatalog() {
+  const { illustrative, ...catalog } = new SignalEngine().catalog();
+  assert.equal(illustrative, true);
+  return {
+    ...catalog, version: "2027.1", validUntil: "2027-06-30",
+    approval: { by: "Beleidseigenaar Nationale Veiligheid", on: "2026-12-01", reference: "BES-2026-0412" },
+  };
+}
+
+test("requireApproved refuses the illustrative built-in catalog and any catalog without an approval", () => {
+  assert.throws(() => new SignalEngine({ requireApproved: true }), (error) => {
+    assert.equal(error.code, "catalog.invalid");
+    assert.deepEqual(error.issues.map((i) => [i.path, i.code]), [["", "catalog.unapproved"]]);
+    return true;
+  });
+  const { approval, ...unapproved } = approvedCatalog();
+  assert.ok(approval);
+  assert.throws(() => new SignalEngine({ catalog: unapproved, requireApproved: true }), { code: "catalog.invalid" });
+  assert.throws(() => new SignalEngine({ requireApproved: "yes" }), { name: "SignalError", code: "option.invalid" });
+});
+
+test("with an approved catalog: evaluations within its validity, its records verify; the illustrative catalog's do not", () => {
+  const engine = new SignalEngine({ catalog: approvedCatalog(), requireApproved: true });
+  assert.equal(engine.evaluate(validInput(), { today: TODAY }).valid, true);
+  const late = engine.evaluate(validInput(), { today: "2027-07-01" });
+  assert.equal(late.valid, false);
+  assert.ok(late.issues.some((i) => i.code === "catalog.outside-validity" && i.severity === "error" && i.path === ""));
+  const record = engine.buildRecord(validInput(), FIXED);
+  assert.equal(engine.verifyRecord(record).ok, true);
+  // A record of the illustrative catalog, verified for production.
+  const example = new SignalEngine({ catalogs: [approvedCatalog()] });
+  const illustrativeRecord = example.buildRecord(validInput(), FIXED);
+  assert.equal(example.verifyRecord(illustrativeRecord).ok, true);
+  const strict = example.verifyRecord(illustrativeRecord, { requireApproved: true });
+  assert.deepEqual([strict.ok, strict.checks.catalog], [false, false]);
+  assert.equal(engine.verifyRecord(illustrativeRecord).checks.catalog, false, "the engine's own setting is the default");
+  assert.equal(engine.verifyRecord(illustrativeRecord, { requireApproved: false, catalogs: [new SignalEngine().catalog()] }).ok, true);
+  // verifySubmission: the same rule, by option or by the engine.
+  const post = new URLSearchParams({ signal_record: JSON.stringify(illustrativeRecord) });
+  for (const [name, value] of new URLSearchParams(entries(validInput()))) post.append(name, value);
+  assert.ok(inputFromFormData(post).caseNumber);
+  const relaxed = verifySubmission(post, { now: FIXED.now });
+  assert.equal(relaxed.ok, true, JSON.stringify(relaxed.issues));
+  const refused = verifySubmission(post, { now: FIXED.now, requireApproved: true });
+  assert.equal(refused.ok, false);
+  assert.ok(refused.issues.some((i) => i.code === "record.catalog"));
+  engine.free();
+  example.free();
+});
+
+/** The post of an input object with the input paths as control names. */
+function entries(input) {
+  const out = [];
+  const walk = (value, path) => {
+    if (path === "indicators") {
+      for (const item of value) {
+        out.push(["indicator", item.code]);
+        for (const [member, text] of Object.entries(item)) {
+          if (member !== "code") out.push([`indicator.${item.code}.${member}`, Array.isArray(text) ? text.join("\n") : text]);
+        }
+      }
+    } else if (Array.isArray(value)) {
+      for (const item of value) out.push([path, item]);
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, member] of Object.entries(value)) walk(member, path ? `${path}.${key}` : key);
+    } else {
+      out.push([path, String(value)]);
+    }
+  };
+  walk(input, "");
+  return out;
+}
