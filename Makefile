@@ -42,13 +42,13 @@ test-native:
 ## The npm package in Node: API, errors, bad input, schema (Ajv), digest
 ## (independent RFC 8785), the same bytes as the native crate.
 test-js: pkg cli
-	scripts/setup.sh node
+	scripts/setup.sh node python
 	mkdir -p node_modules/@ind && ln -sfn ../../pkg node_modules/@ind/signal-indicators
 	node --test tests/js/
 
 ## Set-up only.
 setup:
-	scripts/setup.sh wasm node browser
+	scripts/setup.sh wasm node python browser
 
 ## The npm package in pkg/ (ready for `npm pack pkg`). Browsers get a module
 ## optimized for size: opt-level z, the standard library rebuilt for size with

@@ -84,6 +84,10 @@ writeFileSync(join(out, "node.d.ts"), readFileSync(join(here, "index.d.ts"), "ut
 writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const version = ${JSON.stringify(version)};\n`);
 cpSync(join(here, "README.md"), join(out, "README.md"));
 if (existsSync(join(root, "LICENSE"))) cpSync(join(root, "LICENSE"), join(out, "LICENSE"));
+// What a back end in another language needs, and the security notes.
+mkdirSync(join(out, "docs"));
+cpSync(join(root, "docs", "VERIFYING.md"), join(out, "docs", "VERIFYING.md"));
+cpSync(join(root, "SECURITY.md"), join(out, "SECURITY.md"));
 mkdirSync(join(out, "schemas"));
 for (const file of ["signal-record.schema.json", "signal-record-1.1.schema.json", "catalog.schema.json"]) {
   cpSync(join(root, "schemas", file), join(out, "schemas", file));

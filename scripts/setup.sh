@@ -4,6 +4,7 @@
 #   scripts/setup.sh wasm      wasm32 target, wasm-pack, wasm-bindgen CLI (= Cargo.lock), wasm-opt,
 #                              the browser module's pinned nightly (BROWSER_TOOLCHAIN)
 #   scripts/setup.sh node      npm dev dependencies (package-lock.json)
+#   scripts/setup.sh python    the Python verifier's packages (examples/python/requirements.txt)
 #   scripts/setup.sh browser   from Debian: Chromium and ChromeDriver; Firefox ESR; WebKitGTK's
 #                              WebKitWebDriver and MiniBrowser, with Xvfb for its display
 set -euo pipefail
@@ -55,11 +56,18 @@ browser() {
   fi
 }
 
+python_deps() {
+  if ! python3 -c "import jsonschema, rfc8785" >/dev/null 2>&1; then
+    python3 -m pip install --quiet --disable-pip-version-check -r examples/python/requirements.txt
+  fi
+}
+
 for what in "$@"; do
   case "$what" in
     lint) lint ;;
     wasm) wasm ;;
     node) node_deps ;;
+    python) python_deps ;;
     browser) browser ;;
     *) echo "unknown setup step: $what" >&2; exit 2 ;;
   esac

@@ -38,8 +38,12 @@ test("the packed tarball installs and imports from Node ESM", () => {
   assert.equal(manifest.license, "EUPL-1.2");
   assert.equal(manifest.sideEffects, false);
   assert.ok(tarball.endsWith(".tgz"));
-  const files = readdirSync(join(project, "node_modules", "@ind", "signal-indicators", "schemas"));
-  assert.deepEqual(files.sort(), ["catalog.schema.json", "signal-record.schema.json"]);
+  const installed = join(project, "node_modules", "@ind", "signal-indicators");
+  const files = readdirSync(join(installed, "schemas"));
+  assert.deepEqual(files.sort(), ["catalog.schema.json", "signal-record-1.1.schema.json", "signal-record.schema.json"]);
+  // What a back end in another language needs travels with the package.
+  assert.match(readFileSync(join(installed, "docs", "VERIFYING.md"), "utf8"), /^# Verifying signal records/);
+  assert.ok(readFileSync(join(installed, "SECURITY.md"), "utf8").length > 100);
   writeFileSync(join(project, "check.mjs"), `
     import { SignalEngine, version } from "@ind/signal-indicators";
     import { SignalEngine as FullEngine } from "@ind/signal-indicators/full";

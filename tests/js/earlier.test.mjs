@@ -6,39 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
-import canonicalize from "canonicalize";
 import { SignalEngine, recordSchema, verifySubmission } from "@ind/signal-indicators";
-import { root } from "./fixtures.mjs";
-
-const oldCatalog = JSON.parse(readFileSync(join(root, "tests", "data", "catalog-2026.2.json"), "utf8"));
-const sha256 = (value) => "sha256:" + createHash("sha256").update(canonicalize(value), "utf8").digest("hex");
-
-/** A 1.1 record as the v1.2 engine wrote it, digested here independently. */
-function earlierRecord() {
-  const record = {
-    recordType: "signal-record", schemaVersion: "1.1",
-    id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09", createdAt: "2026-11-28T20:15:00.000Z",
-    engine: { name: "signal-indicators", version: "0.1.0" },
-    catalog: { id: "ind-example", version: "2026.2", digest: sha256(oldCatalog), illustrative: true },
-    case: { caseNumber: "IND-2026-000123", procedure: "asylum" },
-    subject: { vNumber: "1234567890" },
-    context: { type: "application-assessment" },
-    indicators: [{ code: "TER-05", category: "terrorism", reliability: "A", credibility: "1", observedOn: "2026-11-01" }],
-    assessment: {
-      evaluatedOn: "2026-11-28", method: "noisy-or-fixed-v1", advisory: true, overall: { score: 6000, band: "medium" },
-      categories: [{ category: "terrorism", score: 6000, band: "medium", evidencedScore: 0, evidencedBand: "none",
-        contributions: [{ index: 0, code: "TER-05", strength: 6000, reliabilityFactor: 1000, credibilityFactor: 1000, recencyFactor: 1000 }] }],
-      protectionFlags: [],
-    },
-    routing: { advised: ["AIVD", "CT-INFOBOX", "NCTV"], sharedWith: ["AIVD", "CT-INFOBOX", "NCTV"] },
-    measuresForConsideration: [],
-    handling: { tlp: "AMBER+STRICT" },
-    summary: "Eigen openbare uitlatingen die terroristisch geweld verheerlijken.",
-    officer: { id: "IND-4711", unit: "Unit Nationale Veiligheid" },
-  };
-  return { ...record, integrity: { canonicalization: "RFC8785", digest: sha256(record) } };
-}
+import { root, oldCatalog, earlierRecord } from "./fixtures.mjs";
 
 test("a 1.1 record verifies integrity-only, with its catalog given per call or at construction", () => {
   const record = earlierRecord();
