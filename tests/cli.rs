@@ -305,3 +305,30 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
     }
 }
+
+#[test]
+fn verify_post_knows_the_portals_catalogs_and_extensions() {
+    // A portal with its own catalog version: the post's record names it.
+    let mut catalog: Value = serde_json::from_str(signal_indicators::EXAMPLE_CATALOG_JSON).expect("json");
+    catalog["version"] = json!("2027.1");
+    let active = signal_indicators::ActiveCatalog::from_value(&catalog, signal_indicators::Locale::Nl).expect("valid");
+    let engine =
+        signal_indicators::SignalEngine::new(signal_indicators::Locale::Nl, Some(active), &[]).expect("engine");
+    let record = serde_json::to_string(&engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid"))
+        .expect("json");
+    let body = valid_post().replace("&signal_record=&", &format!("&signal_record={}&", urlencode(&record)));
+    let without = cli(&["verify-post", "--now", NOW], body.as_bytes());
+    assert_eq!(without.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&without.stdout).contains("record.catalog"));
+    let path = temp_file("portal-catalog.json", catalog.to_string().as_bytes());
+    let with = cli(&["verify-post", "--now", NOW, "--catalog", path.to_str().expect("path")], body.as_bytes());
+    assert_eq!(with.status.code(), Some(0), "{}", String::from_utf8_lossy(&with.stdout));
+    // Declared extensions are read from the post; an undeclared name is an unknown field.
+    let declarations =
+        temp_file("extensions.json", br#"[{ "name": "dossierNummer", "type": "string", "pattern": "^D-[0-9]{4}$" }]"#);
+    let post = format!("{}&extensions.dossierNummer=D-12", valid_post());
+    let output =
+        cli(&["verify-post", "--now", NOW, "--extensions", declarations.to_str().expect("path")], post.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("format.pattern"));
+}

@@ -28,6 +28,7 @@ usage:
       read application/x-www-form-urlencoded on stdin, print the input object
   signal-indicators verify-post [--field-map FILE] [--value-map FILE] [--record-field NAME]
                                 [--now INSTANT] [--max-age SECONDS] [--seen FILE] [--id UUID] [--locale nl|en]
+                                [--catalog FILE]... [--extensions FILE]
       check one posted form on stdin as verifySubmission does (the record against the
       posted fields, fresh, not in the --seen file, or built here when none was posted;
       a --seen line is an id, or an id and its stored digest, which makes the same
@@ -318,6 +319,7 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
     let mut mapping = PostMapping::default();
     let (mut record_field, mut now, mut max_age, mut id, mut seen_file, mut locale) =
         (DEFAULT_RECORD_FIELD.to_owned(), None, DEFAULT_MAX_AGE_SECONDS, None, None, Locale::Nl);
+    let (mut catalog_paths, mut extensions) = (Vec::new(), Vec::new());
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         if mapping_argument(arg, &mut iter, &mut mapping)? {
@@ -337,6 +339,12 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
             }
             "--id" => id = Some(value("--id")?),
             "--seen" => seen_file = Some(value("--seen")?),
+            "--catalog" => catalog_paths.push(value("--catalog")?),
+            "--extensions" => {
+                let path = value("--extensions")?;
+                extensions =
+                    declarations_from_value(&read_json_file(&path)?).map_err(|e| Unusable(format!("{path}: {e}")))?;
+            }
             "--locale" => {
                 let tag = value("--locale")?;
                 locale = Locale::parse(&tag).ok_or(Unusable("--locale must be nl or en".into()))?;
@@ -370,7 +378,12 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
         None => fresh_id()?,
     };
     let entries = read_post()?;
-    let engine = SignalEngine::new(locale, None, &[]).map_err(|e| Unusable(e.to_string()))?;
+    let engine = SignalEngine::new(locale, None, &extensions).map_err(|e| Unusable(e.to_string()))?;
+    // Catalogs the posted record may name (the portal's current one, earlier ones).
+    let mut catalogs = Vec::new();
+    for path in &catalog_paths {
+        catalogs.push(signal_indicators::core::catalog::KnownCatalog::from_value(&read_json_file(path)?, locale));
+    }
     let is_seen = |candidate: &str| match seen.iter().find(|(id, _)| id == candidate) {
         Some((_, Some(digest))) => Seen::Digest(digest.clone()),
         Some((_, None)) => Seen::Yes,
@@ -379,7 +392,7 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
     let rules = SubmissionRules {
         mapping: &mapping,
         record_field: &record_field,
-        catalogs: &[],
+        catalogs: &catalogs,
         now,
         max_age_seconds: max_age,
         seen: &is_seen,

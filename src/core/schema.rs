@@ -386,9 +386,32 @@ mod tests {
         schema.insert("$id".to_owned(), id.into());
         let mut value = schema.to_value();
         drop_null_from_optional(&mut value);
+        standard_formats_only(&mut value);
         let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
         text.push('\n');
         text
+    }
+
+    /// Only the standard formats, so any draft 2020-12 validator compiles
+    /// the schemas in its strictest mode: schemars marks `u32` members with
+    /// the format `uint32`, which says no more than an integer from 0 to
+    /// 2³²−1, so it becomes that range.
+    fn standard_formats_only(value: &mut serde_json::Value) {
+        use serde_json::Value;
+        match value {
+            Value::Object(map) => {
+                if map.get("format").and_then(Value::as_str) == Some("uint32") {
+                    map.remove("format");
+                    let minimum = map.get("minimum").and_then(Value::as_u64).unwrap_or(0);
+                    let maximum = map.get("maximum").and_then(Value::as_u64).unwrap_or(u64::from(u32::MAX));
+                    map.insert("minimum".to_owned(), minimum.into());
+                    map.insert("maximum".to_owned(), maximum.min(u64::from(u32::MAX)).into());
+                }
+                map.values_mut().for_each(standard_formats_only);
+            }
+            Value::Array(items) => items.iter_mut().for_each(standard_formats_only),
+            _ => {}
+        }
     }
 
     /// Optional members are omitted when absent, never `null`: remove the

@@ -78,3 +78,23 @@ function entries(input) {
   walk(input, "");
   return out;
 }
+
+test("the published schemas compile in Ajv 8 with ajv-formats, default options and strict mode, and validate what the engine writes", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const { default: addFormats } = await import("ajv-formats");
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { root } = await import("./fixtures.mjs");
+  const read = (file) => JSON.parse(readFileSync(join(root, "pkg", "schemas", file), "utf8"));
+  for (const options of [{}, { strict: true }]) {
+    const ajv = new Ajv2020(options);
+    addFormats(ajv);
+    const record = ajv.compile(read("signal-record.schema.json"));
+    const catalog = ajv.compile(read("catalog.schema.json"));
+    const engine = new SignalEngine();
+    assert.equal(record(engine.buildRecord(validInput(), FIXED)), true, JSON.stringify(record.errors));
+    assert.equal(catalog(engine.catalog()), true, JSON.stringify(catalog.errors));
+    assert.equal(catalog(approvedCatalog()), true, JSON.stringify(catalog.errors));
+    engine.free();
+  }
+});
