@@ -89,6 +89,8 @@ export function bind(bindings) {
     recordSchema: bindings.recordSchema,
     catalogSchema: bindings.catalogSchema,
     renderPicker: bindings.renderPicker,
+    /** Every difference between two catalogs, keyed by codes (SPEC §12.5). */
+    diffCatalogs: bindings.diffCatalogs,
     /** What attach() needs of this build. */
     attachSettings: bindings.attachSettings,
     signalError,

@@ -24,6 +24,9 @@ usage:
       print a JSON Schema (draft 2020-12)
   signal-indicators catalog lint FILE
       check a catalog; prints its digest or every problem
+  signal-indicators catalog diff OLD NEW [--format json|md] [--locale nl|en]
+      every difference between two catalogs, keyed by codes (md: a table for an
+      approval memo); exit 0 when equal, 1 when they differ
   signal-indicators from-form [--field-map FILE] [--value-map FILE]
       read application/x-www-form-urlencoded on stdin, print the input object
   signal-indicators verify-post [--field-map FILE] [--value-map FILE] [--record-field NAME]
@@ -81,6 +84,9 @@ fn main() -> ExitCode {
         Some("verify") => verify(args.get(1..).unwrap_or_default()),
         Some("schema") => schema(args.get(1..).unwrap_or_default()),
         Some("catalog") if args.get(1).map(String::as_str) == Some("lint") => lint(args.get(2..).unwrap_or_default()),
+        Some("catalog") if args.get(1).map(String::as_str) == Some("diff") => {
+            catalog_diff(args.get(2..).unwrap_or_default())
+        }
         Some("from-form") => from_form(args.get(1..).unwrap_or_default()),
         Some("verify-post") => verify_post(args.get(1..).unwrap_or_default()),
         Some("build") => build(args.get(1..).unwrap_or_default()),
@@ -224,6 +230,38 @@ fn schema(args: &[String]) -> Result<bool, Unusable> {
         _ => return Err(Unusable(format!("schema needs `record` or `catalog`\n{USAGE}"))),
     }
     Ok(true)
+}
+
+/// `catalog diff OLD NEW [--format json|md] [--locale nl|en]`.
+fn catalog_diff(args: &[String]) -> Result<bool, Unusable> {
+    use signal_indicators::core::catalog_diff::{diff_catalogs, differences_markdown};
+    let (mut files, mut markdown, mut locale) = (Vec::new(), false, Locale::Nl);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--format" => match iter.next().map(String::as_str) {
+                Some("json") => markdown = false,
+                Some("md") => markdown = true,
+                _ => return Err(Unusable("--format must be json or md".into())),
+            },
+            "--locale" => {
+                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
+                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
+            }
+            file if !file.starts_with("--") => files.push(file),
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    let [old, new] = files.as_slice() else {
+        return Err(Unusable(format!("catalog diff needs OLD and NEW\n{USAGE}")));
+    };
+    let differences = diff_catalogs(&read_json_file(old)?, &read_json_file(new)?);
+    if markdown {
+        emit(format_args!("{}", differences_markdown(&differences, locale)))?;
+    } else {
+        say!("{}", serde_json::to_string(&differences).map_err(|e| Unusable(e.to_string()))?);
+    }
+    Ok(differences.is_empty())
 }
 
 fn lint(args: &[String]) -> Result<bool, Unusable> {

@@ -2,6 +2,7 @@
 
 pub mod canonical;
 pub mod catalog;
+pub mod catalog_diff;
 pub mod date;
 pub mod engine;
 pub mod error;

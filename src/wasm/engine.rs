@@ -569,6 +569,32 @@ pub fn render_picker(
     Err(unsupported("renderPicker is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
 }
 
+/// Every difference between two catalogs, keyed by codes (SPEC §12.5):
+/// `[{ path, kind: "added" | "removed" | "changed", old?, new? }]`, sorted by path.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = diffCatalogs, unchecked_return_type = "CatalogDifference[]")]
+pub fn diff_catalogs(
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] old: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] new: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (old, new) = (read(&old, CATALOG_LIMITS), read(&new, CATALOG_LIMITS));
+    if !old.findings.is_empty() || !new.findings.is_empty() || !old.value.is_object() || !new.value.is_object() {
+        return Err(option_invalid("diffCatalogs needs two catalogs as JSON data"));
+    }
+    to_js(&crate::core::catalog_diff::diff_catalogs(&old.value, &new.value))
+}
+
+/// Every difference between two catalogs: in the browser module,
+/// `unsupported` (use `"./full"`).
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen(js_name = diffCatalogs, unchecked_return_type = "CatalogDifference[]")]
+pub fn diff_catalogs(
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] _old: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] _new: JsValue,
+) -> Result<JsValue, JsValue> {
+    Err(unsupported("diffCatalogs is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
+}
+
 /// The record JSON Schema (draft 2020-12) of a released `schemaVersion`
 /// ("1.1", "1.2"; default: the current one).
 /// (Its TypeScript, with the version optional, is in `types.rs`.)

@@ -98,3 +98,37 @@ test("the published schemas compile in Ajv 8 with ajv-formats, default options a
     engine.free();
   }
 });
+
+test("diffCatalogs lists every difference keyed by codes, as the CLI does", async () => {
+  const { diffCatalogs } = await import("@ind/signal-indicators");
+  const { execFileSync, spawnSync } = await import("node:child_process");
+  const { writeFileSync, mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { root } = await import("./fixtures.mjs");
+  const old = new SignalEngine().catalog();
+  const changed = structuredClone(approvedCatalog());
+  changed.indicators.find((i) => i.code === "TER-05").weight = 30;
+  changed.routing = changed.routing.filter((rule) => !(rule.category === "terrorism" && rule.minBand === "medium"));
+  const differences = diffCatalogs(old, changed);
+  const paths = differences.map((d) => `${d.kind} ${d.path}`);
+  assert.deepEqual(paths, [
+    "added /approval", "removed /illustrative", "changed /indicators/TER-05/weight",
+    "removed /routing/terrorism/medium", "added /validUntil", "changed /version",
+  ]);
+  assert.deepEqual(differences.find((d) => d.path === "/indicators/TER-05/weight"), { path: "/indicators/TER-05/weight", kind: "changed", old: 35, new: 30 });
+  assert.deepEqual(diffCatalogs(old, old), []);
+  assert.throws(() => diffCatalogs(old, 7), { name: "SignalError", code: "option.invalid" });
+  // The CLI gives the same list, exit 1 when they differ, 0 when equal; md for a memo.
+  const dir = mkdtempSync(join(tmpdir(), "diff-"));
+  writeFileSync(join(dir, "old.json"), JSON.stringify(old));
+  writeFileSync(join(dir, "new.json"), JSON.stringify(changed));
+  const cli = join(root, "target", "release", "signal-indicators");
+  const run = spawnSync(cli, ["catalog", "diff", join(dir, "old.json"), join(dir, "new.json")], { encoding: "utf8" });
+  assert.equal(run.status, 1);
+  assert.deepEqual(JSON.parse(run.stdout), differences);
+  const memo = execFileSync(cli, ["catalog", "diff", join(dir, "old.json"), join(dir, "old.json"), "--format", "md", "--locale", "en"], { encoding: "utf8" });
+  assert.match(memo, /No changes\./);
+  const table = spawnSync(cli, ["catalog", "diff", join(dir, "old.json"), join(dir, "new.json"), "--format", "md"], { encoding: "utf8" }).stdout;
+  assert.match(table, /\| `\/indicators\/TER-05\/weight` \| gewijzigd \| `35` \| `30` \|/);
+});
