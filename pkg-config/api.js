@@ -91,6 +91,10 @@ export function bind(bindings) {
     renderPicker: bindings.renderPicker,
     /** Every difference between two catalogs, keyed by codes (SPEC §12.5). */
     diffCatalogs: bindings.diffCatalogs,
+    /** Each stored record evaluated under the old and the new catalog (SPEC §12.5). */
+    catalogImpact: bindings.catalogImpact,
+    /** The logic a catalog sets, readable, as Markdown or HTML (SPEC §12.5). */
+    describeCatalog: bindings.describeCatalog,
     /** What attach() needs of this build. */
     attachSettings: bindings.attachSettings,
     signalError,

@@ -1,4 +1,4 @@
-export { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker, diffCatalogs } from "./web/signal_indicators.js";
+export { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker, diffCatalogs, catalogImpact, describeCatalog } from "./web/signal_indicators.js";
 import type { AttachOptions, AttachHandle, FormElementLike, Issue, SignalRecord, SubmissionBody, SubmissionOptions, Submission } from "./web/signal_indicators.js";
 /** Attaches the engine to an existing form: picker, live validation, advice panel, record on submit. */
 export declare function attach(form: FormElementLike, options?: AttachOptions): AttachHandle;

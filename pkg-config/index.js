@@ -9,7 +9,7 @@ export { version } from "./version.js";
 await initWasm({ module_or_path: new URL("./web/signal_indicators_bg.wasm", import.meta.url) });
 
 const api = bind(bindings);
-export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker, verifySubmission, diffCatalogs } = api;
+export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker, verifySubmission, diffCatalogs, catalogImpact, describeCatalog } = api;
 export { SignalError } from "./api.js";
 
 /** Attaches the engine to an existing form (SPEC §9); see the README. */

@@ -22,7 +22,7 @@ export default function init(options) {
 }
 
 const api = bind(bindings);
-export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker, verifySubmission, diffCatalogs } = api;
+export const { SignalEngine, inputFromFormData, recordSchema, catalogSchema, renderPicker, verifySubmission, diffCatalogs, catalogImpact, describeCatalog } = api;
 export { SignalError } from "./api.js";
 
 /** Attaches the engine to an existing form (SPEC §9); see the README. */

@@ -27,6 +27,11 @@ usage:
   signal-indicators catalog diff OLD NEW [--format json|md] [--locale nl|en]
       every difference between two catalogs, keyed by codes (md: a table for an
       approval memo); exit 0 when equal, 1 when they differ
+  signal-indicators catalog describe FILE [--locale nl|en] [--format md|html]
+      the logic the catalog sets, readable, for a DPIA and the Algoritmeregister
+  signal-indicators catalog impact OLD NEW [RECORDS|-] [--locale nl|en]
+      each stored record (NDJSON) evaluated again under both catalogs: band, measures
+      and routing before and after, and a summary
   signal-indicators from-form [--field-map FILE] [--value-map FILE]
       read application/x-www-form-urlencoded on stdin, print the input object
   signal-indicators verify-post [--field-map FILE] [--value-map FILE] [--record-field NAME]
@@ -86,6 +91,12 @@ fn main() -> ExitCode {
         Some("catalog") if args.get(1).map(String::as_str) == Some("lint") => lint(args.get(2..).unwrap_or_default()),
         Some("catalog") if args.get(1).map(String::as_str) == Some("diff") => {
             catalog_diff(args.get(2..).unwrap_or_default())
+        }
+        Some("catalog") if args.get(1).map(String::as_str) == Some("describe") => {
+            catalog_describe(args.get(2..).unwrap_or_default())
+        }
+        Some("catalog") if args.get(1).map(String::as_str) == Some("impact") => {
+            catalog_impact(args.get(2..).unwrap_or_default())
         }
         Some("from-form") => from_form(args.get(1..).unwrap_or_default()),
         Some("verify-post") => verify_post(args.get(1..).unwrap_or_default()),
@@ -262,6 +273,64 @@ fn catalog_diff(args: &[String]) -> Result<bool, Unusable> {
         say!("{}", serde_json::to_string(&differences).map_err(|e| Unusable(e.to_string()))?);
     }
     Ok(differences.is_empty())
+}
+
+/// `catalog describe FILE [--locale nl|en] [--format md|html]`.
+fn catalog_describe(args: &[String]) -> Result<bool, Unusable> {
+    let (mut file, mut locale, mut html) = (None, Locale::Nl, false);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--format" => match iter.next().map(String::as_str) {
+                Some("md") => html = false,
+                Some("html") => html = true,
+                _ => return Err(Unusable("--format must be md or html".into())),
+            },
+            "--locale" => {
+                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
+                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
+            }
+            other if file.is_none() && !other.starts_with("--") => file = Some(other),
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    let catalog = load_catalog(file.ok_or(Unusable(format!("catalog describe needs a FILE\n{USAGE}")))?, locale)?;
+    emit(format_args!("{}", signal_indicators::core::catalog_describe::describe_catalog(&catalog, locale, html)))?;
+    Ok(true)
+}
+
+/// `catalog impact OLD NEW [RECORDS|-] [--locale nl|en]`.
+fn catalog_impact(args: &[String]) -> Result<bool, Unusable> {
+    let (mut files, mut locale) = (Vec::new(), Locale::Nl);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--locale" => {
+                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
+                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
+            }
+            file if file == "-" || !file.starts_with("--") => files.push(file),
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    let (old, new, records) = match files.as_slice() {
+        [old, new] => (old, new, None),
+        [old, new, records] => (old, new, Some(*records)),
+        _ => return Err(Unusable(format!("catalog impact needs OLD and NEW\n{USAGE}"))),
+    };
+    let (old, new) = (load_catalog(old, locale)?, load_catalog(new, locale)?);
+    let text = read_input(records)?;
+    let records: Vec<Value> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            parse_strict(line.trim_start_matches('\u{FEFF}'))
+                .map_err(|e| Unusable(format!("a record is not JSON: {e}")))
+        })
+        .collect::<Result<_, _>>()?;
+    let impact = signal_indicators::core::catalog_impact::catalog_impact(&old, &new, &records, locale);
+    say!("{}", serde_json::to_string(&impact).map_err(|e| Unusable(e.to_string()))?);
+    Ok(true)
 }
 
 fn lint(args: &[String]) -> Result<bool, Unusable> {

@@ -2,7 +2,9 @@
 
 pub mod canonical;
 pub mod catalog;
+pub mod catalog_describe;
 pub mod catalog_diff;
+pub mod catalog_impact;
 pub mod date;
 pub mod engine;
 pub mod error;

@@ -8,7 +8,10 @@ mod engine;
 mod types;
 
 pub use attach::attach_settings;
-pub use engine::{catalog_schema, diff_catalogs, engine_version, input_from_form_data, record_schema, JsSignalEngine};
+pub use engine::{
+    catalog_impact, catalog_schema, describe_catalog, diff_catalogs, engine_version, input_from_form_data,
+    record_schema, JsSignalEngine,
+};
 
 /// Installs a panic hook that prints Rust panics to the console (debug aid;
 /// the `panic-hook` feature).

@@ -132,3 +132,65 @@ test("diffCatalogs lists every difference keyed by codes, as the CLI does", asyn
   const table = spawnSync(cli, ["catalog", "diff", join(dir, "old.json"), join(dir, "new.json"), "--format", "md"], { encoding: "utf8" }).stdout;
   assert.match(table, /\| `\/indicators\/TER-05\/weight` \| gewijzigd \| `35` \| `30` \|/);
 });
+
+test("catalogImpact evaluates stored records under both catalogs, as the CLI does", async () => {
+  const { catalogImpact } = await import("@ind/signal-indicators");
+  const { spawnSync } = await import("node:child_process");
+  const { writeFileSync, mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { root } = await import("./fixtures.mjs");
+  const engine = new SignalEngine();
+  const current = engine.catalog();
+  // The proposal: TER-01 weighs 30 (no longer enough on its own).
+  const proposed = structuredClone(current);
+  proposed.version = "2027.1";
+  const ter01 = proposed.indicators.find((i) => i.code === "TER-01");
+  ter01.weight = 30;
+  delete ter01.sufficientAlone;
+  const strong = engine.buildRecord({ ...validInput(), procedure: "regular" }, FIXED);
+  const other = engine.buildRecord({ ...validInput(), indicators: [{ code: "IDF-01", reliability: "A", credibility: "1", observedOn: "2026-11-01", evidenceRefs: ["PV-2026-9"] }], sharedWith: ["KMAR", "POLITIE"] }, FIXED);
+  const impact = catalogImpact(current, proposed, [strong, JSON.stringify(other)]);
+  assert.deepEqual(impact.summary, {
+    records: 2, changed: 1, bandUp: 0, bandDown: 1, measuresGained: 0, measuresLost: 1, routingChanged: 1, notComparable: 0,
+  });
+  assert.equal(impact.records[0].id, strong.id);
+  assert.deepEqual(impact.records[0].before.measures, ["terrorism/refuse-or-withdraw-residence"]);
+  assert.deepEqual(impact.records[0].after.measures, []);
+  assert.equal(impact.records[1].changed, false);
+  assert.throws(() => catalogImpact(current, { id: 1 }, []), { code: "catalog.invalid" });
+  // The CLI: the same object from NDJSON.
+  const dir = mkdtempSync(join(tmpdir(), "impact-"));
+  writeFileSync(join(dir, "current.json"), JSON.stringify(current));
+  writeFileSync(join(dir, "proposed.json"), JSON.stringify(proposed));
+  writeFileSync(join(dir, "records.ndjson"), `${JSON.stringify(strong)}\n${JSON.stringify(other)}\n`);
+  const cli = join(root, "target", "release", "signal-indicators");
+  const run = spawnSync(cli, ["catalog", "impact", join(dir, "current.json"), join(dir, "proposed.json"), join(dir, "records.ndjson")], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), impact);
+  engine.free();
+});
+
+test("describeCatalog gives the same deterministic document as the CLI, in Markdown and escaped HTML", async () => {
+  const { describeCatalog } = await import("@ind/signal-indicators");
+  const { execFileSync } = await import("node:child_process");
+  const { writeFileSync, mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { root } = await import("./fixtures.mjs");
+  const catalog = approvedCatalog();
+  catalog.indicators[0].labels.nl = "<img src=x onerror=alert(1)> & co";
+  const md = describeCatalog(catalog);
+  assert.match(md, /^# Catalogus ind-example 2027\.1\n/);
+  assert.match(md, /Goedgekeurd door Beleidseigenaar Nationale Veiligheid op 2026-12-01 \(BES-2026-0412\)\./);
+  assert.equal(describeCatalog(catalog, { locale: "nl", format: "md" }), md, "deterministic");
+  const html = describeCatalog(catalog, { locale: "en", format: "html" });
+  assert.match(html, /^<article lang="en">\n<h1>Catalog ind-example 2027\.1<\/h1>/);
+  assert.ok(!html.includes("<img") && html.includes("&lt;img src=x onerror=alert(1)&gt; &amp; co"));
+  assert.throws(() => describeCatalog(catalog, { format: "pdf" }), { name: "SignalError", code: "option.invalid" });
+  const dir = mkdtempSync(join(tmpdir(), "describe-"));
+  writeFileSync(join(dir, "catalog.json"), JSON.stringify(catalog));
+  const cli = join(root, "target", "release", "signal-indicators");
+  assert.equal(execFileSync(cli, ["catalog", "describe", join(dir, "catalog.json")], { encoding: "utf8" }), md);
+  assert.equal(execFileSync(cli, ["catalog", "describe", join(dir, "catalog.json"), "--format", "html", "--locale", "en"], { encoding: "utf8" }), html);
+});
