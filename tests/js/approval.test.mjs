@@ -179,7 +179,7 @@ test("describeCatalog gives the same deterministic document as the CLI, in Markd
   const { join } = await import("node:path");
   const { root } = await import("./fixtures.mjs");
   const catalog = approvedCatalog();
-  catalog.indicators[0].labels.nl = "<img src=x onerror=alert(1)> & co";
+  catalog.indicators[0].labels.nl = catalog.indicators[0].labels.en = "<img src=x onerror=alert(1)> & co";
   const md = describeCatalog(catalog);
   assert.match(md, /^# Catalogus ind-example 2027\.1\n/);
   assert.match(md, /Goedgekeurd door Beleidseigenaar Nationale Veiligheid op 2026-12-01 \(BES-2026-0412\)\./);
