@@ -11,9 +11,10 @@
 
 use std::path::Path;
 
-const EMBEDDED: [&str; 4] = [
+const EMBEDDED: [&str; 5] = [
     "schemas/signal-record.schema.json",
     "schemas/signal-record-1.1.schema.json",
+    "schemas/signal-extract.schema.json",
     "schemas/catalog.schema.json",
     "src/catalog/ind-example.json",
 ];

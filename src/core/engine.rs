@@ -353,8 +353,53 @@ impl SignalEngine {
         build_record(&self.catalog, &reading, stamp, self.locale)
     }
 
-    /// Verifies a record against the active catalog or any of `catalogs`.
+    /// The catalog a verified record names: the active one or a known one
+    /// that loads under the current rules.
+    fn catalog_of<'a>(&'a self, record: &Value, catalogs: &'a [KnownCatalog]) -> Option<&'a ActiveCatalog> {
+        let digest = record.pointer("/catalog/digest").and_then(Value::as_str)?;
+        std::iter::once(&self.catalog)
+            .chain(catalogs.iter().filter_map(KnownCatalog::active))
+            .find(|catalog| catalog.digest() == digest)
+    }
+
+    /// What `recipient`, a partner the record was shared with, receives of a
+    /// record (SPEC §12.6): the record must verify (`form.invalid` with its
+    /// issues otherwise); a recipient it was not shared with is
+    /// `option.invalid`. The same record and recipient always give the same bytes.
+    pub fn extract_for(
+        &self,
+        record: &Value,
+        recipient: &str,
+        catalogs: &[KnownCatalog],
+    ) -> Result<super::extract::SignalExtract, SignalError> {
+        let verification = self.verify_record(record, catalogs);
+        let catalog = self.catalog_of(record, catalogs);
+        match catalog {
+            Some(catalog) if verification.ok && verification.checks.content == Some(true) => {
+                super::extract::extract_for(record, recipient, catalog, self.locale)
+            }
+            _ => Err(SignalError::FormInvalid(verification.issues)),
+        }
+    }
+
+    /// Verifies a record, a correction or an extract; an extract is compared
+    /// with what `original` (the record it was taken from, when given) gives.
+    pub fn verify_against(&self, record: &Value, catalogs: &[KnownCatalog], original: Option<&Value>) -> Verification {
+        if record.get("recordType").and_then(Value::as_str) == Some(super::extract::EXTRACT_TYPE) {
+            let catalog = original.and_then(|original| self.catalog_of(original, catalogs)).unwrap_or(&self.catalog);
+            return super::extract::verify_extract(record, original, catalog, self.locale);
+        }
+        self.verify_signal_record(record, catalogs)
+    }
+
+    /// Verifies a record (or an extract, schema and digest) against the
+    /// active catalog or any of `catalogs`.
     pub fn verify_record(&self, record: &Value, catalogs: &[KnownCatalog]) -> Verification {
+        self.verify_against(record, catalogs, None)
+    }
+
+    /// Verifies a signal record against the active catalog or any of `catalogs`.
+    fn verify_signal_record(&self, record: &Value, catalogs: &[KnownCatalog]) -> Verification {
         let own = self.known.get_or_init(|| KnownCatalog::from(&self.catalog));
         let mut accepted = Vec::with_capacity(catalogs.len() + 1);
         accepted.push(own.clone());

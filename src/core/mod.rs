@@ -9,6 +9,7 @@ pub mod date;
 pub mod engine;
 pub mod error;
 pub mod extensions;
+pub mod extract;
 pub mod form;
 pub mod form_data;
 pub mod identifiers;

@@ -40,6 +40,20 @@ pub fn record_schema_of(version: &str) -> Option<&'static str> {
     }
 }
 
+/// The extract JSON Schema (draft 2020-12), as text.
+pub fn extract_schema() -> &'static str {
+    #[cfg(not(target_arch = "wasm32"))]
+    return include_str!("../../schemas/signal-extract.schema.json");
+    #[cfg(target_arch = "wasm32")]
+    return include_str!(concat!(env!("OUT_DIR"), "/signal-extract.schema.json"));
+}
+
+/// The validator of the extract schema.
+pub fn extract_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| Validator::new(extract_schema()))
+}
+
 /// The validator of the record schema of `schemaVersion` "1.1".
 pub fn record_validator_1_1() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
@@ -502,8 +516,12 @@ mod tests {
     fn shipped_schemas_match_the_rust_types() {
         check(
             "schemas/signal-record.schema.json",
-            generate::<SignalRecord>("https://ind.example/schemas/signal-record-1.1.json"),
+            generate::<SignalRecord>("https://ind.example/schemas/signal-record-1.2.json"),
         );
         check("schemas/catalog.schema.json", generate::<Catalog>("https://ind.example/schemas/catalog.json"));
+        check(
+            "schemas/signal-extract.schema.json",
+            generate::<super::super::extract::SignalExtract>("https://ind.example/schemas/signal-extract-1.2.json"),
+        );
     }
 }

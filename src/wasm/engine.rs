@@ -310,6 +310,20 @@ impl JsSignalEngine {
             Some(on) => &self.engine.verifying_approved(on),
             None => &self.engine,
         };
+        // An extract checked against the record it was taken from.
+        if let Some(original) = options.get("original").filter(|o| !o.is_null()) {
+            let original = match original {
+                Value::String(text) => crate::core::json_text::parse_strict(text)
+                    .map_err(|_| option_invalid("original must be a signal record or its JSON text"))?,
+                other => other.clone(),
+            };
+            let value = match read_json_string(&record, RECORD_LIMITS) {
+                Some(Ok(read)) => read.value,
+                Some(Err(_)) => Value::Null,
+                None => read(&record, RECORD_LIMITS).value,
+            };
+            return to_js(&engine.verify_against(&value, &catalogs, Some(&original)));
+        }
         if let Some(read) = read_json_string(&record, RECORD_LIMITS) {
             return to_js(&engine.verify_record_read(&read, &catalogs));
         }
@@ -318,6 +332,38 @@ impl JsSignalEngine {
         // writes such a record.
         let read = read(&record, RECORD_LIMITS);
         to_js(&engine.verify_record_with(&read.value, &read.findings, &catalogs))
+    }
+
+    /// What one partner the record was shared with receives of it (SPEC
+    /// §12.6): a `signal-extract` with only the indicators its routing
+    /// concerns and no assessment, measures, judgement or officer id. The
+    /// record must verify (`form.invalid`); a partner it was not shared with
+    /// is `option.invalid`.
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = extractFor, unchecked_return_type = "SignalExtract")]
+    pub fn extract_for(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalRecord | string")] record: JsValue,
+        recipient: String,
+    ) -> Result<JsValue, JsValue> {
+        let value = match read_json_string(&record, RECORD_LIMITS) {
+            Some(Ok(read)) => read.value,
+            Some(Err(_)) => Value::Null,
+            None => read(&record, RECORD_LIMITS).value,
+        };
+        let extract = self.engine.extract_for(&value, &recipient, &self.catalogs).map_err(|e| signal_error(&e))?;
+        to_js(&extract)
+    }
+
+    /// An extract for one partner: in the browser module, `unsupported`.
+    #[cfg(not(feature = "full"))]
+    #[wasm_bindgen(js_name = extractFor, unchecked_return_type = "SignalExtract")]
+    pub fn extract_for(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalRecord | string")] _record: JsValue,
+        _recipient: String,
+    ) -> Result<JsValue, JsValue> {
+        Err(unsupported("extractFor is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
     }
 
     /// Verifies a record: in the browser module, `unsupported` (use `"./full"`).

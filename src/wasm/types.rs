@@ -122,6 +122,10 @@ options_types! {
         /// (default: the engine's setting).
         #[tsify(optional)]
         require_approved as "requireApproved": Option<bool>,
+        /// For an extract: the record it was taken from; the extract must
+        /// then be exactly what `extractFor` gives (`record.content` otherwise).
+        #[tsify(optional, type = "SignalRecord | string")]
+        original as "original": Option<Value>,
     }
 
     /// Options of `inputFromFormData(entries, options)`.
