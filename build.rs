@@ -11,10 +11,11 @@
 
 use std::path::Path;
 
-const EMBEDDED: [&str; 5] = [
+const EMBEDDED: [&str; 6] = [
     "schemas/signal-record.schema.json",
     "schemas/signal-record-1.1.schema.json",
     "schemas/signal-extract.schema.json",
+    "schemas/signal-correction.schema.json",
     "schemas/catalog.schema.json",
     "src/catalog/ind-example.json",
 ];

@@ -89,7 +89,7 @@ mkdirSync(join(out, "docs"));
 cpSync(join(root, "docs", "VERIFYING.md"), join(out, "docs", "VERIFYING.md"));
 cpSync(join(root, "SECURITY.md"), join(out, "SECURITY.md"));
 mkdirSync(join(out, "schemas"));
-for (const file of ["signal-record.schema.json", "signal-record-1.1.schema.json", "signal-extract.schema.json", "catalog.schema.json"]) {
+for (const file of ["signal-record.schema.json", "signal-record-1.1.schema.json", "signal-extract.schema.json", "signal-correction.schema.json", "catalog.schema.json"]) {
   cpSync(join(root, "schemas", file), join(out, "schemas", file));
 }
 const manifest = JSON.parse(readFileSync(join(here, "package.template.json"), "utf8"));

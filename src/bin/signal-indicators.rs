@@ -19,7 +19,9 @@ use signal_indicators::{
 const USAGE: &str = "\
 usage:
   signal-indicators verify [--catalog FILE]... [--extensions FILE] [--locale nl|en] [FILE|-]
-      verify one record or NDJSON records; prints one JSON verdict per record
+      verify one record or NDJSON records (signal records, corrections, extracts; a
+      correction is checked against its record when that came earlier in the stream);
+      prints one JSON verdict per record
   signal-indicators schema record|catalog
       print a JSON Schema (draft 2020-12)
   signal-indicators catalog lint FILE
@@ -213,12 +215,32 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all_ok = true;
+    // Records seen so far by id: a correction later in the stream is
+    // verified against the record it refers to (and its replacement).
+    let mut seen: Vec<(String, Value)> = Vec::new();
     for (index, text) in records.iter().enumerate() {
         // A line that is not JSON (or over 4 MiB) gets its verdict, and the
         // run goes on.
         let read = read_text(text, RECORD_LIMITS);
         let id = read.as_ref().ok().and_then(|read| read.value.get("id")?.as_str().map(str::to_owned));
-        let verification = engine.verify_record_read(&read, &catalogs);
+        let earlier = |pointer: &str| {
+            let value = &read.as_ref().ok()?.value;
+            let wanted = value.pointer(pointer)?.as_str()?;
+            seen.iter().find(|(id, _)| id == wanted).map(|(_, record)| record)
+        };
+        let is_correction = read.as_ref().is_ok_and(|read| {
+            read.value.get("recordType").and_then(Value::as_str)
+                == Some(signal_indicators::core::correction::CORRECTION_TYPE)
+        });
+        let verification = match (&read, earlier("/refersTo/id")) {
+            (Ok(read), Some(original)) if is_correction && read.findings.is_empty() => {
+                engine.verify_correction_against(&read.value, &catalogs, Some(original), earlier("/supersededBy/id"))
+            }
+            _ => engine.verify_record_read(&read, &catalogs),
+        };
+        if let (Some(id), Ok(read)) = (&id, &read) {
+            seen.push((id.clone(), read.value.clone()));
+        }
         all_ok &= verification.ok;
         let verdict = Verdict {
             index,

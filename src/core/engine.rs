@@ -382,14 +382,62 @@ impl SignalEngine {
         }
     }
 
-    /// Verifies a record, a correction or an extract; an extract is compared
-    /// with what `original` (the record it was taken from, when given) gives.
-    pub fn verify_against(&self, record: &Value, catalogs: &[KnownCatalog], original: Option<&Value>) -> Verification {
-        if record.get("recordType").and_then(Value::as_str) == Some(super::extract::EXTRACT_TYPE) {
-            let catalog = original.and_then(|original| self.catalog_of(original, catalogs)).unwrap_or(&self.catalog);
-            return super::extract::verify_extract(record, original, catalog, self.locale);
+    /// A correction of `record` (SPEC §12.6): `request` holds `action`
+    /// (`withdrawn` or `superseded`), `reason` and `officer: { id, unit }`;
+    /// the record and a `replacement` (required for `superseded`, about the
+    /// same person) must verify; `form.invalid` with the issues otherwise.
+    pub fn build_correction(
+        &self,
+        record: &Value,
+        request: &Value,
+        replacement: Option<&Value>,
+        catalogs: &[KnownCatalog],
+        stamp: &RecordStamp,
+    ) -> Result<super::correction::SignalCorrection, SignalError> {
+        if !super::record::is_uuid_v4(&stamp.id) {
+            return Err(SignalError::OptionInvalid("id must be a lowercase UUID v4".to_owned()));
         }
-        self.verify_signal_record(record, catalogs)
+        for (value, prefix) in std::iter::once((record, "")).chain(replacement.map(|r| (r, "/replacement"))) {
+            let verification = self.verify_record(value, catalogs);
+            if !verification.ok || verification.checks.content != Some(true) {
+                let issues = verification
+                    .issues
+                    .into_iter()
+                    .map(|issue| Issue { path: format!("{prefix}{}", issue.path), ..issue })
+                    .collect();
+                return Err(SignalError::FormInvalid(issues));
+            }
+        }
+        super::correction::build_correction(record, request, replacement, stamp, self.locale)
+    }
+
+    /// Verifies a record, a correction or an extract; a correction is
+    /// compared with `original` and `replacement`, an extract with what
+    /// `original` (the record it was taken from) gives, when given.
+    pub fn verify_correction_against(
+        &self,
+        record: &Value,
+        catalogs: &[KnownCatalog],
+        original: Option<&Value>,
+        replacement: Option<&Value>,
+    ) -> Verification {
+        match record.get("recordType").and_then(Value::as_str) {
+            Some(super::correction::CORRECTION_TYPE) => {
+                super::correction::verify_correction(record, original, replacement, self.locale)
+            }
+            Some(super::extract::EXTRACT_TYPE) => {
+                let catalog =
+                    original.and_then(|original| self.catalog_of(original, catalogs)).unwrap_or(&self.catalog);
+                super::extract::verify_extract(record, original, catalog, self.locale)
+            }
+            _ => self.verify_signal_record(record, catalogs),
+        }
+    }
+
+    /// Verifies a record, a correction or an extract; a correction or an
+    /// extract is compared with `original` (the record it refers to), when given.
+    pub fn verify_against(&self, record: &Value, catalogs: &[KnownCatalog], original: Option<&Value>) -> Verification {
+        self.verify_correction_against(record, catalogs, original, None)
     }
 
     /// Verifies a record (or an extract, schema and digest) against the

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod catalog_describe;
 pub mod catalog_diff;
 pub mod catalog_impact;
+pub mod correction;
 pub mod date;
 pub mod engine;
 pub mod error;

@@ -40,6 +40,20 @@ pub fn record_schema_of(version: &str) -> Option<&'static str> {
     }
 }
 
+/// The correction JSON Schema (draft 2020-12), as text.
+pub fn correction_schema() -> &'static str {
+    #[cfg(not(target_arch = "wasm32"))]
+    return include_str!("../../schemas/signal-correction.schema.json");
+    #[cfg(target_arch = "wasm32")]
+    return include_str!(concat!(env!("OUT_DIR"), "/signal-correction.schema.json"));
+}
+
+/// The validator of the correction schema.
+pub fn correction_validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| Validator::new(correction_schema()))
+}
+
 /// The extract JSON Schema (draft 2020-12), as text.
 pub fn extract_schema() -> &'static str {
     #[cfg(not(target_arch = "wasm32"))]
@@ -519,6 +533,12 @@ mod tests {
             generate::<SignalRecord>("https://ind.example/schemas/signal-record-1.2.json"),
         );
         check("schemas/catalog.schema.json", generate::<Catalog>("https://ind.example/schemas/catalog.json"));
+        check(
+            "schemas/signal-correction.schema.json",
+            generate::<super::super::correction::SignalCorrection>(
+                "https://ind.example/schemas/signal-correction-1.2.json",
+            ),
+        );
         check(
             "schemas/signal-extract.schema.json",
             generate::<super::super::extract::SignalExtract>("https://ind.example/schemas/signal-extract-1.2.json"),

@@ -322,7 +322,12 @@ impl JsSignalEngine {
                 Some(Err(_)) => Value::Null,
                 None => read(&record, RECORD_LIMITS).value,
             };
-            return to_js(&engine.verify_against(&value, &catalogs, Some(&original)));
+            let replacement = match options.get("replacement") {
+                Some(Value::String(text)) => crate::core::json_text::parse_strict(text).ok(),
+                Some(Value::Null) | None => None,
+                Some(other) => Some(other.clone()),
+            };
+            return to_js(&engine.verify_correction_against(&value, &catalogs, Some(&original), replacement.as_ref()));
         }
         if let Some(read) = read_json_string(&record, RECORD_LIMITS) {
             return to_js(&engine.verify_record_read(&read, &catalogs));
@@ -353,6 +358,64 @@ impl JsSignalEngine {
         };
         let extract = self.engine.extract_for(&value, &recipient, &self.catalogs).map_err(|e| signal_error(&e))?;
         to_js(&extract)
+    }
+
+    /// A correction or withdrawal of a verified record (SPEC §12.6):
+    /// `options` holds `action` (`"withdrawn"` or `"superseded"`), `reason`
+    /// (10–2000 characters), `officer: { id, unit }`, `replacement` (the new
+    /// record, required for `"superseded"`), and `now`, `id` as in
+    /// `buildRecord`. `form.invalid` with the issues when something is wrong.
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = buildCorrection, unchecked_return_type = "SignalCorrection")]
+    pub fn build_correction(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalRecord | string")] record: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CorrectionOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let request = read(&options, RECORD_LIMITS).value;
+        let Value::Object(map) = &request else {
+            return Err(option_invalid("buildCorrection needs options { action, reason, officer }"));
+        };
+        let now = match now_option(map)? {
+            Some(now) => now,
+            None => current_instant()?,
+        };
+        let id = match text_option(map, "id")? {
+            Some(id) => id,
+            None => random_uuid()?,
+        };
+        let value_of = |value: &Value| match value {
+            Value::String(text) => crate::core::json_text::parse_strict(text).unwrap_or(Value::Null),
+            other => other.clone(),
+        };
+        let original = match read_json_string(&record, RECORD_LIMITS) {
+            Some(Ok(read)) => read.value,
+            Some(Err(_)) => Value::Null,
+            None => read(&record, RECORD_LIMITS).value,
+        };
+        let replacement = map.get("replacement").filter(|r| !r.is_null()).map(value_of);
+        let correction = self
+            .engine
+            .build_correction(
+                &original,
+                &request,
+                replacement.as_ref(),
+                &self.catalogs,
+                &RecordStamp { id, created_at: now },
+            )
+            .map_err(|e| signal_error(&e))?;
+        to_js(&correction)
+    }
+
+    /// A correction: in the browser module, `unsupported`.
+    #[cfg(not(feature = "full"))]
+    #[wasm_bindgen(js_name = buildCorrection, unchecked_return_type = "SignalCorrection")]
+    pub fn build_correction(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalRecord | string")] _record: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CorrectionOptions")] _options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        Err(unsupported("buildCorrection is not in the browser module; import \"@ind/signal-indicators/full\" for it"))
     }
 
     /// An extract for one partner: in the browser module, `unsupported`.

@@ -122,10 +122,15 @@ options_types! {
         /// (default: the engine's setting).
         #[tsify(optional)]
         require_approved as "requireApproved": Option<bool>,
-        /// For an extract: the record it was taken from; the extract must
-        /// then be exactly what `extractFor` gives (`record.content` otherwise).
+        /// For an extract or a correction: the record it refers to; an
+        /// extract must then be exactly what `extractFor` gives, a
+        /// correction's `refersTo` and `notify` must match it
+        /// (`record.content` otherwise).
         #[tsify(optional, type = "SignalRecord | string")]
         original as "original": Option<Value>,
+        /// For a correction that supersedes: the new record it names.
+        #[tsify(optional, type = "SignalRecord | string")]
+        replacement as "replacement": Option<Value>,
     }
 
     /// Options of `inputFromFormData(entries, options)`.
@@ -485,6 +490,25 @@ export type JsonSchemaType = "object" | "array" | "string" | "integer" | "number
 
 /// The handle `attach` returns (the object is made by the package's
 /// `attach.js`, so its type is declared here, next to its options).
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const CORRECTION_OPTIONS: &str = r#"
+/** Options of `engine.buildCorrection(record, options)`. */
+export interface CorrectionOptions {
+  /** Withdrawn, or superseded by `replacement`. */
+  action: "withdrawn" | "superseded";
+  /** Why, 10–2000 characters. */
+  reason: string;
+  /** The officer who corrects the signal. */
+  officer: { id: string; unit: string };
+  /** The new signal record (required for "superseded"), about the same person. */
+  replacement?: SignalRecord | string;
+  /** Creation instant; default: now. */
+  now?: string;
+  /** Correction id; default: a fresh UUID v4. */
+  id?: string;
+}
+"#;
+
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const RECORD_SCHEMA: &str = r#"
 /**

@@ -40,7 +40,7 @@ test("the packed tarball installs and imports from Node ESM", () => {
   assert.ok(tarball.endsWith(".tgz"));
   const installed = join(project, "node_modules", "@ind", "signal-indicators");
   const files = readdirSync(join(installed, "schemas"));
-  assert.deepEqual(files.sort(), ["catalog.schema.json", "signal-extract.schema.json", "signal-record-1.1.schema.json", "signal-record.schema.json"]);
+  assert.deepEqual(files.sort(), ["catalog.schema.json", "signal-correction.schema.json", "signal-extract.schema.json", "signal-record-1.1.schema.json", "signal-record.schema.json"]);
   // What a back end in another language needs travels with the package.
   assert.match(readFileSync(join(installed, "docs", "VERIFYING.md"), "utf8"), /^# Verifying signal records/);
   assert.ok(readFileSync(join(installed, "SECURITY.md"), "utf8").length > 100);
