@@ -50,20 +50,6 @@ fn item(code: &str, evidence: bool) -> Value {
     item
 }
 
-/// A form with `indicators`, the procedure and the status (absent when None).
-fn form(indicators: Vec<Value>, procedure: &str, status: Option<&str>) -> Value {
-    let mut input = valid_input();
-    input["indicators"] = Value::Array(indicators);
-    input["procedure"] = json!(procedure);
-    match status {
-        Some(status) => input["subject"]["status"] = json!(status),
-        None => {
-            input["subject"].as_object_mut().expect("subject").remove("status");
-        }
-    }
-    input
-}
-
 fn measures_of(input: &Value) -> Vec<(String, String)> {
     evaluate(input).measures.iter().map(|m| (m.category.to_owned(), m.code.to_owned())).collect()
 }

@@ -14,19 +14,6 @@ const PROCEDURES: [&str; 3] = ["regular", "asylum", "naturalisation"];
 const STATUSES: [Option<&str>; 6] =
     [None, Some("applicant"), Some("permit-holder"), Some("dutch-national"), Some("union-law"), Some("unknown")];
 
-fn form(indicators: Vec<Value>, procedure: &str, status: Option<&str>) -> Value {
-    let mut input = valid_input();
-    input["indicators"] = Value::Array(indicators);
-    input["procedure"] = json!(procedure);
-    match status {
-        Some(status) => input["subject"]["status"] = json!(status),
-        None => {
-            input["subject"].as_object_mut().expect("subject").remove("status");
-        }
-    }
-    input
-}
-
 fn graded(code: &str, refs: &[&str]) -> Value {
     json!({ "code": code, "reliability": "A", "credibility": "1", "observedOn": TODAY, "evidenceRefs": refs })
 }

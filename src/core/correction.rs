@@ -183,20 +183,7 @@ pub fn verify_correction(
     replacement: Option<&Value>,
     locale: Locale,
 ) -> Verification {
-    use super::record::Checks;
-    use super::schema::correction_validator;
-    let mut findings = Vec::new();
-    let mut checks = Checks { schema: true, digest: true, catalog: true, content: None, assessment: None };
-    for (path, problem) in correction_validator().validate(correction) {
-        checks.schema = false;
-        findings.push(Finding::error(path, Kind::RecordSchema { problem: Some(problem) }));
-    }
-    let stated = correction.pointer("/integrity/digest").and_then(Value::as_str);
-    let actual = canonical_bytes_without(correction, Some("integrity")).map(|bytes| sha256_tagged(&bytes)).ok();
-    checks.digest = stated.is_some() && actual.as_deref() == stated;
-    if !checks.digest {
-        findings.push(Finding::error("/integrity/digest", Kind::RecordDigest));
-    }
+    let (mut checks, mut findings) = super::record::document_checks(correction, super::schema::correction_validator());
     if let Some(original) = original {
         let as_json =
             |reference: RecordReference| serde_json::json!({ "id": reference.id, "digest": reference.digest });

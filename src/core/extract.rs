@@ -183,22 +183,8 @@ pub fn verify_extract(
     catalog: &ActiveCatalog,
     locale: Locale,
 ) -> super::record::Verification {
-    use super::record::{Checks, Verification};
-    use super::schema::extract_validator;
-    let mut findings = Vec::new();
-    let mut checks = Checks { schema: true, digest: true, catalog: true, content: None, assessment: None };
-    for (path, problem) in extract_validator().validate(extract) {
-        checks.schema = false;
-        findings.push(Finding::error(path, Kind::RecordSchema { problem: Some(problem) }));
-    }
-    let stated = extract.pointer("/integrity/digest").and_then(Value::as_str);
-    checks.digest =
-        canonical_bytes_without(extract, Some("integrity")).map(|bytes| sha256_tagged(&bytes)).ok().as_deref()
-            == stated
-            && stated.is_some();
-    if !checks.digest {
-        findings.push(Finding::error("/integrity/digest", Kind::RecordDigest));
-    }
+    use super::record::Verification;
+    let (mut checks, mut findings) = super::record::document_checks(extract, super::schema::extract_validator());
     if let Some(original) = original {
         let recipient = extract.get("recipient").and_then(Value::as_str).unwrap_or_default();
         let expected = extract_for(original, recipient, catalog, locale)

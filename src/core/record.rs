@@ -561,6 +561,24 @@ pub struct VerifyRules<'a> {
     pub require_approved: bool,
 }
 
+/// The schema and digest checks of a document that names no catalog (a
+/// correction, an extract): `catalog` is `true`, `content` and
+/// `assessment` are `null` until the caller compares it with its record.
+pub fn document_checks(document: &Value, validator: &super::schema::Validator) -> (Checks, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut checks = Checks { schema: true, digest: true, catalog: true, content: None, assessment: None };
+    for (path, problem) in validator.validate(document) {
+        checks.schema = false;
+        findings.push(Finding::error(path, Kind::RecordSchema { problem: Some(problem) }));
+    }
+    let stated = at(document, "/integrity/digest").and_then(Value::as_str);
+    checks.digest = stated.is_some() && record_digest(document).ok().as_deref() == stated;
+    if !checks.digest {
+        findings.push(Finding::error("/integrity/digest", Kind::RecordDigest));
+    }
+    (checks, findings)
+}
+
 /// Every released record schema version before the current one: records
 /// of these verify for ever, integrity only (SPEC §12.6).
 pub const EARLIER_SCHEMA_VERSIONS: [&str; 1] = ["1.1"];

@@ -34,6 +34,20 @@ pub fn valid_input() -> Value {
     serde_json::from_str(include_str!("../data/valid-form.json")).expect("the fixture is JSON")
 }
 
+/// The valid form with `indicators`, the procedure and the status (absent when None).
+pub fn form(indicators: Vec<Value>, procedure: &str, status: Option<&str>) -> Value {
+    let mut input = valid_input();
+    input["indicators"] = Value::Array(indicators);
+    input["procedure"] = json!(procedure);
+    match status {
+        Some(status) => input["subject"]["status"] = json!(status),
+        None => {
+            input["subject"].as_object_mut().expect("subject").remove("status");
+        }
+    }
+    input
+}
+
 /// Evaluates with one shared Dutch engine (an evaluation borrows its
 /// engine's catalog, so the engine outlives every test).
 pub fn evaluate(input: &Value) -> Evaluation<'static> {
