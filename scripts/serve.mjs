@@ -52,6 +52,12 @@ export function startServer({ port: listenPort = port, testFiles = false, blockM
     if (request.method === "POST" && url.pathname === "/signaal") {
       // A slow answer (test servers, `?slow`) keeps a second click within the first post.
       if (testFiles && url.searchParams.has("slow")) await new Promise((resolve) => setTimeout(resolve, 400));
+      // A 204 answer (test servers, `?nocontent`): the browser stays on the form.
+      if (testFiles && url.searchParams.has("nocontent")) {
+        received.push({ action: null, record: new URLSearchParams(await body(request)).get("signal_record") });
+        response.writeHead(204).end();
+        return;
+      }
       await receiveSignal(request, response);
       return;
     }

@@ -132,6 +132,36 @@ test("with an unload handler and the server-rendered picker, going back keeps ti
   assert.equal(await page.isEnabled('select[name="indicator.TER-05.reliability"]'), true);
 });
 
+test("a post that leaves the officer on the form (a 204 answer): after 10 s saving again posts the same record, which the server knows", async () => {
+  const page = await chromium.page();
+  const posts = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(new URLSearchParams(request.postData() ?? ""));
+  });
+  await page.clock.install();
+  await page.goto(`${chromium.base}tests/browser/pages/host-form.html`);
+  await page.waitForSelector("html[data-ready]");
+  await page.evaluate(() => (document.getElementById("signal").action = "/signaal?nocontent"));
+  await fillAllButSummary(page);
+  await page.fill("#summary", SUMMARY);
+  await page.click('button[value="opslaan"]');
+  await page.waitForTimeout(200);
+  // Within 10 s a further submit is taken for a double click.
+  await page.click('button[value="opslaan"]');
+  await page.waitForTimeout(200);
+  assert.equal(posts.length, 1);
+  await page.clock.fastForward(10_001);
+  await page.click('button[value="opslaan"]');
+  await page.waitForTimeout(200);
+  assert.equal(posts.length, 2);
+  const [first, second] = posts.map((post) => JSON.parse(post.get("signal_record")));
+  assert.deepEqual([second.id, second.createdAt, second.integrity.digest], [first.id, first.createdAt, first.integrity.digest]);
+  // The server stored the first under its id with its digest: the second is a duplicate.
+  const store = new Map([[first.id, first.integrity.digest]]);
+  const again = verifySubmission(posts[1], { fieldMap, seen: (id) => store.get(id) ?? false, now: first.createdAt });
+  assert.deepEqual([again.ok, again.duplicate], [true, true], JSON.stringify(again.issues));
+});
+
 test("a formnovalidate draft posts the incomplete form without a record, summary or event", async () => {
   const { page, posts } = await open();
   await page.fill("#vnr", "12");
