@@ -82,6 +82,18 @@ const node = nodeColdStart();
 rows.push(["Chromium: cold start with a round trip per request", `median ${browser.coldNetworkMs.toFixed(1)} ms`, "—", `the same, with ${browser.networkLatencyMs} ms added to every request by Chromium's network emulation (an intranet rather than the loopback): the entry and the files it imports come first, then the .wasm, so the round trip counts at least twice`]);
 rows.push(["Node: cold start (import + first evaluate)", `${node.toFixed(1)} ms`, "—", "fresh process"]);
 
+// 3b. Node: verifying with the catalogs an archive names, read once at
+// construction (SPEC v1.3 §12.7: eleven within 20 % of one) or per call.
+const { knownCatalogFigures } = await import("../bench/js/known-catalogs.mjs");
+const known = knownCatalogFigures();
+const knownRate = (n) => `${n.toLocaleString("en")} /s`;
+const knownHow = "`verifyRecord` of one record (an object), best of 5 half-second rounds";
+rows.push(["Node: `verifyRecord`, no catalogs given", "—", knownRate(known.none), knownHow]);
+rows.push(["… one catalog given at construction (`new SignalEngine({ catalogs })`)", "—", knownRate(known.one), knownHow]);
+rows.push(["… eleven catalogs given at construction", "—", knownRate(known.eleven), `records of each in turn; ${Math.round((100 * known.eleven) / known.one)} % of one`]);
+rows.push(["… one catalog given per call (`{ catalogs }`)", "—", knownRate(known.perCallOne), "each call reads and digests it"]);
+rows.push(["… eleven catalogs given per call", "—", knownRate(known.perCallEleven), "records of each in turn; each call reads and digests all eleven"]);
+
 // 4. Node, one process: the wasm package against the same product in plain
 // JavaScript giving the same output, and against Ajv + json-rules-engine and
 // Ajv + plain JavaScript reaching the same verdicts and scores (agreement
