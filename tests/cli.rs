@@ -332,3 +332,73 @@ fn verify_post_knows_the_portals_catalogs_and_extensions() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("format.pattern"));
 }
+
+#[test]
+fn extract_and_correct_derive_documents_that_verify_against_their_record() {
+    let record = record_text();
+    let extract = cli(&["extract", "--for", "AIVD", "-"], record.as_bytes());
+    assert_eq!(extract.status.code(), Some(0), "{}", String::from_utf8_lossy(&extract.stderr));
+    let withdrawal = cli(
+        &[
+            "correct",
+            "--id",
+            "9f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09",
+            "--now",
+            "2026-12-01T09:00:00.000Z",
+            "--action",
+            "withdrawn",
+            "--reason",
+            "De bron is later onjuist gebleken.",
+            "--officer-id",
+            "IND-4712",
+            "--officer-unit",
+            "Unit NV",
+        ],
+        record.as_bytes(),
+    );
+    assert_eq!(withdrawal.status.code(), Some(0), "{}", String::from_utf8_lossy(&withdrawal.stderr));
+    let derived: Vec<Value> = [&extract, &withdrawal]
+        .iter()
+        .map(|output| serde_json::from_slice(&output.stdout).expect("a document"))
+        .collect();
+    assert_eq!(derived[0]["recordType"], "signal-extract");
+    assert_eq!(derived[0]["recipient"], "AIVD");
+    assert_eq!(derived[1]["recordType"], "signal-correction");
+    assert_eq!(derived[1]["refersTo"]["id"], ID);
+    // The record first, then what was derived from it: each is checked against it.
+    let stream = format!(
+        "{record}\n{}{}",
+        String::from_utf8_lossy(&extract.stdout),
+        String::from_utf8_lossy(&withdrawal.stdout)
+    );
+    let verified = cli(&["verify", "-"], stream.as_bytes());
+    assert_eq!(verified.status.code(), Some(0), "{}", String::from_utf8_lossy(&verified.stdout));
+    assert!(verdicts(&verified).iter().all(|v| v["ok"] == true));
+}
+
+#[test]
+fn extract_and_correct_refuse_what_cannot_be_derived() {
+    let record = record_text();
+    // Not shared with that partner: unusable (exit 2), said on stderr.
+    let other = cli(&["extract", "--for", "KMAR", "-"], record.as_bytes());
+    assert_eq!(other.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("KMAR"));
+    // A tampered record: exit 1 with the issues.
+    let mut tampered: Value = serde_json::from_str(&record).expect("record");
+    tampered["summary"] = json!("Een andere samenvatting dan die ondertekend is.");
+    let tampered = tampered.to_string();
+    let refused = cli(&["extract", "--for", "AIVD", "-"], tampered.as_bytes());
+    assert_eq!(refused.status.code(), Some(1));
+    let answer: Value = serde_json::from_slice(&refused.stdout).expect("issues");
+    assert_eq!(answer["code"], "form.invalid");
+    // A supersession without its replacement, and no reason: exit 1, each named.
+    let args = ["correct", "--id", "9f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09", "--now", "2026-12-01T09:00:00.000Z"];
+    let incomplete = cli(&[&args[..], &["--action", "superseded", "-"]].concat(), record.as_bytes());
+    assert_eq!(incomplete.status.code(), Some(1));
+    let answer: Value = serde_json::from_slice(&incomplete.stdout).expect("issues");
+    let paths: Vec<&str> =
+        answer["issues"].as_array().into_iter().flatten().filter_map(|i| i["path"].as_str()).collect();
+    assert!(paths.contains(&"/reason") && paths.contains(&"/replacement"), "{paths:?}");
+    // Without --id: unusable.
+    assert_eq!(cli(&["correct", "--action", "withdrawn", "-"], record.as_bytes()).status.code(), Some(2));
+}

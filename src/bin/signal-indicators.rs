@@ -49,6 +49,14 @@ usage:
   signal-indicators build --id UUID --now INSTANT [--today DATE] [--catalog FILE] [FILE|-]
       build the record of a valid form input (as JSON.stringify writes it);
       exit 1 with the issues when the form is invalid
+  signal-indicators extract --for PARTNER [--catalog FILE]... [FILE|-]
+      what PARTNER, a partner the record was shared with, receives of it (a signal-extract,
+      as JSON.stringify writes it); exit 1 with the issues when the record does not verify
+  signal-indicators correct --id UUID --now INSTANT --action withdrawn|superseded --reason TEXT
+                            --officer-id ID --officer-unit UNIT [--replacement FILE]
+                            [--catalog FILE]... [FILE|-]
+      a signal-correction of the record (superseded: by the record in --replacement);
+      exit 1 with the issues when the record, the replacement or the request is invalid
 
 exit: 0 ok, 1 verification or lint failed, 2 unusable input";
 
@@ -103,6 +111,8 @@ fn main() -> ExitCode {
         Some("from-form") => from_form(args.get(1..).unwrap_or_default()),
         Some("verify-post") => verify_post(args.get(1..).unwrap_or_default()),
         Some("build") => build(args.get(1..).unwrap_or_default()),
+        Some("extract") => extract(args.get(1..).unwrap_or_default()),
+        Some("correct") => correct(args.get(1..).unwrap_or_default()),
         Some("picker") => picker(args.get(1..).unwrap_or_default()),
         Some("--help" | "-h" | "help") => emit(format_args!("{USAGE}\n")).map(|()| true),
         Some("--version" | "-V") => {
@@ -580,4 +590,85 @@ fn build(args: &[String]) -> Result<bool, Unusable> {
         }
         Err(error) => Err(Unusable(error.to_string())),
     }
+}
+
+/// Prints a derived document (extract or correction) as `JSON.stringify`
+/// writes it, or the issues that refused it (exit 1).
+fn print_derived<T: serde::Serialize>(built: Result<T, SignalError>) -> Result<bool, Unusable> {
+    match built {
+        Ok(document) => {
+            say!("{}", serde_json::to_string(&document).map_err(|e| Unusable(e.to_string()))?);
+            Ok(true)
+        }
+        Err(SignalError::FormInvalid(issues)) => {
+            say!("{}", json!({ "code": "form.invalid", "issues": issues }));
+            Ok(false)
+        }
+        Err(error) => Err(Unusable(error.to_string())),
+    }
+}
+
+/// The record read from `file` (or stdin) for `extract` and `correct`.
+fn read_record(file: Option<&str>) -> Result<Value, Unusable> {
+    let text = read_input(file)?;
+    parse_strict(text.strip_prefix('\u{FEFF}').unwrap_or(&text))
+        .map_err(|e| Unusable(format!("the record is not JSON: {e}")))
+}
+
+/// `extract --for PARTNER [--catalog FILE]... [FILE|-]`: a record's extract
+/// for one partner it was shared with (SPEC §12.6).
+fn extract(args: &[String]) -> Result<bool, Unusable> {
+    let (mut partner, mut file, mut catalogs) = (None, None, Vec::new());
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or(Unusable(format!("{name} needs a value")));
+        match arg.as_str() {
+            "--for" => partner = Some(value("--for")?),
+            "--catalog" => catalogs.push(known_catalog(&value("--catalog")?)?),
+            other if file.is_none() && (other == "-" || !other.starts_with('-')) => file = Some(other.to_owned()),
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    let partner = partner.ok_or(Unusable("extract needs --for PARTNER".into()))?;
+    let engine = SignalEngine::new(Locale::Nl, None, &[]).map_err(|e| Unusable(e.to_string()))?;
+    let record = read_record(file.as_deref())?;
+    print_derived(engine.extract_for(&record, &partner, &catalogs))
+}
+
+/// `correct --id --now --action --reason --officer-id --officer-unit
+/// [--replacement FILE] [--catalog FILE]... [FILE|-]`: a correction or
+/// withdrawal of a record (SPEC §12.6).
+fn correct(args: &[String]) -> Result<bool, Unusable> {
+    let (mut id, mut now, mut replacement, mut file, mut catalogs) = (None, None, None, None, Vec::new());
+    let mut request = serde_json::Map::new();
+    let mut officer = serde_json::Map::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or(Unusable(format!("{name} needs a value")));
+        match arg.as_str() {
+            "--id" => id = Some(value("--id")?),
+            "--now" => now = Some(value("--now")?),
+            "--action" => drop(request.insert("action".into(), Value::String(value("--action")?))),
+            "--reason" => drop(request.insert("reason".into(), Value::String(value("--reason")?))),
+            "--officer-id" => drop(officer.insert("id".into(), Value::String(value("--officer-id")?))),
+            "--officer-unit" => drop(officer.insert("unit".into(), Value::String(value("--officer-unit")?))),
+            "--replacement" => replacement = Some(read_json_file(&value("--replacement")?)?),
+            "--catalog" => catalogs.push(known_catalog(&value("--catalog")?)?),
+            other if file.is_none() && (other == "-" || !other.starts_with('-')) => file = Some(other.to_owned()),
+            other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
+        }
+    }
+    let id = id.ok_or(Unusable("correct needs --id (corrections are reproducible only with a given id)".into()))?;
+    let now = now.ok_or(Unusable("correct needs --now".into()))?;
+    let now = Instant::parse(&now).ok_or(Unusable("--now must be an ISO 8601 UTC instant".into()))?;
+    request.insert("officer".into(), Value::Object(officer));
+    let engine = SignalEngine::new(Locale::Nl, None, &[]).map_err(|e| Unusable(e.to_string()))?;
+    let record = read_record(file.as_deref())?;
+    let stamp = RecordStamp { id, created_at: now };
+    print_derived(engine.build_correction(&record, &Value::Object(request), replacement.as_ref(), &catalogs, &stamp))
+}
+
+/// A known catalog read from a file (never refused for today's rules).
+fn known_catalog(path: &str) -> Result<signal_indicators::core::catalog::KnownCatalog, Unusable> {
+    Ok(signal_indicators::core::catalog::KnownCatalog::from_value(&read_json_file(path)?, Locale::Nl))
 }

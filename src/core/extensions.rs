@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::SignalError;
-use super::form::is_protected_key;
 use super::pattern::Pattern;
+use super::protected::is_protected_key;
 
 /// The kind of value an extension holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

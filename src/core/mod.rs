@@ -19,6 +19,7 @@ pub mod json_text;
 pub mod messages;
 pub mod pattern;
 pub mod picker;
+pub mod protected;
 pub mod record;
 pub mod same_json;
 pub mod schema;

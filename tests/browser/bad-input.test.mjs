@@ -111,3 +111,21 @@ test("Chromium builds the same record bytes as the native crate (schemaVersion 1
     assert.equal(JSON.parse(fromChromium[i]).schemaVersion, "1.2");
   }
 });
+
+test("Chromium (\"./full\") builds the same extract and correction bytes as Node and the native crate", async () => {
+  const { nativeDerived, FIXED } = await import("../js/fixtures.mjs");
+  const { derivedDocuments } = await import("../js/bad-input-table.mjs");
+  const { SignalEngine } = await import("@ind/signal-indicators");
+  const page = await chromium.page();
+  await page.goto(chromium.base);
+  await page.waitForSelector("html[data-ready]");
+  const fromChromium = await page.evaluate(async (fixed) => {
+    const full = await import("/pkg/full.js");
+    const table = await import("/tests/js/bad-input-table.mjs");
+    const engine = new full.SignalEngine();
+    return table.derivedDocuments(engine, fixed);
+  }, FIXED);
+  const fromNode = derivedDocuments(new SignalEngine(), FIXED);
+  assert.deepEqual(fromChromium, fromNode);
+  for (const document of fromChromium) assert.equal(document.text, nativeDerived(document), document.partner ?? document.request.action);
+});

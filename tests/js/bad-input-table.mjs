@@ -50,6 +50,43 @@ export function recordInputs() {
   return [validForm(), tip, lawful];
 }
 
+/** How the derived documents of `derivedDocuments` are requested: the same in every runtime. */
+export const DERIVED = {
+  stamp: { id: "9f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09", now: "2026-12-01T09:00:00.000Z" },
+  replacementId: "6b2c3d4e-5f60-4b7c-8d9e-0f1a2b3c4d5e",
+  replacementSummary: "Ambtsbericht ontvangen; de eerdere samenvatting was onvolledig.",
+  withdrawal: { action: "withdrawn", reason: "De bron is later onjuist gebleken.", officer: { id: "IND-4712", unit: "Unit NV" } },
+  supersession: { action: "superseded", reason: "Samenvatting aangevuld na nader onderzoek.", officer: { id: "IND-4712", unit: "Unit NV" } },
+};
+
+/**
+ * Extracts and corrections whose bytes must be identical in Node, Chromium
+ * and native: of each record of `recordInputs`, the extract for every
+ * partner it was shared with and a withdrawal; of the first, a supersession
+ * by the same form with another summary. Each entry names the record (as
+ * text), what was asked, and the document as `JSON.stringify` writes it.
+ */
+export function derivedDocuments(engine, fixed) {
+  const documents = [];
+  for (const input of recordInputs()) {
+    const record = engine.buildRecord(input, fixed);
+    const recordText = JSON.stringify(record);
+    for (const partner of record.routing.sharedWith) {
+      documents.push({ recordText, partner, text: JSON.stringify(engine.extractFor(record, partner)) });
+    }
+    const withdrawal = engine.buildCorrection(record, { ...DERIVED.withdrawal, ...DERIVED.stamp });
+    documents.push({ recordText, request: DERIVED.withdrawal, text: JSON.stringify(withdrawal) });
+  }
+  const original = engine.buildRecord(validForm(), fixed);
+  const replacement = engine.buildRecord({ ...validForm(), summary: DERIVED.replacementSummary }, { ...fixed, id: DERIVED.replacementId });
+  const supersession = engine.buildCorrection(original, { ...DERIVED.supersession, ...DERIVED.stamp, replacement });
+  documents.push({
+    recordText: JSON.stringify(original), request: DERIVED.supersession, replacementText: JSON.stringify(replacement),
+    text: JSON.stringify(supersession),
+  });
+  return documents;
+}
+
 /** Paths of the form where a hostile value is planted. */
 export const PATHS = [
   [], ["caseNumber"], ["procedure"], ["subject"], ["subject", "vNumber"], ["subject", "unknownSubject"],

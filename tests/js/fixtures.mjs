@@ -1,5 +1,7 @@
 // Shared fixtures of the JS suites: the same form as the native tests.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { DERIVED } from "./bad-input-table.mjs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -38,6 +40,23 @@ export function nativeRecord(input) {
   return execFileSync(join(root, "target", "release", "signal-indicators"), ["build", "--id", ID, "--now", NOW, "--today", TODAY], {
     input: JSON.stringify(input),
   }).toString().trimEnd();
+}
+
+/**
+ * What the native CLI gives for one entry of `derivedDocuments`: the
+ * extract (`extract --for`) or the correction (`correct`) of the same record.
+ */
+export function nativeDerived({ recordText, partner, request, replacementText }) {
+  const cli = join(root, "target", "release", "signal-indicators");
+  if (partner) return execFileSync(cli, ["extract", "--for", partner, "-"], { input: recordText }).toString().trimEnd();
+  const args = ["correct", "--id", DERIVED.stamp.id, "--now", DERIVED.stamp.now, "--action", request.action, "--reason", request.reason,
+    "--officer-id", request.officer.id, "--officer-unit", request.officer.unit];
+  if (replacementText) {
+    const file = join(mkdtempSync(join(tmpdir(), "signal-replacement-")), "replacement.json");
+    writeFileSync(file, replacementText);
+    args.push("--replacement", file);
+  }
+  return execFileSync(cli, [...args, "-"], { input: recordText }).toString().trimEnd();
 }
 
 /** The built-in catalog of the engine before 0.2 (2026.2), as an archive keeps it. */

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { SignalEngine } from "@ind/signal-indicators";
-import { validInput, FIXED, ID, TODAY, root, validateRecord, independentDigest, nativeRecord } from "./fixtures.mjs";
-import { recordInputs } from "./bad-input-table.mjs";
+import { validInput, FIXED, ID, TODAY, root, validateRecord, independentDigest, nativeRecord, nativeDerived } from "./fixtures.mjs";
+import { recordInputs, derivedDocuments } from "./bad-input-table.mjs";
 
 const cli = join(root, "target", "release", "signal-indicators");
 
@@ -27,6 +27,19 @@ test("Node and native produce byte-identical records", () => {
   assert.ok(evaluation.issues.some((i) => i.code === "indicator.duplicate" && i.path === "/indicators/0"));
   assert.ok(evaluation.issues.some((i) => i.code === "indicator.same-source" && i.path === "/indicators/3/evidenceRefs"));
   assert.deepEqual(evaluation.suspendedMeasures.map((m) => `${m.category}/${m.code}`), ["public-order/refuse-naturalisation"]);
+});
+
+test("Node and native produce byte-identical extracts and corrections (the CLI's extract and correct)", () => {
+  const engine = new SignalEngine();
+  const documents = derivedDocuments(engine, FIXED);
+  const kinds = documents.map((d) => JSON.parse(d.text)).map((d) => d.recordType + (d.action ? `/${d.action}` : ""));
+  assert.ok(kinds.includes("signal-extract") && kinds.includes("signal-correction/withdrawn") && kinds.includes("signal-correction/superseded"));
+  for (const document of documents) {
+    assert.equal(document.text, nativeDerived(document), document.partner ?? document.request.action);
+    const original = JSON.parse(document.recordText);
+    const replacement = document.replacementText && JSON.parse(document.replacementText);
+    assert.equal(engine.verifyRecord(JSON.parse(document.text), { original, ...(replacement && { replacement }) }).ok, true);
+  }
 });
 
 test("the native CLI verifies what the Node build wrote", () => {

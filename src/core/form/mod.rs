@@ -13,7 +13,6 @@
 //! order next to the issue type (`core::issue`).
 
 mod limits;
-mod protected;
 mod reader;
 mod routing;
 mod sections;
@@ -28,11 +27,11 @@ use super::extensions::Extension;
 use super::issue::{sort_findings, Finding, Kind, Severity};
 use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ItemRole, ObservedIndicator};
 
+pub use super::protected::{is_protected_key, key_words, PROTECTED_KEYS};
 pub use limits::{
     exceeds_limits, exceeds_limits_with, MAX_DEPTH, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH, MAX_INDICATORS,
     MAX_SHARED_WITH, MAX_STRING_BYTES,
 };
-pub use protected::{is_protected_key, key_words, PROTECTED_KEYS};
 pub use reader::trim;
 use reader::{IndicatorPath, PathLike};
 pub use text_rules::{is_placeholder, names_protected_term};

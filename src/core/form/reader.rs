@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 
 use super::super::date::Date;
 use super::super::issue::{Finding, Items, Kind, Pointer};
-use super::protected::is_protected_key;
 use super::Reader;
+use crate::core::protected::is_protected_key;
 
 /// Removes, at both ends, the characters with the Unicode `White_Space`
 /// property and U+FEFF (SPEC §4; the JS side never trims).
