@@ -4,8 +4,6 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::messages::{message, Locale};
-use super::schema::Problem;
 use super::sorting::sorted_positions;
 
 /// How serious an issue is: errors block a record, warnings do not.
@@ -309,15 +307,41 @@ impl Finding {
     pub fn code(&self) -> &'static str {
         self.kind.code()
     }
+}
 
-    /// Puts the finding into words.
-    pub fn localize(&self, locale: Locale) -> Issue {
-        Issue {
-            path: self.path.to_string(),
-            code: self.kind.code().to_owned(),
-            severity: self.severity,
-            message: message(&self.kind, locale),
-            params: self.kind.params(),
+/// What is wrong with a value that breaks a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Problem {
+    /// A required member is missing.
+    Missing,
+    /// A member the schema does not allow.
+    NotAllowed,
+    /// The wrong JSON type.
+    Type,
+    /// A value other than the allowed ones (`const`, `enum`).
+    Value,
+    /// Text that does not match the pattern.
+    Pattern,
+    /// Text too short or too long.
+    Length,
+    /// A number out of range.
+    Range,
+    /// Nested deeper than the schema is checked.
+    Depth,
+}
+
+impl Problem {
+    /// The stable word in an issue's `params.problem`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::Missing => "missing",
+            Problem::NotAllowed => "not-allowed",
+            Problem::Type => "type",
+            Problem::Value => "value",
+            Problem::Pattern => "pattern",
+            Problem::Length => "length",
+            Problem::Range => "range",
+            Problem::Depth => "depth",
         }
     }
 }
@@ -611,7 +635,8 @@ mod tests {
             Kind::RecordSchema { problem: Some(Problem::NotAllowed) }.params(),
             serde_json::json!({ "problem": "not-allowed" }).as_object().cloned()
         );
-        let issue = Finding::error("/x", Kind::SisArticle { allowed: vec!["24".into()] }).localize(Locale::En);
+        let issue = Finding::error("/x", Kind::SisArticle { allowed: vec!["24".into()] })
+            .localize(crate::core::locale::Locale::En);
         assert_eq!(
             (issue.code.as_str(), issue.message.as_str()),
             ("sis.article", "This article does not belong to this regulation (allowed: 24).")

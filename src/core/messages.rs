@@ -3,43 +3,10 @@
 //! Messages are built from the issue code and its numeric or code-list
 //! parameters only, so a message never repeats what the officer typed.
 
-use serde::{Deserialize, Serialize};
-
-use super::issue::{Items, Kind};
+use super::issue::{Finding, Issue, Items, Kind, Problem};
+pub use super::locale::Locale;
 #[cfg(feature = "full")]
-use super::schema::Problem;
 use super::vocabulary::label;
-
-/// A language the engine speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "lowercase")]
-pub enum Locale {
-    /// Dutch, the default.
-    #[default]
-    Nl,
-    /// English.
-    En,
-}
-
-impl Locale {
-    /// Parses `"nl"` or `"en"`.
-    pub fn parse(text: &str) -> Option<Locale> {
-        match text {
-            "nl" => Some(Locale::Nl),
-            "en" => Some(Locale::En),
-            _ => None,
-        }
-    }
-
-    /// The BCP 47 tag: `"nl"` or `"en"`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::Nl => "nl",
-            Locale::En => "en",
-        }
-    }
-}
 
 /// The message for an issue of `kind`, in `locale`. Every kind has an arm:
 /// a kind without Dutch and English words does not compile.
@@ -378,4 +345,17 @@ pub fn message(kind: &Kind, locale: Locale) -> String {
 
 fn pick(nl: bool, dutch: &str, english: &str) -> String {
     if nl { dutch } else { english }.to_owned()
+}
+
+impl Finding {
+    /// Puts the finding into words.
+    pub fn localize(&self, locale: Locale) -> Issue {
+        Issue {
+            path: self.path.to_string(),
+            code: self.kind.code().to_owned(),
+            severity: self.severity,
+            message: message(&self.kind, locale),
+            params: self.kind.params(),
+        }
+    }
 }

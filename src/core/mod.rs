@@ -16,6 +16,7 @@ pub mod form_data;
 pub mod identifiers;
 pub mod issue;
 pub mod json_text;
+pub mod locale;
 pub mod messages;
 pub mod pattern;
 pub mod picker;

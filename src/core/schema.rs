@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::issue::Pointer;
+pub use super::issue::Problem;
 
 /// The record JSON Schema (draft 2020-12), as text (minified in the
 /// WebAssembly module, see `build.rs`).
@@ -97,43 +98,6 @@ fn catalog_validation_schema() -> &'static str {
     return catalog_schema();
     #[cfg(target_arch = "wasm32")]
     return include_str!(concat!(env!("OUT_DIR"), "/catalog.validation.json"));
-}
-
-/// What is wrong with a value that breaks a schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Problem {
-    /// A required member is missing.
-    Missing,
-    /// A member the schema does not allow.
-    NotAllowed,
-    /// The wrong JSON type.
-    Type,
-    /// A value other than the allowed ones (`const`, `enum`).
-    Value,
-    /// Text that does not match the pattern.
-    Pattern,
-    /// Text too short or too long.
-    Length,
-    /// A number out of range.
-    Range,
-    /// Nested deeper than the schema is checked.
-    Depth,
-}
-
-impl Problem {
-    /// The stable word in an issue's `params.problem`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Problem::Missing => "missing",
-            Problem::NotAllowed => "not-allowed",
-            Problem::Type => "type",
-            Problem::Value => "value",
-            Problem::Pattern => "pattern",
-            Problem::Length => "length",
-            Problem::Range => "range",
-            Problem::Depth => "depth",
-        }
-    }
 }
 
 /// The validator of the catalog schema.

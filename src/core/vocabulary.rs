@@ -5,7 +5,7 @@
 //! messages list these words, never the codes). Adding a value is one line
 //! here with its Dutch and English words.
 
-use super::messages::Locale;
+use super::locale::Locale;
 
 /// Declares the closed lists: for each, a `pub const` slice of its values;
 /// together, the label table and the TypeScript declarations.
