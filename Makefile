@@ -25,11 +25,13 @@ SIZE_BUDGET_GZIP = 136650
 ## Every test suite, after the lints.
 test: lint test-native test-js test-browser test-wasm size-check
 
+## Layers only import downward (scripts/layers.mjs lists any import circle);
 ## rustfmt and clippy (warnings are errors): native with its tests, and the
 ## WebAssembly module as Node gets it (everything, SHA-256 from node:crypto)
 ## and as browsers get it (without the server-only functions).
 lint:
 	scripts/setup.sh lint wasm
+	node scripts/layers.mjs
 	$(CARGO) fmt --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
 	$(CARGO) clippy --locked --target wasm32-unknown-unknown --lib --features node -- -D warnings

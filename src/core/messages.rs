@@ -3,9 +3,10 @@
 //! Messages are built from the issue code and its numeric or code-list
 //! parameters only, so a message never repeats what the officer typed.
 
-use super::issue::{Finding, Issue, Items, Kind, Problem};
-pub use super::locale::Locale;
 #[cfg(feature = "full")]
+use super::issue::Problem;
+use super::issue::{Finding, Issue, Items, Kind};
+pub use super::locale::Locale;
 use super::vocabulary::label;
 
 /// The message for an issue of `kind`, in `locale`. Every kind has an arm:
