@@ -147,7 +147,13 @@ async function webkit() {
     type: async (selector, text) => (await find(selector)).sendKeys(text.replaceAll("\n", Key.ENTER)),
     choose: async (selector, value) => (await find(`${selector} option[value="${value}"]`)).click(),
     click: async (selector) => (await find(selector)).click(),
-    doubleClick: async (selector) => driver.actions().doubleClick(await find(selector)).perform(),
+    // WebDriver actions do not scroll: the button is brought into view first,
+    // as an officer would scroll to it.
+    doubleClick: async (selector) => {
+      const element = await find(selector);
+      await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
+      await driver.actions().doubleClick(element).perform();
+    },
     back: () => driver.navigate().back(),
     press: (key) => driver.actions().sendKeys(SELENIUM_KEYS[key] ?? key).perform(),
     setDate: (selector, value) => run(setDateInPage, { selector, value }),
