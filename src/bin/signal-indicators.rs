@@ -155,10 +155,7 @@ fn picker(args: &[String]) -> Result<bool, Unusable> {
         match arg.as_str() {
             "--catalog" => catalog_path = Some(iter.next().ok_or(Unusable("--catalog needs a FILE".into()))?),
             "--values" => values_path = Some(iter.next().ok_or(Unusable("--values needs a FILE".into()))?),
-            "--locale" => {
-                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
-                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
-            }
+            "--locale" => locale = locale_argument(iter.next())?,
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
     }
@@ -197,10 +194,7 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
                 extensions =
                     declarations_from_value(&read_json_file(path)?).map_err(|e| Unusable(format!("{path}: {e}")))?;
             }
-            "--locale" => {
-                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
-                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
-            }
+            "--locale" => locale = locale_argument(iter.next())?,
             other if file.is_none() && (other == "-" || !other.starts_with('-')) => file = Some(other),
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
@@ -208,7 +202,7 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
     // Known catalogs identify records even when the current rules refuse
     // them (an earlier engine's catalog); only what is not JSON is unusable.
     for path in catalog_paths {
-        catalogs.push(signal_indicators::core::catalog::KnownCatalog::from_value(&read_json_file(path)?, locale));
+        catalogs.push(known_catalog(path, locale)?);
     }
     let engine = SignalEngine::new(locale, None, &extensions).map_err(|e| Unusable(e.to_string()))?;
     let text = read_input(file)?;
@@ -287,10 +281,7 @@ fn catalog_diff(args: &[String]) -> Result<bool, Unusable> {
                 Some("md") => markdown = true,
                 _ => return Err(Unusable("--format must be json or md".into())),
             },
-            "--locale" => {
-                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
-                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
-            }
+            "--locale" => locale = locale_argument(iter.next())?,
             file if !file.starts_with("--") => files.push(file),
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
@@ -318,10 +309,7 @@ fn catalog_describe(args: &[String]) -> Result<bool, Unusable> {
                 Some("html") => html = true,
                 _ => return Err(Unusable("--format must be md or html".into())),
             },
-            "--locale" => {
-                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
-                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
-            }
+            "--locale" => locale = locale_argument(iter.next())?,
             other if file.is_none() && !other.starts_with("--") => file = Some(other),
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
@@ -337,10 +325,7 @@ fn catalog_impact(args: &[String]) -> Result<bool, Unusable> {
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--locale" => {
-                let tag = iter.next().ok_or(Unusable("--locale needs nl or en".into()))?;
-                locale = Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))?;
-            }
+            "--locale" => locale = locale_argument(iter.next())?,
             file if file == "-" || !file.starts_with("--") => files.push(file),
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
@@ -484,10 +469,7 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
                 extensions =
                     declarations_from_value(&read_json_file(&path)?).map_err(|e| Unusable(format!("{path}: {e}")))?;
             }
-            "--locale" => {
-                let tag = value("--locale")?;
-                locale = Locale::parse(&tag).ok_or(Unusable("--locale must be nl or en".into()))?;
-            }
+            "--locale" => locale = locale_argument(iter.next())?,
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
     }
@@ -521,7 +503,7 @@ fn verify_post(args: &[String]) -> Result<bool, Unusable> {
     // Catalogs the posted record may name (the portal's current one, earlier ones).
     let mut catalogs = Vec::new();
     for path in &catalog_paths {
-        catalogs.push(signal_indicators::core::catalog::KnownCatalog::from_value(&read_json_file(path)?, locale));
+        catalogs.push(known_catalog(path, locale)?);
     }
     let is_seen = |candidate: &str| match seen.iter().find(|(id, _)| id == candidate) {
         Some((_, Some(digest))) => Seen::Digest(digest.clone()),
@@ -624,7 +606,7 @@ fn extract(args: &[String]) -> Result<bool, Unusable> {
         let mut value = |name: &str| iter.next().cloned().ok_or(Unusable(format!("{name} needs a value")));
         match arg.as_str() {
             "--for" => partner = Some(value("--for")?),
-            "--catalog" => catalogs.push(known_catalog(&value("--catalog")?)?),
+            "--catalog" => catalogs.push(known_catalog(&value("--catalog")?, Locale::Nl)?),
             other if file.is_none() && (other == "-" || !other.starts_with('-')) => file = Some(other.to_owned()),
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
@@ -653,7 +635,7 @@ fn correct(args: &[String]) -> Result<bool, Unusable> {
             "--officer-id" => drop(officer.insert("id".into(), Value::String(value("--officer-id")?))),
             "--officer-unit" => drop(officer.insert("unit".into(), Value::String(value("--officer-unit")?))),
             "--replacement" => replacement = Some(read_json_file(&value("--replacement")?)?),
-            "--catalog" => catalogs.push(known_catalog(&value("--catalog")?)?),
+            "--catalog" => catalogs.push(known_catalog(&value("--catalog")?, Locale::Nl)?),
             other if file.is_none() && (other == "-" || !other.starts_with('-')) => file = Some(other.to_owned()),
             other => return Err(Unusable(format!("unexpected argument {other:?}\n{USAGE}"))),
         }
@@ -669,6 +651,12 @@ fn correct(args: &[String]) -> Result<bool, Unusable> {
 }
 
 /// A known catalog read from a file (never refused for today's rules).
-fn known_catalog(path: &str) -> Result<signal_indicators::core::catalog::KnownCatalog, Unusable> {
-    Ok(signal_indicators::core::catalog::KnownCatalog::from_value(&read_json_file(path)?, Locale::Nl))
+fn known_catalog(path: &str, locale: Locale) -> Result<signal_indicators::core::catalog::KnownCatalog, Unusable> {
+    Ok(signal_indicators::core::catalog::KnownCatalog::from_value(&read_json_file(path)?, locale))
+}
+
+/// The value of `--locale`: `nl` or `en`.
+fn locale_argument(tag: Option<&String>) -> Result<Locale, Unusable> {
+    let tag = tag.ok_or(Unusable("--locale needs nl or en".into()))?;
+    Locale::parse(tag).ok_or(Unusable(format!("unknown locale {tag:?}")))
 }
