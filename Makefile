@@ -18,7 +18,7 @@ WASM_FEATURES = --enable-bulk-memory --enable-nontrapping-float-to-int --enable-
 # module is not there yet, see "Size" in the README). The budget is lowered
 # with each step that reaches lower, so nothing grows back unnoticed; the
 # v1.3 advice rules, catalog, panel and form behaviour raised it (README "Size").
-SIZE_BUDGET_GZIP = 136650
+SIZE_BUDGET_GZIP = 136700
 
 .PHONY: browser-module lint test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
 

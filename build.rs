@@ -6,8 +6,9 @@
 //! the schemas).
 //!
 //! The catalog schema is also written without its `title` and `description`
-//! texts (`catalog.validation.json`): what the module checks catalogs with,
-//! so the browser module, which has no `catalogSchema()`, carries no prose.
+//! texts and the value rules the shape check leaves to the lint
+//! (`catalog.validation.json`): what the module checks catalogs with, so the
+//! browser module, which has no `catalogSchema()`, carries no prose.
 
 use std::path::Path;
 
@@ -44,14 +45,22 @@ fn minify(json: &str) -> String {
     out
 }
 
-/// A schema without the annotations a validator ignores.
+/// A schema without what the catalog's shape check ignores: the
+/// annotations and formats (dates are checked by their patterns), and the value rules the catalog's lint checks instead
+/// (`enum`, the array counts, the number ranges; see `Rules::ShapeOnly` in `src/core/schema.rs`).
 fn without_annotations(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
+    let ignored = |key: &str, member: &Value| match key {
+        "title" | "description" | "$schema" | "$id" | "format" => member.is_string(),
+        "enum" => member.is_array(),
+        "minItems" | "maxItems" | "uniqueItems" | "minimum" | "maximum" => member.is_number() || member.is_boolean(),
+        _ => false,
+    };
     match value {
         Value::Object(members) => Value::Object(
             members
                 .into_iter()
-                .filter(|(key, member)| !(matches!(key.as_str(), "title" | "description") && member.is_string()))
+                .filter(|(key, member)| !ignored(key, member))
                 .map(|(key, member)| (key, without_annotations(member)))
                 .collect(),
         ),

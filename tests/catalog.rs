@@ -375,3 +375,107 @@ fn require_approved_refuses_an_illustrative_or_unapproved_catalog_and_records_of
     let built = production.build_record(&input, &[], Date::parse("2026-11-28").expect("date"), &stamp).expect("record");
     assert!(production.verify_record(&serde_json::to_value(&built).expect("json"), &[]).ok);
 }
+
+/// A change made to the built-in catalog.
+type Change = Box<dyn Fn(&mut Value)>;
+/// The `min` and `max` a `catalog.range` issue names.
+type Bounds = Option<(u64, u64)>;
+
+/// The published catalog schema, compiled by an independent draft 2020-12
+/// validator (format assertions on).
+fn published_schema() -> (boon::Schemas, boon::SchemaIndex) {
+    let schema: Value = serde_json::from_str(signal_indicators::catalog_schema()).expect("schema is JSON");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    compiler.add_resource("catalog.json", schema).expect("add schema");
+    let index = compiler.compile("catalog.json", &mut schemas).expect("schema compiles");
+    (schemas, index)
+}
+
+#[test]
+fn the_published_schema_states_the_value_rules_and_loading_names_each_with_its_own_code() {
+    let (schemas, index) = published_schema();
+    assert!(schemas.validate(&example(), index).is_ok(), "the built-in catalog meets its schema");
+    let weight = position(&example(), "indicators", "TER-05");
+    let bucket = |catalog: &Value| catalog["recency"].as_array().map_or(0, Vec::len) - 1;
+    // (change, path, what loading reports): each breaks the published schema
+    // and is reported on load with the code a Rust-built catalog gets too.
+    let cases: Vec<(Change, String, &str, Bounds)> = vec![
+        (
+            Box::new(move |c| c["indicators"][weight]["weight"] = json!(0)),
+            format!("/indicators/{weight}/weight"),
+            "catalog.range",
+            Some((1, 100)),
+        ),
+        (
+            Box::new(move |c| c["indicators"][weight]["weight"] = json!(101)),
+            format!("/indicators/{weight}/weight"),
+            "catalog.range",
+            Some((1, 100)),
+        ),
+        (
+            Box::new(|c| c["grading"]["reliability"]["A"] = json!(1001)),
+            "/grading/reliability/A".into(),
+            "catalog.range",
+            Some((0, 1000)),
+        ),
+        (
+            Box::new(|c| c["grading"]["credibility"]["1"] = json!(1001)),
+            "/grading/credibility/1".into(),
+            "catalog.range",
+            Some((0, 1000)),
+        ),
+        (
+            Box::new(move |c| {
+                let last = bucket(c);
+                c["recency"][last]["factor"] = json!(1001)
+            }),
+            String::new(),
+            "catalog.range",
+            Some((0, 1000)),
+        ),
+        (
+            Box::new(|c| c["bands"][0]["from"] = json!(10_001)),
+            "/bands/0/from".into(),
+            "catalog.range",
+            Some((1, 10_000)),
+        ),
+        (Box::new(|c| c["reviewAfterDays"] = json!(3651)), "/reviewAfterDays".into(), "catalog.range", Some((1, 3650))),
+        (
+            Box::new(|c| c["measures"][0]["procedures"] = json!(["regular", "appeal"])),
+            "/measures/0/procedures/1".into(),
+            "catalog.reference",
+            None,
+        ),
+        (
+            Box::new(|c| c["measures"][0]["statuses"] = json!(["applicant", "tourist"])),
+            "/measures/0/statuses/1".into(),
+            "catalog.reference",
+            None,
+        ),
+        (Box::new(|c| c["measures"][0]["statuses"] = json!([])), "/measures/0/statuses".into(), "catalog.range", None),
+        (
+            Box::new(|c| c["grading"]["reliability"]["G"] = json!(500)),
+            "/grading/reliability/G".into(),
+            "catalog.shape",
+            None,
+        ),
+    ];
+    for (change, path, code, bounds) in cases {
+        let mut catalog = example();
+        change(&mut catalog);
+        let path = if path.is_empty() { format!("/recency/{}/factor", bucket(&catalog)) } else { path };
+        assert!(schemas.validate(&catalog, index).is_err(), "the published schema refuses {path}");
+        let issues = match ActiveCatalog::from_value(&catalog, Locale::En) {
+            Err(SignalError::CatalogInvalid(issues)) => issues,
+            other => panic!("{path}: expected catalog.invalid, got {other:?}"),
+        };
+        let issue = issues.iter().find(|i| i.path == path).unwrap_or_else(|| panic!("{path}: {issues:?}"));
+        assert_eq!(issue.code, code, "{path}");
+        if let Some((min, max)) = bounds {
+            let param = |name: &str| issue.params.as_ref().and_then(|p| p.get(name)).and_then(Value::as_u64);
+            assert_eq!((param("min"), param("max")), (Some(min), Some(max)), "{path}");
+        }
+    }
+}

@@ -17,6 +17,16 @@ use super::messages::Locale;
 use super::sorting::sorted_positions;
 use super::vocabulary::{CREDIBILITY, PROCEDURES, RELIABILITY, STATUSES};
 
+/// The weights an indicator may have (SPEC §6.1), in the published schema
+/// and in [`lint`].
+pub const WEIGHT_RANGE: (u32, u32) = (1, 100);
+/// The per-mille factors of grading and recency.
+pub const FACTOR_RANGE: (u32, u32) = (0, 1000);
+/// Where a band may start, in basis points (a score is at most 10 000).
+pub const BAND_FROM_RANGE: (u32, u32) = (1, 10_000);
+/// The days after which a recorded signal is reviewed (SPEC §12.2).
+pub const REVIEW_AFTER_DAYS_RANGE: (u32, u32) = (1, 3650);
+
 /// Texts per locale tag, e.g. `{ "nl": "…", "en": "…" }`.
 pub type LocalizedText = BTreeMap<String, String>;
 
@@ -52,7 +62,7 @@ pub struct Catalog {
     pub changes: Option<Vec<CatalogChange>>,
     /// Days after which a recorded signal is reviewed (1–3650, absent = 365).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, schemars(range(min = 1, max = 3650)))]
+    #[cfg_attr(test, schemars(range(min = REVIEW_AFTER_DAYS_RANGE.0, max = REVIEW_AFTER_DAYS_RANGE.1)))]
     pub review_after_days: Option<u32>,
     /// Indicator categories, in display order.
     pub categories: Vec<Category>,
@@ -178,6 +188,7 @@ pub struct IndicatorDefinition {
     /// The category code it belongs to.
     pub category: String,
     /// Weight 1–100.
+    #[cfg_attr(test, schemars(range(min = WEIGHT_RANGE.0, max = WEIGHT_RANGE.1)))]
     pub weight: u32,
     /// Whether evidence references are required (absent = false; kept
     /// absent, so the catalog's digest is that of the catalog as given).
@@ -209,9 +220,11 @@ pub struct IndicatorDefinition {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Grading {
     /// Source reliability `A`–`F` → factor ‰.
+    #[cfg_attr(test, schemars(schema_with = "published::reliability"))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
     pub reliability: BTreeMap<String, u32>,
     /// Information credibility `1`–`6` → factor ‰.
+    #[cfg_attr(test, schemars(schema_with = "published::credibility"))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
     pub credibility: BTreeMap<String, u32>,
 }
@@ -227,6 +240,7 @@ pub struct RecencyBucket {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub max_days: Option<u32>,
     /// Factor ‰.
+    #[cfg_attr(test, schemars(range(min = FACTOR_RANGE.0, max = FACTOR_RANGE.1)))]
     pub factor: u32,
 }
 
@@ -239,6 +253,7 @@ pub struct Band {
     /// Band code, e.g. `medium`.
     pub code: String,
     /// Lowest score in basis points.
+    #[cfg_attr(test, schemars(range(min = BAND_FROM_RANGE.0, max = BAND_FROM_RANGE.1)))]
     pub from: u32,
     /// The word officers read per locale, e.g. `gemiddeld`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -283,9 +298,11 @@ pub struct MeasureDefinition {
     pub legal_basis: String,
     /// Procedures the measure can apply in (absent = all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(schema_with = "published::procedures"))]
     pub procedures: Option<Vec<String>>,
     /// Statuses of the person it can apply to (absent = all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(schema_with = "published::statuses"))]
     pub statuses: Option<Vec<String>>,
     /// Indicators of its own category of which at least one must count
     /// with evidence (absent = none needed).
@@ -761,7 +778,7 @@ pub const EXAMPLE_CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i
 /// Every problem of a catalog, in document order.
 pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
-    let range = |path: Pointer, value: u32, min: u32, max: u32, out: &mut Vec<Finding>| {
+    let range = |path: Pointer, value: u32, (min, max): (u32, u32), out: &mut Vec<Finding>| {
         if value < min || value > max {
             out.push(Finding::error(path, Kind::CatalogRange { min: min.into(), max: max.into() }));
         }
@@ -817,7 +834,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
             }
             Some(_) => {}
         }
-        range(item_member("indicators", i, "weight"), indicator.weight, 1, 100, &mut out);
+        range(item_member("indicators", i, "weight"), indicator.weight, WEIGHT_RANGE, &mut out);
         let routes_path = item_member("indicators", i, "routesTo");
         match (&indicator.routes_to, indicator.routing_only == Some(true)) {
             (Some(routes), true) if !routes.is_empty() => {
@@ -843,7 +860,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         let base = Pointer::root().member("grading").member(name);
         for &key in keys {
             match map.get(key) {
-                Some(value) => range(base.clone().member(key), *value, 0, 1000, &mut out),
+                Some(value) => range(base.clone().member(key), *value, FACTOR_RANGE, &mut out),
                 None => out.push(Finding::error(base.clone().member(key), Kind::CatalogShape { problem: None })),
             }
         }
@@ -870,7 +887,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
     let mut previous: Option<u32> = None;
     let last = catalog.recency.len().saturating_sub(1);
     for (i, bucket) in catalog.recency.iter().enumerate() {
-        range(item_member("recency", i, "factor"), bucket.factor, 0, 1000, &mut out);
+        range(item_member("recency", i, "factor"), bucket.factor, FACTOR_RANGE, &mut out);
         match (bucket.max_days, i == last) {
             (Some(_), true) | (None, false) => {
                 out.push(Finding::error(item_member("recency", i, "maxDays"), Kind::CatalogOrder));
@@ -891,7 +908,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
             out.push(Finding::error(item_member("bands", i, "code"), Kind::CatalogDuplicate));
         }
         nonempty(item_member("bands", i, "code"), &band.code, &mut out);
-        range(item_member("bands", i, "from"), band.from, 1, 10_000, &mut out);
+        range(item_member("bands", i, "from"), band.from, BAND_FROM_RANGE, &mut out);
         if let Some(band_labels) = &band.labels {
             labels(item_member("bands", i, "labels"), band_labels, &mut out);
         }
@@ -1076,8 +1093,9 @@ fn governance(catalog: &Catalog, out: &mut Vec<Finding>) {
         }
     }
     if let Some(days) = catalog.review_after_days {
-        if !(1..=3650).contains(&days) {
-            out.push(Finding::error("/reviewAfterDays", Kind::CatalogRange { min: 1, max: 3650 }));
+        let (min, max) = REVIEW_AFTER_DAYS_RANGE;
+        if !(min..=max).contains(&days) {
+            out.push(Finding::error("/reviewAfterDays", Kind::CatalogRange { min: min.into(), max: max.into() }));
         }
     }
 }
@@ -1245,5 +1263,44 @@ fn catalog_from_checked(value: &Value) -> Catalog {
                 notes: optional_localized(m, "notes"),
             })
             .collect(),
+    }
+}
+
+/// The schemas of members whose published rules the derive cannot state:
+/// the grading keys with their factor range, and the procedure and status
+/// vocabularies (from the same lists the engine checks with).
+#[cfg(test)]
+mod published {
+    use schemars::{json_schema, Schema, SchemaGenerator};
+
+    use super::{CREDIBILITY, FACTOR_RANGE, PROCEDURES, RELIABILITY, STATUSES};
+
+    /// Every key, each a per-mille factor (one shared definition).
+    fn factors(generator: &mut SchemaGenerator, keys: &[&str]) -> Schema {
+        let factor = serde_json::json!({ "type": "integer", "minimum": FACTOR_RANGE.0, "maximum": FACTOR_RANGE.1 });
+        generator.definitions_mut().insert("Factor".to_owned(), factor);
+        let properties: serde_json::Map<String, serde_json::Value> =
+            keys.iter().map(|key| ((*key).to_owned(), serde_json::json!({ "$ref": "#/$defs/Factor" }))).collect();
+        json_schema!({ "type": "object", "properties": properties, "required": keys, "additionalProperties": false })
+    }
+
+    fn subset(vocabulary: &[&str]) -> Schema {
+        json_schema!({ "type": "array", "items": { "enum": vocabulary }, "minItems": 1, "uniqueItems": true })
+    }
+
+    pub fn reliability(generator: &mut SchemaGenerator) -> Schema {
+        factors(generator, RELIABILITY)
+    }
+
+    pub fn credibility(generator: &mut SchemaGenerator) -> Schema {
+        factors(generator, CREDIBILITY)
+    }
+
+    pub fn procedures(_: &mut SchemaGenerator) -> Schema {
+        subset(PROCEDURES)
+    }
+
+    pub fn statuses(_: &mut SchemaGenerator) -> Schema {
+        subset(STATUSES)
     }
 }

@@ -100,16 +100,23 @@ fn catalog_validation_schema() -> &'static str {
     return include_str!(concat!(env!("OUT_DIR"), "/catalog.validation.json"));
 }
 
-/// The validator of the catalog schema.
+/// The validator of the catalog's shape: the published catalog schema
+/// without its value rules (ranges, enums), which [`super::catalog::lint`]
+/// checks and reports under their own codes (`catalog.range`,
+/// `catalog.reference`), so a catalog gets the same issues whether it is
+/// read from JSON or built in Rust.
 pub fn catalog_validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| Validator::new(catalog_validation_schema()))
+    VALIDATOR.get_or_init(|| Validator::shape_only(catalog_validation_schema()))
 }
 
 /// Checks values against one of the generated schemas. It knows exactly the
 /// keywords those schemas use (`$ref` into `$defs`, `anyOf`, `type`, `const`, `enum`,
 /// `properties`, `required`, `additionalProperties`, `items`, `pattern`,
-/// `minLength`, `maxLength`, `minimum`, `maximum`, `format: uint32`); a test
+/// `minLength`, `maxLength`, `minimum`, `maximum`, `format: uint32`) and
+/// leaves the array counts (`minItems`, `maxItems`, `uniqueItems`) to the
+/// catalog's lint, which names them with `catalog.range` and
+/// `catalog.duplicate`; a test
 /// keeps it honest against an independent draft 2020-12 validator. The
 /// schema is compiled once into a tree, so checking a value does no keyword
 /// look-ups and compiles no pattern.
@@ -193,7 +200,17 @@ fn pointer(path: &[Token<'_>]) -> Pointer {
     })
 }
 
-fn compile(schema: &Value, names: &[String], depth: usize) -> Node {
+/// Which rules of a schema a [`Validator`] checks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rules {
+    /// Every keyword the validator knows.
+    All,
+    /// The shape only: no `enum`, and every integer 0–2³²−1 (what the
+    /// Rust type holds), whatever its `minimum`/`maximum`.
+    ShapeOnly,
+}
+
+fn compile(schema: &Value, names: &[String], depth: usize, rules: Rules) -> Node {
     let mut node = Node::default();
     let Value::Object(map) = schema else { return node };
     if depth > MAX_DEPTH {
@@ -218,11 +235,18 @@ fn compile(schema: &Value, names: &[String], depth: usize) -> Node {
     node.minimum = map.get("minimum").and_then(Value::as_f64);
     node.maximum = map.get("maximum").and_then(Value::as_f64);
     node.uint32 = map.get("format").and_then(Value::as_str) == Some("uint32");
-    node.items = map.get("items").map(|items| Box::new(compile(items, names, depth + 1)));
+    if rules == Rules::ShapeOnly {
+        node.allowed = None;
+        if node.types & kind_bit("integer") != 0 {
+            node.minimum = Some(0.0);
+            node.maximum = Some(f64::from(u32::MAX));
+        }
+    }
+    node.items = map.get("items").map(|items| Box::new(compile(items, names, depth + 1, rules)));
     node.any_of = map
         .get("anyOf")
         .and_then(Value::as_array)
-        .map(|alternatives| alternatives.iter().map(|a| compile(a, names, depth + 1)).collect())
+        .map(|alternatives| alternatives.iter().map(|a| compile(a, names, depth + 1, rules)).collect())
         .unwrap_or_default();
     node.required = map
         .get("required")
@@ -232,11 +256,11 @@ fn compile(schema: &Value, names: &[String], depth: usize) -> Node {
     node.properties = map
         .get("properties")
         .and_then(Value::as_object)
-        .map(|p| p.iter().map(|(name, schema)| (name.clone(), compile(schema, names, depth + 1))).collect())
+        .map(|p| p.iter().map(|(name, schema)| (name.clone(), compile(schema, names, depth + 1, rules))).collect())
         .unwrap_or_default();
     node.additional = match map.get("additionalProperties") {
         Some(Value::Bool(false)) => Additional::Forbidden,
-        Some(schema @ Value::Object(_)) => Additional::Schema(Box::new(compile(schema, names, depth + 1))),
+        Some(schema @ Value::Object(_)) => Additional::Schema(Box::new(compile(schema, names, depth + 1, rules))),
         _ => Additional::Any,
     };
     node
@@ -245,11 +269,20 @@ fn compile(schema: &Value, names: &[String], depth: usize) -> Node {
 impl Validator {
     /// Compiles a schema given as JSON text.
     pub fn new(text: &str) -> Validator {
+        Validator::compiled(text, Rules::All)
+    }
+
+    /// Compiles a schema given as JSON text, for its shape only (see [`Rules::ShapeOnly`]).
+    fn shape_only(text: &str) -> Validator {
+        Validator::compiled(text, Rules::ShapeOnly)
+    }
+
+    fn compiled(text: &str, rules: Rules) -> Validator {
         let schema = super::json_text::parse_strict(text).unwrap_or(Value::Null);
         let defs = schema.get("$defs").and_then(Value::as_object);
         let names: Vec<String> = defs.map(|d| d.keys().cloned().collect()).unwrap_or_default();
-        let definitions = defs.map(|d| d.values().map(|s| compile(s, &names, 1)).collect()).unwrap_or_default();
-        Validator { root: compile(&schema, &names, 0), definitions }
+        let definitions = defs.map(|d| d.values().map(|s| compile(s, &names, 1, rules)).collect()).unwrap_or_default();
+        Validator { root: compile(&schema, &names, 0, rules), definitions }
     }
 
     /// The values that break the schema, with what is wrong (empty when valid).
