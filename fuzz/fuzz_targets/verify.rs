@@ -1,4 +1,5 @@
-//! Record verification. Invariants: no panic; a failed verdict names an issue.
+//! Verification of the three record types (signal records, corrections,
+//! extracts; seeds of each). Invariants: no panic; a failed verdict names an issue.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -48,13 +48,31 @@ extern "C" {
     /// call; `None` when they are not iterable.
     #[wasm_bindgen(js_name = readEntries)]
     fn read_entries_text(entries: &JsValue, limit: u32) -> Option<String>;
+
+    /// A posted body (entries, or an object of strings and string arrays)
+    /// as JSON text `[name, value, …]` (read.js), in one call; `None` when
+    /// it is not an object or could not be read.
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = readBody)]
+    fn read_body_text(body: &JsValue, limit: u32) -> Option<String>;
 }
 
 /// The `[name, value]` text pairs of a post's entries, at most `limit`;
 /// `None` when `entries` is not a FormData or an iterable of pairs.
 pub fn read_entries(entries: &JsValue, limit: usize) -> Option<Vec<(String, String)>> {
-    let text = read_entries_text(entries, u32::try_from(limit).unwrap_or(u32::MAX))?;
-    let serde_json::Value::Array(flat) = crate::core::json_text::parse_strict(&text).ok()? else { return None };
+    pairs_of(&read_entries_text(entries, u32::try_from(limit).unwrap_or(u32::MAX))?)
+}
+
+/// The `[name, value]` text pairs of a posted body, at most `limit` entries;
+/// `None` when it is not an object or reading it threw.
+#[cfg(feature = "full")]
+pub fn read_body(body: &JsValue, limit: usize) -> Option<Vec<(String, String)>> {
+    pairs_of(&read_body_text(body, u32::try_from(limit).unwrap_or(u32::MAX))?)
+}
+
+/// The pairs of the JSON text `[name, value, …]` read.js hands over.
+fn pairs_of(text: &str) -> Option<Vec<(String, String)>> {
+    let serde_json::Value::Array(flat) = crate::core::json_text::parse_strict(text).ok()? else { return None };
     let mut texts = flat.into_iter().filter_map(|value| match value {
         serde_json::Value::String(text) => Some(text),
         _ => None,

@@ -474,7 +474,7 @@ impl JsSignalEngine {
                 .filter(|n| *n > 0)
                 .ok_or_else(|| option_invalid("maxAgeSeconds must be a positive whole number"))?,
         };
-        let Some(pairs) = body_pairs(&body)? else {
+        let Some(pairs) = super::boundary::read_body(&body, MAX_ENTRIES) else {
             let issue = crate::core::issue::Finding::error("", crate::core::issue::Kind::InputNotObject)
                 .localize(self.engine.locale());
             return submission_value(false, None, &Value::Object(Map::new()), &[issue], false);
@@ -615,31 +615,6 @@ fn submission_value(
     let _ = Reflect::set(&out, &JsValue::from_str("issues"), &to_js(issues)?);
     let _ = Reflect::set(&out, &JsValue::from_str("duplicate"), &JsValue::from_bool(duplicate));
     Ok(out.into())
-}
-
-/// The `[name, value]` pairs of a posted body: `URLSearchParams`,
-/// `FormData`, pairs, or a plain object of strings and string arrays;
-/// `None` for anything else (not a form).
-#[cfg(feature = "full")]
-fn body_pairs(body: &JsValue) -> Result<Option<Vec<(String, String)>>, JsValue> {
-    if body.is_string() || !body.is_object() {
-        return Ok(None);
-    }
-    if js_sys::try_iter(body).ok().flatten().is_some() {
-        return entry_pairs(body).map(Some);
-    }
-    let mut pairs = Vec::new();
-    for entry in js_sys::Object::entries(body.unchecked_ref()).iter().take(MAX_ENTRIES) {
-        let Some(entry) = entry.dyn_ref::<js_sys::Array>() else { continue };
-        let Some(name) = entry.get(0).as_string() else { continue };
-        let value = entry.get(1);
-        if let Some(text) = value.as_string() {
-            pairs.push((name, text));
-        } else if let Some(items) = value.dyn_ref::<js_sys::Array>() {
-            pairs.extend(items.iter().filter_map(|item| item.as_string()).map(|item| (name.clone(), item)));
-        }
-    }
-    Ok(Some(pairs))
 }
 
 /// The text `[name, value]` pairs of a `FormData` or an iterable of pairs,

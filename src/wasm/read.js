@@ -221,3 +221,32 @@ export function readEntries(entries, limit) {
     return null;
   }
 }
+
+/**
+ * A posted body as the JSON text `[name, value, ...]`, in one call: the
+ * entries of a FormData, URLSearchParams or iterable of pairs (as
+ * `readEntries`), or else the own enumerable members of an object whose
+ * values are strings or arrays of strings (Express's `req.body`), each
+ * read once. `null` when `body` is not an object, or reading it throws (a
+ * getter, a Proxy trap, an iterator): the post is then refused with an
+ * issue, never with an exception thrown through the engine.
+ */
+export function readBody(body, limit) {
+  try {
+    if (body === null || typeof body !== "object") return null;
+    if (typeof body[Symbol.iterator] === "function") return readEntries(body, limit);
+    const flat = [];
+    let count = 0;
+    for (const [name, value] of Object.entries(body)) {
+      if (++count > limit) break;
+      if (typeof value === "string") {
+        flat.push(toWellFormed(name), toWellFormed(value));
+      } else if (Array.isArray(value)) {
+        for (const item of value) if (typeof item === "string") flat.push(toWellFormed(name), toWellFormed(item));
+      }
+    }
+    return JSON.stringify(flat);
+  } catch {
+    return null;
+  }
+}

@@ -46,6 +46,15 @@ test("an agreeing post is authoritative, in every body shape", () => {
   }
 });
 
+test("an indicator ticked only in the post is a mismatch at /indicators", () => {
+  const record = JSON.stringify(new SignalEngine().buildRecord(validInput(), FIXED));
+  const posted = validInput();
+  posted.indicators.push({ code: "TER-03", reliability: "A", credibility: "1", observedOn: "2026-06-01", evidenceRefs: ["AB-2026-18"] });
+  const result = verifySubmission(postOf(posted, record), { ...mapping, now: LATER });
+  assert.equal(result.ok, false);
+  assert.deepEqual(result.issues.map((i) => [i.path, i.code]), [["/indicators", "record.mismatch"]]);
+});
+
 test("mismatch, stale, replay and broken records are refused with their codes", () => {
   const record = JSON.stringify(new SignalEngine().buildRecord(validInput(), FIXED));
   const edited = validInput();
@@ -91,6 +100,23 @@ test("bodies that are not forms, and bad options", () => {
   assert.throws(() => verifySubmission([], { seen: "yes" }), { name: "SignalError", code: "option.invalid" });
   assert.throws(() => verifySubmission([], { engine: {} }), { name: "SignalError", code: "option.invalid" });
   assert.throws(() => verifySubmission([], { maxAgeSeconds: -1 }), { name: "SignalError", code: "option.invalid" });
+  // A body that throws while it is read (a getter, a Proxy trap, an
+  // iterator) is refused with an issue, never thrown through the engine,
+  // and the engine passed in stays usable.
+  const getter = {};
+  Object.defineProperty(getter, "zaak_nr", { enumerable: true, get() { throw new Error("getter"); } });
+  const trap = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
+  const iterator = { [Symbol.iterator]() { return { next() { throw new Error("next"); } }; } };
+  const host = new SignalEngine();
+  for (const body of [getter, trap, iterator]) {
+    for (const options of [undefined, { engine: host }]) {
+      const result = verifySubmission(body, options);
+      assert.equal(result.ok, false);
+      assert.deepEqual(result.issues.map((i) => [i.path, i.code]), [["", "input.not-object"]]);
+    }
+  }
+  assert.equal(host.evaluate(validInput()).valid, true, "the engine passed in stays usable");
+  host.free();
   const engine = new SignalEngine({ locale: "en" });
   const english = verifySubmission("x", { engine });
   assert.match(english.issues[0].message, /object/);
