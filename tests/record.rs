@@ -455,3 +455,36 @@ fn a_submission_from_an_earlier_engine_is_refused() {
         .iter()
         .any(|i| i.code == "record.earlier-version" && i.severity == signal_indicators::Severity::Error));
 }
+
+/// Records the released engine of v1.2 built (`tests/data/records-1.1.ndjson`,
+/// made with its CLI's `build` and kept as an archive keeps them) verify
+/// integrity-only for ever, and every kind of tampering fails.
+#[test]
+fn archived_1_1_records_verify_integrity_only_and_fail_when_tampered() {
+    let old_catalog: Value = serde_json::from_str(include_str!("data/catalog-2026.2.json")).expect("json");
+    let known = signal_indicators::core::catalog::KnownCatalog::from_value(&old_catalog, signal_indicators::Locale::Nl);
+    let archive = include_str!("data/records-1.1.ndjson");
+    let records: Vec<Value> = archive.lines().map(|line| serde_json::from_str(line).expect("record")).collect();
+    assert_eq!(records.len(), 4);
+    for record in &records {
+        assert_eq!(record["schemaVersion"], "1.1");
+        let verification = engine().verify_record(record, std::slice::from_ref(&known));
+        assert!(verification.ok, "{:?}", verification.issues);
+        let codes: Vec<&str> = verification.issues.iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(codes, vec!["record.earlier-version"]);
+        let tamperings: [(&str, Value); 4] = [
+            ("/summary", json!("Een andere samenvatting dan die van de medewerker.")),
+            ("/assessment/overall/score", json!(10)),
+            ("/routing/sharedWith", json!([])),
+            ("/createdAt", json!("2026-06-01T00:00:00.000Z")),
+        ];
+        for (pointer, value) in tamperings {
+            let mut tampered = record.clone();
+            *tampered.pointer_mut(pointer).expect("member") = value;
+            let verification = engine().verify_record(&tampered, std::slice::from_ref(&known));
+            assert!(!verification.ok && !verification.checks.digest, "{pointer} tampered still verifies");
+        }
+        // Without the catalog it was built with, it is not accepted.
+        assert!(!engine().verify_record(record, &[]).checks.catalog);
+    }
+}
