@@ -1,7 +1,9 @@
 # signal-indicators
 #   make demo   builds the package and serves the demo page on http://127.0.0.1:8080
-#   make test   every test suite
-# Both install what they need and skip what is already there.
+#   make test   every test suite (what CI runs)
+# Both install what they need and skip what is already there. While working:
+#   make check    fmt, clippy and cargo test (seconds when warm)
+#   make test-js  the Node suites against one dev build of the Node module
 
 CARGO ?= cargo
 WASM_PACK_FLAGS = --release --no-pack --out-name signal_indicators
@@ -20,10 +22,18 @@ WASM_FEATURES = --enable-bulk-memory --enable-nontrapping-float-to-int --enable-
 # v1.3 advice rules, catalog, panel and form behaviour raised it (README "Size").
 SIZE_BUDGET_GZIP = 136700
 
-.PHONY: browser-module lint test test-native test-js test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
+.PHONY: browser-module lint check test test-native test-js test-js-pkg pkg-dev test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
 
 ## Every test suite, after the lints.
-test: lint test-native test-js test-browser test-wasm size-check
+test: lint test-native test-js-pkg test-browser test-wasm size-check
+
+## The fast loop for a change to Rust: format, clippy (native with its
+## tests) and the native tests, in seconds once built.
+check:
+	scripts/setup.sh lint
+	$(CARGO) fmt
+	$(CARGO) clippy --locked --all-targets -- -D warnings
+	$(CARGO) test --locked
 
 ## Layers only import downward (scripts/layers.mjs lists any import circle);
 ## rustfmt and clippy (warnings are errors): native with its tests, and the
@@ -41,9 +51,25 @@ lint:
 test-native:
 	$(CARGO) test --locked
 
-## The npm package in Node: API, errors, bad input, schema (Ajv), digest
-## (independent RFC 8785), the same bytes as the native crate.
-test-js: pkg cli
+## The npm package in Node (API, errors, bad input, schemas with Ajv,
+## digest with an independent RFC 8785, the same bytes as the native crate)
+## against ONE dev build of the Node module and the debug CLI: the loop for
+## a change to JS or the bindings. Suites that need the browser modules say
+## they skipped; `make test` runs them all against pkg/.
+test-js: pkg-dev
+	scripts/setup.sh node python
+	mkdir -p node_modules/@ind && ln -sfn ../../target/pkg-dev node_modules/@ind/signal-indicators
+	SIGNAL_PKG=$(CURDIR)/target/pkg-dev SIGNAL_CLI=$(CURDIR)/target/debug/signal-indicators node --test tests/js/
+
+## The dev package in target/pkg-dev: the Node module unoptimized, no browser modules.
+pkg-dev:
+	scripts/setup.sh wasm node
+	$(CARGO) build --locked --bin signal-indicators
+	wasm-pack build --dev --target web --out-dir target/pkg-build/node-dev --out-name signal_indicators --no-pack -- --features node
+	node pkg-config/assemble.mjs --dev
+
+## The same Node suites against the package as published (pkg/) and the release CLI.
+test-js-pkg: pkg cli
 	scripts/setup.sh node python
 	mkdir -p node_modules/@ind && ln -sfn ../../pkg node_modules/@ind/signal-indicators
 	node --test tests/js/

@@ -1,5 +1,8 @@
-// Assembles ONE npm package in pkg/ from the two module builds
-// (target/pkg-build/web and target/pkg-build/node) and the entry shims here.
+// Assembles ONE npm package in pkg/ from the three module builds
+// (target/pkg-build/web, full and node) and the entry shims here.
+// `--dev`: the package `make test-js` tests, in target/pkg-dev, from the one
+// dev build of the Node module (target/pkg-build/node-dev), without the
+// browser modules.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,27 +11,40 @@ import { buildSync, transformSync } from "esbuild";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const build = join(root, "target", "pkg-build");
-const out = join(root, "pkg");
+const dev = process.argv.includes("--dev");
+const out = dev ? join(root, "target", "pkg-dev") : join(root, "pkg");
+/** Each module of the package, and the build it comes from. */
+const modules = dev ? { node: "node-dev" } : { web: "web", full: "full", node: "node" };
 
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
 if (!version) throw new Error("no version in Cargo.toml");
 
-for (const target of ["web", "full", "node"]) {
-  if (!existsSync(join(build, target, "signal_indicators_bg.wasm"))) {
-    throw new Error(`missing ${target} build; run make pkg`);
+for (const from of Object.values(modules)) {
+  if (!existsSync(join(build, from, "signal_indicators_bg.wasm"))) {
+    throw new Error(`missing ${from} build; run ${dev ? "make test-js" : "make pkg"}`);
   }
 }
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-for (const target of ["web", "full", "node"]) {
+for (const [target, from] of Object.entries(modules)) {
   mkdirSync(join(out, target));
   for (const file of ["signal_indicators.js", "signal_indicators_bg.wasm", "signal_indicators.d.ts", "signal_indicators_bg.wasm.d.ts"]) {
-    if (existsSync(join(build, target, file))) cpSync(join(build, target, file), join(out, target, file));
+    if (existsSync(join(build, from, file))) cpSync(join(build, from, file), join(out, target, file));
   }
   // JS the Rust side imports (the boundary reader, src/wasm/read.js).
-  cpSync(join(build, target, "snippets"), join(out, target, "snippets"), { recursive: true });
+  cpSync(join(build, from, "snippets"), join(out, target, "snippets"), { recursive: true });
+}
+
+// The dev package has no browser modules, but their declarations are those
+// of the Node build (the same Rust, the same bindings), so TypeScript
+// checks the entries as published.
+if (dev) {
+  for (const target of ["web", "full"]) {
+    mkdirSync(join(out, target));
+    cpSync(join(build, modules.node, "signal_indicators.d.ts"), join(out, target, "signal_indicators.d.ts"));
+  }
 }
 
 // What a browser downloads is minified: the web build's glue and the JS it
@@ -42,7 +58,7 @@ function minify(path) {
 // src/wasm/read.js) become ONE file: each level of imports is one more
 // round trip before the .wasm is even requested, and on a cold start that
 // wait is most of the time.
-for (const target of ["web", "full"]) {
+for (const target of ["web", "full"].filter((target) => target in modules)) {
   const glue = join(out, target, "signal_indicators.js");
   buildSync({
     entryPoints: [glue], outfile: glue, allowOverwrite: true, bundle: true,
@@ -95,4 +111,4 @@ for (const file of ["signal-record.schema.json", "signal-record-1.1.schema.json"
 const manifest = JSON.parse(readFileSync(join(here, "package.template.json"), "utf8"));
 manifest.version = version;
 writeFileSync(join(out, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-console.log(`pkg/: @ind/signal-indicators ${version}`);
+console.log(`${dev ? "target/pkg-dev" : "pkg"}/: @ind/signal-indicators ${version}`);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import {
   SignalEngine, inputFromFormData, recordSchema, catalogSchema, version,
 } from "@ind/signal-indicators";
-import { validInput, FIXED, TODAY, NOW, ID, root, validateRecord, independentDigest } from "./fixtures.mjs";
+import { validInput, FIXED, TODAY, NOW, ID, root, pkgDir, validateRecord, independentDigest } from "./fixtures.mjs";
 
 function checkIndependently(record) {
   assert.ok(validateRecord(record), JSON.stringify(validateRecord.errors));
@@ -161,9 +161,9 @@ test("inputFromFormData rebuilds the input from FormData and from pairs, with fi
 test("schemas and version", () => {
   const record = recordSchema();
   assert.equal(record.$schema, "https://json-schema.org/draft/2020-12/schema");
-  assert.deepEqual(record, JSON.parse(readFileSync(join(root, "pkg", "schemas", "signal-record.schema.json"), "utf8")));
+  assert.deepEqual(record, JSON.parse(readFileSync(join(pkgDir, "schemas", "signal-record.schema.json"), "utf8")));
   assert.equal(catalogSchema().$schema, "https://json-schema.org/draft/2020-12/schema");
-  assert.deepEqual(catalogSchema(), JSON.parse(readFileSync(join(root, "pkg", "schemas", "catalog.schema.json"), "utf8")));
+  assert.deepEqual(catalogSchema(), JSON.parse(readFileSync(join(pkgDir, "schemas", "catalog.schema.json"), "utf8")));
   // The module embeds minified copies: the same values as the published files.
   assert.deepEqual(new SignalEngine().catalog(), JSON.parse(readFileSync(join(root, "src", "catalog", "ind-example.json"), "utf8")));
   const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");

@@ -84,8 +84,8 @@ test("the published schemas compile in Ajv 8 with ajv-formats, default options a
   const { default: addFormats } = await import("ajv-formats");
   const { readFileSync } = await import("node:fs");
   const { join } = await import("node:path");
-  const { root } = await import("./fixtures.mjs");
-  const read = (file) => JSON.parse(readFileSync(join(root, "pkg", "schemas", file), "utf8"));
+  const { root, pkgDir, cli } = await import("./fixtures.mjs");
+  const read = (file) => JSON.parse(readFileSync(join(pkgDir, "schemas", file), "utf8"));
   for (const options of [{}, { strict: true }]) {
     const ajv = new Ajv2020(options);
     addFormats(ajv);
@@ -105,7 +105,7 @@ test("diffCatalogs lists every difference keyed by codes, as the CLI does", asyn
   const { writeFileSync, mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
-  const { root } = await import("./fixtures.mjs");
+  const { root, pkgDir, cli } = await import("./fixtures.mjs");
   const old = new SignalEngine().catalog();
   const changed = structuredClone(approvedCatalog());
   changed.indicators.find((i) => i.code === "TER-05").weight = 30;
@@ -123,8 +123,7 @@ test("diffCatalogs lists every difference keyed by codes, as the CLI does", asyn
   const dir = mkdtempSync(join(tmpdir(), "diff-"));
   writeFileSync(join(dir, "old.json"), JSON.stringify(old));
   writeFileSync(join(dir, "new.json"), JSON.stringify(changed));
-  const cli = join(root, "target", "release", "signal-indicators");
-  const run = spawnSync(cli, ["catalog", "diff", join(dir, "old.json"), join(dir, "new.json")], { encoding: "utf8" });
+    const run = spawnSync(cli, ["catalog", "diff", join(dir, "old.json"), join(dir, "new.json")], { encoding: "utf8" });
   assert.equal(run.status, 1);
   assert.deepEqual(JSON.parse(run.stdout), differences);
   const memo = execFileSync(cli, ["catalog", "diff", join(dir, "old.json"), join(dir, "old.json"), "--format", "md", "--locale", "en"], { encoding: "utf8" });
@@ -139,7 +138,7 @@ test("catalogImpact evaluates stored records under both catalogs, as the CLI doe
   const { writeFileSync, mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
-  const { root } = await import("./fixtures.mjs");
+  const { root, pkgDir, cli } = await import("./fixtures.mjs");
   const engine = new SignalEngine();
   const current = engine.catalog();
   // The proposal: TER-01 weighs 30 (no longer enough on its own).
@@ -164,8 +163,7 @@ test("catalogImpact evaluates stored records under both catalogs, as the CLI doe
   writeFileSync(join(dir, "current.json"), JSON.stringify(current));
   writeFileSync(join(dir, "proposed.json"), JSON.stringify(proposed));
   writeFileSync(join(dir, "records.ndjson"), `${JSON.stringify(strong)}\n${JSON.stringify(other)}\n`);
-  const cli = join(root, "target", "release", "signal-indicators");
-  const run = spawnSync(cli, ["catalog", "impact", join(dir, "current.json"), join(dir, "proposed.json"), join(dir, "records.ndjson")], { encoding: "utf8" });
+    const run = spawnSync(cli, ["catalog", "impact", join(dir, "current.json"), join(dir, "proposed.json"), join(dir, "records.ndjson")], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), impact);
   engine.free();
@@ -177,7 +175,7 @@ test("describeCatalog gives the same deterministic document as the CLI, in Markd
   const { writeFileSync, mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
-  const { root } = await import("./fixtures.mjs");
+  const { root, pkgDir, cli } = await import("./fixtures.mjs");
   const catalog = approvedCatalog();
   catalog.indicators[0].labels.nl = catalog.indicators[0].labels.en = "<img src=x onerror=alert(1)> & co";
   const md = describeCatalog(catalog);
@@ -190,7 +188,6 @@ test("describeCatalog gives the same deterministic document as the CLI, in Markd
   assert.throws(() => describeCatalog(catalog, { format: "pdf" }), { name: "SignalError", code: "option.invalid" });
   const dir = mkdtempSync(join(tmpdir(), "describe-"));
   writeFileSync(join(dir, "catalog.json"), JSON.stringify(catalog));
-  const cli = join(root, "target", "release", "signal-indicators");
-  assert.equal(execFileSync(cli, ["catalog", "describe", join(dir, "catalog.json")], { encoding: "utf8" }), md);
+    assert.equal(execFileSync(cli, ["catalog", "describe", join(dir, "catalog.json")], { encoding: "utf8" }), md);
   assert.equal(execFileSync(cli, ["catalog", "describe", join(dir, "catalog.json"), "--format", "html", "--locale", "en"], { encoding: "utf8" }), html);
 });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SignalEngine, recordSchema, verifySubmission } from "@ind/signal-indicators";
-import { root, oldCatalog, earlierRecord } from "./fixtures.mjs";
+import { root, pkgDir, oldCatalog, earlierRecord } from "./fixtures.mjs";
 
 test("a 1.1 record verifies integrity-only, with its catalog given per call or at construction", () => {
   const record = earlierRecord();
@@ -42,7 +42,7 @@ test("known catalogs are never refused for failing today's rules; not an array i
 });
 
 test("recordSchema(version) gives each released schema as shipped; anything else is option.invalid", () => {
-  const shipped = (file) => JSON.parse(readFileSync(join(root, "pkg", "schemas", file), "utf8"));
+  const shipped = (file) => JSON.parse(readFileSync(join(pkgDir, "schemas", file), "utf8"));
   assert.deepEqual(recordSchema(), shipped("signal-record.schema.json"));
   assert.deepEqual(recordSchema(undefined), shipped("signal-record.schema.json"));
   assert.deepEqual(recordSchema("1.2"), shipped("signal-record.schema.json"));

@@ -8,7 +8,10 @@ import assert from "node:assert/strict";
 import { handlePost, portal } from "../../examples/script-tag/server.mjs";
 import { app } from "../../examples/express-server.mjs";
 import { SignalEngine } from "@ind/signal-indicators";
-import { validInput, FIXED, root } from "./fixtures.mjs";
+import { validInput, FIXED, root, hasBrowserModules } from "./fixtures.mjs";
+
+/** A .wasm the package holds (the dev package of `make test-js` has only Node's). */
+const servedWasm = `/static/signal-indicators/${hasBrowserModules ? "web" : "node"}/signal_indicators_bg.wasm`;
 
 /** The urlencoded body the example page posts for `input` (its control names: public/field-map.js). */
 function bodyOf(input, record = "") {
@@ -69,7 +72,7 @@ async function exercise(server) {
     assert.equal(noScript.status, 200);
     assert.equal((await post("a=b")).status, 422);
     // The package directory is served as it is, the .wasm with its type.
-    const wasm = await fetch(new URL("/static/signal-indicators/web/signal_indicators_bg.wasm", url));
+    const wasm = await fetch(new URL(servedWasm, url));
     assert.equal(wasm.headers.get("content-type"), "application/wasm");
     assert.match(wasm.headers.get("content-security-policy"), /script-src 'self' 'wasm-unsafe-eval'/);
     const page = await fetch(new URL("/", url));

@@ -1,5 +1,5 @@
 // Shared fixtures of the JS suites: the same form as the native tests.
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { DERIVED } from "./bad-input-table.mjs";
 import { execFileSync } from "node:child_process";
@@ -11,6 +11,14 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/**
+ * The package under test and the native CLI beside it: `pkg/` and the
+ * release CLI (`make test`), or the one dev build `make test-js` makes.
+ */
+export const pkgDir = process.env.SIGNAL_PKG ?? join(root, "pkg");
+export const cli = process.env.SIGNAL_CLI ?? join(root, "target", "release", "signal-indicators");
+/** Whether the package holds the browser modules (`make test-js` builds only Node's). */
+export const hasBrowserModules = existsSync(join(pkgDir, "web", "signal_indicators_bg.wasm"));
 export const TODAY = "2026-11-28";
 export const NOW = "2026-11-28T20:15:00.000Z";
 export const ID = "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09";
@@ -22,7 +30,7 @@ export { validForm as validInput } from "./bad-input-table.mjs";
 /** Every record the suites build, for the independent checks. */
 export const builtRecords = [];
 
-const schema = JSON.parse(readFileSync(join(root, "pkg", "schemas", "signal-record.schema.json"), "utf8"));
+const schema = JSON.parse(readFileSync(join(pkgDir, "schemas", "signal-record.schema.json"), "utf8"));
 // The published schemas use only standard formats: Ajv 8 with ajv-formats
 // compiles them as they are, in strict mode too (nothing registered here).
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -37,7 +45,7 @@ export function independentDigest(record) {
 
 /** The record the native CLI builds for `input` with the fixed id and clock. */
 export function nativeRecord(input) {
-  return execFileSync(join(root, "target", "release", "signal-indicators"), ["build", "--id", ID, "--now", NOW, "--today", TODAY], {
+  return execFileSync(cli, ["build", "--id", ID, "--now", NOW, "--today", TODAY], {
     input: JSON.stringify(input),
   }).toString().trimEnd();
 }
@@ -47,7 +55,6 @@ export function nativeRecord(input) {
  * extract (`extract --for`) or the correction (`correct`) of the same record.
  */
 export function nativeDerived({ recordText, partner, request, replacementText }) {
-  const cli = join(root, "target", "release", "signal-indicators");
   if (partner) return execFileSync(cli, ["extract", "--for", partner, "-"], { input: recordText }).toString().trimEnd();
   const args = ["correct", "--id", DERIVED.stamp.id, "--now", DERIVED.stamp.now, "--action", request.action, "--reason", request.reason,
     "--officer-id", request.officer.id, "--officer-unit", request.officer.unit];

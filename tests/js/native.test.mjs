@@ -5,10 +5,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { SignalEngine } from "@ind/signal-indicators";
-import { validInput, FIXED, ID, TODAY, root, validateRecord, independentDigest, nativeRecord, nativeDerived } from "./fixtures.mjs";
+import { validInput, FIXED, ID, TODAY, root, cli, validateRecord, independentDigest, nativeRecord, nativeDerived } from "./fixtures.mjs";
 import { recordInputs, derivedDocuments } from "./bad-input-table.mjs";
 
-const cli = join(root, "target", "release", "signal-indicators");
 
 test("Node and native produce byte-identical records", () => {
   const engine = new SignalEngine();

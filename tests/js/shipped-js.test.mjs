@@ -4,9 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { root } from "./fixtures.mjs";
+import { pkgDir } from "./fixtures.mjs";
 
-const pkg = join(root, "pkg");
+const pkg = pkgDir;
 const shipped = readdirSync(pkg, { recursive: true }).filter((file) => file.endsWith(".js") || file.endsWith(".mjs"));
 
 test("the package ships its JavaScript", () => {

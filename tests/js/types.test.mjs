@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { root } from "./fixtures.mjs";
+import { root, pkgDir } from "./fixtures.mjs";
 
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const dir = join(root, "examples", "typescript");
@@ -41,7 +41,7 @@ test("examples/typescript/must-fail.ts gets exactly the errors it names", () => 
 
 test("every key an options type declares is accepted by its call, and nothing else", async () => {
   const { SignalEngine, inputFromFormData, renderPicker, verifySubmission } = await import("@ind/signal-indicators");
-  const declarations = readFileSync(join(root, "pkg", "node", "signal_indicators.d.ts"), "utf8");
+  const declarations = readFileSync(join(pkgDir, "node", "signal_indicators.d.ts"), "utf8");
   const keysOf = (name) => {
     const body = new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(declarations)?.[1];
     assert.ok(body, `${name} is declared`);
