@@ -19,8 +19,9 @@ WASM_FEATURES = --enable-bulk-memory --enable-nontrapping-float-to-int --enable-
 # What a browser downloads, gzip -9 (SPEC §11 sets 80 000 bytes; the
 # module is not there yet, see "Size" in the README). The budget is lowered
 # with each step that reaches lower, so nothing grows back unnoticed; the
-# v1.3 advice rules, catalog, panel and form behaviour raised it (README "Size").
-SIZE_BUDGET_GZIP = 136700
+# v1.3 advice rules, catalog, panel and form behaviour raised it, and the
+# infrastructure's own crate cost 0.2 kB (inlining across crates; README "Size").
+SIZE_BUDGET_GZIP = 136900
 
 .PHONY: browser-module lint check test test-native test-js test-js-pkg pkg-dev test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench
 
@@ -31,9 +32,9 @@ test: lint test-native test-js-pkg test-browser test-wasm size-check
 ## tests) and the native tests, in seconds once built.
 check:
 	scripts/setup.sh lint
-	$(CARGO) fmt
-	$(CARGO) clippy --locked --all-targets -- -D warnings
-	$(CARGO) test --locked
+	$(CARGO) fmt --all
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+	$(CARGO) test --locked --workspace
 
 ## Layers only import downward (scripts/layers.mjs lists any import circle);
 ## rustfmt and clippy (warnings are errors): native with its tests, and the
@@ -42,14 +43,14 @@ check:
 lint:
 	scripts/setup.sh lint wasm
 	node scripts/layers.mjs
-	$(CARGO) fmt --check
-	$(CARGO) clippy --locked --all-targets -- -D warnings
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 	$(CARGO) clippy --locked --target wasm32-unknown-unknown --lib --features node -- -D warnings
 	$(CARGO) clippy --locked --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 ## The core, the CLI and the schemas: plain `cargo test`, no browser.
 test-native:
-	$(CARGO) test --locked
+	$(CARGO) test --locked --workspace
 
 ## The npm package in Node (API, errors, bad input, schemas with Ajv,
 ## digest with an independent RFC 8785, the same bytes as the native crate)

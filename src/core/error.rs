@@ -42,3 +42,9 @@ impl SignalError {
         }
     }
 }
+
+impl From<super::canonical::CanonicalError> for SignalError {
+    fn from(error: super::canonical::CanonicalError) -> SignalError {
+        SignalError::Canonicalization(error.0)
+    }
+}

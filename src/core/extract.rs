@@ -171,7 +171,7 @@ pub fn extract_for(
 fn extract_digest(extract: &SignalExtract) -> Result<String, SignalError> {
     let value = super::json_text::to_value(extract)
         .ok_or_else(|| SignalError::Canonicalization("the extract could not be represented as JSON".to_owned()))?;
-    canonical_bytes_without(&value, Some("integrity")).map(|bytes| sha256_tagged(&bytes))
+    Ok(sha256_tagged(&canonical_bytes_without(&value, Some("integrity"))?))
 }
 
 /// Verifies an extract: its schema and digest, and, given the record it was

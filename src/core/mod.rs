@@ -1,12 +1,13 @@
 //! The engine core: plain Rust, no JavaScript types, testable with `cargo test`.
 
-pub mod canonical;
+// The infrastructure crate's modules, where the core's files name them.
+pub use signal_infra::{canonical, date, pattern, same_json, sorting};
+
 pub mod catalog;
 pub mod catalog_describe;
 pub mod catalog_diff;
 pub mod catalog_impact;
 pub mod correction;
-pub mod date;
 pub mod engine;
 pub mod error;
 pub mod extensions;
@@ -18,13 +19,10 @@ pub mod issue;
 pub mod json_text;
 pub mod locale;
 pub mod messages;
-pub mod pattern;
 pub mod picker;
 pub mod protected;
 pub mod record;
-pub mod same_json;
 pub mod schema;
 pub mod scoring;
-pub mod sorting;
 pub mod submission;
 pub mod vocabulary;

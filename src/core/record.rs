@@ -366,7 +366,7 @@ pub fn is_uuid_v4(text: &str) -> bool {
 /// The digest of a record given as JSON: SHA-256 over the RFC 8785 form of
 /// every member except `integrity`.
 pub fn record_digest(record: &Value) -> Result<String, SignalError> {
-    canonical_bytes_without(record, Some("integrity")).map(|bytes| sha256_tagged(&bytes))
+    Ok(sha256_tagged(&canonical_bytes_without(record, Some("integrity"))?))
 }
 
 /// Builds the record of a valid reading. Fails with `form.invalid` if the

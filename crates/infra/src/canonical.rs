@@ -6,9 +6,12 @@ use std::cmp::Ordering;
 #[cfg(feature = "node")]
 use std::sync::OnceLock;
 
-use super::sorting::sorted_positions;
+use crate::sorting::sorted_positions;
 
-use super::error::SignalError;
+/// Why a value has no canonical form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct CanonicalError(pub String);
 
 /// The canonical RFC 8785 (JCS) UTF-8 bytes of a JSON value: members sorted
 /// by their UTF-16 code units, strings escaped as ECMAScript's
@@ -17,13 +20,13 @@ use super::error::SignalError;
 /// Written over `serde_json::Value` rather than as a generic serde
 /// serializer: it is all the engine needs, and the generic one cost a fifth
 /// of the WebAssembly module. Every RFC 8785 test vector checks it.
-pub fn canonical_bytes(value: &Value) -> Result<Vec<u8>, SignalError> {
+pub fn canonical_bytes(value: &Value) -> Result<Vec<u8>, CanonicalError> {
     canonical_bytes_without(value, None)
 }
 
 /// The canonical bytes of `value`, leaving out the top-level member `skip`
 /// (a record's `integrity`) without copying the rest.
-pub fn canonical_bytes_without(value: &Value, skip: Option<&str>) -> Result<Vec<u8>, SignalError> {
+pub fn canonical_bytes_without(value: &Value, skip: Option<&str>) -> Result<Vec<u8>, CanonicalError> {
     let mut out = Vec::with_capacity(4096);
     match value {
         Value::Object(members) => write_object(members, skip, &mut out)?,
@@ -32,7 +35,7 @@ pub fn canonical_bytes_without(value: &Value, skip: Option<&str>) -> Result<Vec<
     Ok(out)
 }
 
-fn write_value(value: &Value, out: &mut Vec<u8>) -> Result<(), SignalError> {
+fn write_value(value: &Value, out: &mut Vec<u8>) -> Result<(), CanonicalError> {
     match value {
         Value::Null => out.extend_from_slice(b"null"),
         Value::Bool(true) => out.extend_from_slice(b"true"),
@@ -62,7 +65,7 @@ fn write_object(
     members: &serde_json::Map<String, Value>,
     skip: Option<&str>,
     out: &mut Vec<u8>,
-) -> Result<(), SignalError> {
+) -> Result<(), CanonicalError> {
     let in_order = members.keys().zip(members.keys().skip(1)).all(|(a, b)| a < b)
         && members.keys().all(|key| key.bytes().all(|b| b < 0xEE));
     let mut sorted: Vec<(&String, &Value)> = members.iter().filter(|(key, _)| Some(key.as_str()) != skip).collect();
@@ -88,7 +91,7 @@ fn write_object(
 
 /// Numbers as ECMAScript prints IEEE 754 doubles (integers beyond 2^53 are
 /// doubles too, as in every JCS implementation).
-fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), SignalError> {
+fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), CanonicalError> {
     const EXACT: u64 = 1 << 53;
     if let Some(n) = number.as_u64().filter(|n| *n <= EXACT) {
         write_integer(n, out);
@@ -99,7 +102,7 @@ fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), Si
         let float = number
             .as_f64()
             .filter(|f| f.is_finite())
-            .ok_or_else(|| SignalError::Canonicalization("numbers must be finite".to_owned()))?;
+            .ok_or_else(|| CanonicalError("numbers must be finite".to_owned()))?;
         out.extend_from_slice(format_float(float)?.as_bytes());
     }
     Ok(())
@@ -107,7 +110,7 @@ fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) -> Result<(), Si
 
 /// A finite double as ECMAScript prints it.
 #[cfg(feature = "full")]
-pub fn format_float(float: f64) -> Result<String, SignalError> {
+pub fn format_float(float: f64) -> Result<String, CanonicalError> {
     Ok(ryu_js::Buffer::new().format_finite(float).to_owned())
 }
 
@@ -115,8 +118,8 @@ pub fn format_float(float: f64) -> Result<String, SignalError> {
 /// loads, whose numbers the schemas make integers: a fraction there is an
 /// error, and the module carries no float formatter (−1 kB gzip).
 #[cfg(not(feature = "full"))]
-pub fn format_float(_float: f64) -> Result<String, SignalError> {
-    Err(SignalError::Canonicalization("the browser module writes whole numbers only".to_owned()))
+pub fn format_float(_float: f64) -> Result<String, CanonicalError> {
+    Err(CanonicalError("the browser module writes whole numbers only".to_owned()))
 }
 
 /// Decimal digits of `n` (no allocation: records hold many integers).
@@ -211,7 +214,7 @@ pub fn sha256_tagged(bytes: &[u8]) -> String {
 }
 
 /// `sha256:<hex>` of the canonical form of `value`.
-pub fn canonical_digest(value: &Value) -> Result<String, SignalError> {
+pub fn canonical_digest(value: &Value) -> Result<String, CanonicalError> {
     canonical_bytes(value).map(|bytes| sha256_tagged(&bytes))
 }
 

@@ -1,0 +1,13 @@
+//! The infrastructure under `signal-indicators`: RFC 8785 canonical JSON and
+//! its SHA-256 digests, calendar dates and instants, the anchored pattern
+//! matcher, the comparison of typed values with JSON, and sorting.
+//!
+//! This crate is the lowest layer: it knows no issue kinds, no messages and
+//! no locales, and it cannot import the engine above it (the compiler
+//! refuses it), so no import circle can come back across it.
+
+pub mod canonical;
+pub mod date;
+pub mod pattern;
+pub mod same_json;
+pub mod sorting;
