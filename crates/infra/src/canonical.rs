@@ -222,6 +222,8 @@ pub fn canonical_digest(value: &Value) -> Result<String, CanonicalError> {
 mod tests {
     use super::*;
 
+    // Floats are written by the builds with the `full` feature only.
+    #[cfg(feature = "full")]
     #[test]
     fn strings_and_numbers_in_ecmascript_form() {
         let value = serde_json::json!({ "b": [-0.0, 1e21, 1e-7, 9007199254740993u64, -5], "a": "\u{1}\"\\\n€😀" });
