@@ -17,10 +17,10 @@ export BROWSER_TOOLCHAIN = nightly-2026-05-19
 WASM_FEATURES = --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 # What a browser downloads, gzip -9 (SPEC §11 sets 80 000 bytes; the
-# module is not there yet, see "Size" in the README). The budget is lowered
+# module is not there yet, see "Size" in docs/PERFORMANCE.md). The budget is lowered
 # with each step that reaches lower, so nothing grows back unnoticed; the
 # v1.3 advice rules, catalog, panel and form behaviour raised it, and the
-# infrastructure's own crate cost 1.0 kB (inlining across crates; README "Size").
+# infrastructure's own crate cost 1.0 kB (inlining across crates; docs/PERFORMANCE.md "Size").
 SIZE_BUDGET_GZIP = 137750
 
 .PHONY: browser-module lint check test test-native test-js test-js-pkg pkg-dev test-browser test-wasm demo pkg size size-check setup schemas cli clean fuzz bench

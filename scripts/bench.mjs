@@ -146,7 +146,7 @@ Targets (SPEC §11, v1.2): natively, from JSON text to result, \`evaluate\`
 ≥ 250 000/s and \`verify\` ≥ 50 000 records/s per core; in Node ≥ 2× Ajv +
 plain JavaScript producing the same output; keystroke to updated panel
 < 4 ms at p95; cold start < 50 ms; browser download ≤ 80 000 bytes gzip.
-Where each stands and why: see "At a glance" in the README.
+Where each stands and why: see "At a glance" in docs/PERFORMANCE.md.
 
 Under callgrind SHA-256 runs in software (valgrind does not offer the
 CPU's SHA instructions), so the counts of \`verify\` and the digest

@@ -1,5 +1,5 @@
 //! Scoring (SPEC §6.2), routing advice and measures (§6.3), and the worked
-//! example of the README checked against the engine.
+//! example of docs/RULES.md checked against the engine.
 #![cfg(not(target_arch = "wasm32"))] // Native suite; the browser suite is tests/web.rs.
 
 mod common;
@@ -9,7 +9,7 @@ use serde_json::json;
 
 #[test]
 fn worked_example_of_the_readme() {
-    // README "Worked example": TER-01 graded B/2, observed 200 days before
+    // docs/RULES.md "Worked example": TER-01 graded B/2, observed 200 days before
     // the evaluation date; TER-05 graded C/3, observed 809 days before.
     let evaluation = evaluate(&valid_input());
     assert!(evaluation.valid);

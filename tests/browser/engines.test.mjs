@@ -2,7 +2,7 @@
 // (Chromium, Firefox, WebKit; engines.mjs), with the module and with the
 // .wasm blocked: the same actions, the same results. Chromium's own suites
 // (portal.test.mjs, attach.test.mjs) go deeper; this one proves the other
-// two engines do what the README promises.
+// two engines do what docs/INTEGRATION.md promises.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { SignalEngine } from "@ind/signal-indicators";

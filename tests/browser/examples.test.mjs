@@ -91,7 +91,7 @@ test("the script-tag page (external module, package served as it is) posts a rec
   await assertAccepted(join(examples, "..", "script-tag", "public"));
 });
 
-test("the script-tag page's draft button (README \"Saving drafts\") posts the incomplete form without a record", async () => {
+test("the script-tag page's draft button (docs/INTEGRATION.md \"Saving drafts\") posts the incomplete form without a record", async () => {
   const { status, body, posted } = await served(join(examples, "..", "script-tag", "public"), async (url) => {
     const page = await browser.newPage();
     try {

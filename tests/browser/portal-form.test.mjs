@@ -212,7 +212,7 @@ test('summary: "host": no summary, inline texts or aria-invalid from the package
   assert.match(await page.textContent("#panel"), /Advies — geen besluit/);
 });
 
-test("the README's own-validation example draws the engine's errors the portal's way", async () => {
+test("the own-validation example of docs/INTEGRATION.md draws the engine's errors the portal's way", async () => {
   const { page } = await open("?summary=host&draw");
   await page.fill("#vnr", "12");
   await page.click('button[value="opslaan"]');

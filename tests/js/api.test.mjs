@@ -15,7 +15,7 @@ function checkIndependently(record) {
   assert.equal(record.integrity.digest, independentDigest(record));
 }
 
-test("evaluate gives the worked example of the README", () => {
+test("evaluate gives the worked example of docs/RULES.md", () => {
   const engine = new SignalEngine();
   const evaluation = engine.evaluate(validInput(), { today: TODAY });
   assert.equal(evaluation.valid, true);

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import { createServer } from "node:http";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import assert from "node:assert/strict";
 import { handlePost, portal } from "../../examples/script-tag/server.mjs";
@@ -117,9 +117,10 @@ function exampleText(reference) {
   return lines.slice(open + 1, close).join("\n") + "\n";
 }
 
-test("every code example in README.md and the npm README is an example file, verbatim", () => {
+test("every code example in README.md, docs/ and the npm README is an example file, verbatim", () => {
   let shown = 0;
-  for (const readme of ["README.md", join("pkg-config", "README.md")]) {
+  const docs = readdirSync(join(root, "docs")).filter((file) => file.endsWith(".md")).map((file) => join("docs", file));
+  for (const readme of ["README.md", ...docs, join("pkg-config", "README.md")]) {
     const text = readFileSync(join(root, readme), "utf8");
     for (const match of text.matchAll(/(?:^|\n)([^\n]*)\n```(\w*)\n([\s\S]*?)```/g)) {
       const [, before, language, body] = match;
@@ -131,4 +132,20 @@ test("every code example in README.md and the npm README is an example file, ver
     }
   }
   assert.ok(shown >= 12, `${shown} examples shown`);
+});
+
+test("every relative link in README.md, docs/ and SECURITY.md names a file or folder that exists", async () => {
+  const { existsSync } = await import("node:fs");
+  const { dirname } = await import("node:path");
+  const docs = readdirSync(join(root, "docs")).filter((file) => file.endsWith(".md")).map((file) => join("docs", file));
+  let links = 0;
+  for (const page of ["README.md", "SECURITY.md", ...docs]) {
+    const text = readFileSync(join(root, page), "utf8");
+    for (const [, target] of text.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      assert.ok(existsSync(join(root, dirname(page), target)), `${page}: ${target} does not exist`);
+      links++;
+    }
+  }
+  assert.ok(links >= 30, `${links} links checked`);
 });

@@ -7,7 +7,7 @@
 //! so its time is linear in the text for a given pattern: no input can make
 //! it backtrack for ever. It is written here rather than taken from
 //! `regex-lite` because that crate alone took 16 kB gzip, a seventh of the
-//! shipped module's size budget (README, "Size"); this is a few kB.
+//! shipped module's size budget (docs/PERFORMANCE.md, "Size"); this is a few kB.
 //!
 //! Supported: literals; `.`; classes `[...]`, `[^...]` with ranges and the
 //! escapes below; `\d \D \w \W \s \S` (ASCII, as in `regex-lite`);

@@ -11,7 +11,7 @@ window.issueEvents = [];
 window.SignalEngine = SignalEngine;
 form.addEventListener("signal-record", (event) => window.events.push(event.detail));
 form.addEventListener("signal-issues", (event) => window.issueEvents.push(event.detail));
-// The portal draws the errors itself (README "Your own validation").
+// The portal draws the errors itself (docs/INTEGRATION.md "Your own validation").
 if (params.has("draw")) form.addEventListener("signal-issues", (event) => drawSignalIssues(form, event.detail));
 window.handle = attach(form, {
   fieldMap: {
