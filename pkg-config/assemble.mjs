@@ -72,8 +72,12 @@ for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", 
 // attach()'s DOM side lives with the bindings (src/wasm/attach.js). It and
 // the entry shims are downloaded by browsers, so they are minified too
 // (their sources, with comments, are in pkg-config/ and src/wasm/).
-cpSync(join(root, "src", "wasm", "attach.js"), join(out, "attach.js"));
-for (const file of ["index.js", "web.js", "full.js", "api.js", "attach.js"]) minify(join(out, file));
+// Its parts (src/wasm/attach/) become the one file the entries import.
+buildSync({
+  entryPoints: [join(root, "src", "wasm", "attach.js")], outfile: join(out, "attach.js"), bundle: true,
+  format: "esm", minify: true, target: "es2022", legalComments: "none",
+});
+for (const file of ["index.js", "web.js", "full.js", "api.js"]) minify(join(out, file));
 // Every options parameter is optional (SPEC §8): wasm-bindgen writes a
 // parameter with an explicit type as required, so the generated
 // declarations are completed here, one rule for every `…Options` parameter.

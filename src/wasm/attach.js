@@ -12,109 +12,14 @@
 //
 // The rules stay in the engine: options are checked by the module
 // (attachSettings), validation, scores and advice come from evaluate(), the
-// record from buildRecord(). This file only draws them.
+// record from buildRecord(). This file holds the component's state and
+// its events; the panel (attach/panel.js), the picker (attach/picker.js)
+// and the words (attach/words.js) are drawn by their own files.
 
+import { WORDS, pointerTokens, idSafe, isElement } from "./attach/words.js";
+import { panelRenderer } from "./attach/panel.js";
+import { pickerParts } from "./attach/picker.js";
 
-/** Interface words of the component, per language. */
-const WORDS = {
-  nl: {
-    adviceHeading: "Advies — geen besluit",
-    overall: "Advies",
-    why: "Waarom dit advies?",
-    warnings: "Let op",
-    withEvidence: "met bewijs",
-    weight: "gewicht",
-    source: "bron",
-    information: "informatie",
-    countsFrom: "telt vanaf",
-    months: (n) => (n === 1 ? "1 maand" : `${n} maanden`),
-    years: (n) => (n === 1 ? "1 jaar" : `${n} jaar`),
-    counts: "telt mee voor maatregelen",
-    countsNot: "telt niet mee voor maatregelen",
-    reasons: {
-      "no-evidence": "geen bewijs",
-      "same-source": "zelfde bron als {code}",
-      duplicate: "dubbel",
-      "no-measures": "geen maatregelen in deze categorie",
-      protective: "beschermend",
-      "not-scored": "nog niet meegeteld",
-    },
-    routesOnly: "alleen doorgeven aan",
-    protection: "Let op: beschermend signaal",
-    routing: "Advies: doorgeven aan",
-    nobody: "niemand",
-    measures: "Maatregelen ter overweging door de beslismedewerker",
-    basis: "grondslag",
-    summary: "Controleer het formulier",
-    chooseValue: "kies een waarde",
-    indicators: "Indicatoren",
-    bands: { none: "geen", low: "laag", medium: "gemiddeld", high: "hoog" },
-    unscored: "Aangevinkt, maar nog niet meegeteld (betrouwbaarheid, geloofwaardigheid of datum ontbreekt, of dubbel)",
-    suspended: "Aangehouden (mogelijk slachtoffer mensenhandel, beginsel van niet-bestraffing)",
-    illustrative: "Voorbeeldcatalogus: niet voor echte zaken.",
-    dateLocale: "nl-NL",
-  },
-  en: {
-    adviceHeading: "Advice — not a decision",
-    overall: "Advice",
-    why: "Why this advice?",
-    warnings: "Note",
-    withEvidence: "with evidence",
-    weight: "weight",
-    source: "source",
-    information: "information",
-    countsFrom: "counts from",
-    months: (n) => (n === 1 ? "1 month" : `${n} months`),
-    years: (n) => (n === 1 ? "1 year" : `${n} years`),
-    counts: "counts for measures",
-    countsNot: "does not count for measures",
-    reasons: {
-      "no-evidence": "no evidence",
-      "same-source": "same source as {code}",
-      duplicate: "duplicate",
-      "no-measures": "no measures in this category",
-      protective: "protective",
-      "not-scored": "not counted yet",
-    },
-    routesOnly: "only pass on to",
-    protection: "Note: protective signal",
-    routing: "Advice: pass on to",
-    nobody: "nobody",
-    measures: "Measures for consideration by the decision-maker",
-    basis: "legal basis",
-    summary: "Check the form",
-    chooseValue: "choose a value",
-    indicators: "Indicators",
-    bands: { none: "none", low: "low", medium: "medium", high: "high" },
-    unscored: "Ticked, but not counted yet (reliability, credibility or date missing, or a duplicate)",
-    suspended: "Held back (possible victim of human trafficking, non-punishment principle)",
-    illustrative: "Example catalog: not for real cases.",
-    dateLocale: "en-GB",
-  },
-};
-
-/** A score in basis points as a percentage with one decimal, in the locale's form ("71,2" in Dutch). */
-function displayScore(bp, locale) {
-  const tenths = Math.floor((bp + 5) / 10);
-  return `${Math.floor(tenths / 10)}${locale === "nl" ? "," : "."}${tenths % 10}`;
-}
-
-/** The tokens of a JSON Pointer ("/a/b~1c" → ["a", "b/c"]). */
-function pointerTokens(path) {
-  return path
-    .split("/")
-    .slice(1)
-    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-
-/** An indicator code as a safe part of an element id. */
-function idSafe(code) {
-  return code.replace(/[^A-Za-z0-9_-]/gu, "_");
-}
-
-function isElement(value) {
-  return value !== null && typeof value === "object" && value.nodeType === 1;
-}
 
 /** Forms with an engine attached: a second attach would render everything twice. */
 const attachedForms = new WeakSet();
@@ -172,7 +77,6 @@ export function attachForm(api, form, options) {
   let summary = null;
   const touched = new Set();
   let submitTried = false;
-  let announced = null; // { band, routing } as last rendered
   // What the last refresh drew, to skip drawing it again: the field
   // errors and the advice panel apart (typing a summary changes its length
   // message for a while, but not the advice).
@@ -198,6 +102,9 @@ export function attachForm(api, form, options) {
     return category ? text(category.labels) : code;
   };
   const controlName = (path) => fieldMap[path] ?? path;
+  // What the panel and the picker draw with.
+  const ui = { document, locale, words, catalog, create, textElement, text, categoryLabel, heading, subheading, injected, remember };
+  const { showDetails, setUpFinding, renderPicker } = pickerParts(ui);
   const evaluateOptions = () => (settings.today ? { today: settings.today } : undefined);
 
   /** The form's text entries, as a native submit would post them. */
@@ -351,6 +258,15 @@ export function attachForm(api, form, options) {
   }
 
   /** "V-nummer: vul dit veld in": the field's label, then what to do, so no two lines read alike. */
+  /** The control a warning is about: for unshared advice, the box of the first advised partner not shared. */
+  function warningControl(issue, current) {
+    if (issue.path === "/sharedWith") {
+      const partner = issue.params?.partners?.[0];
+      return (partner && findControls(controlName("sharedWith"), partner)[0]) || findControls(controlName("sharedWith"))[0];
+    }
+    return issue.path ? controlFor(issue.path, current) : undefined;
+  }
+
   function fieldMessage(issue, control) {
     const choose = issue.code === "required" && (control.tagName === "SELECT" || control.getAttribute("type") === "radio");
     const message = choose ? words.chooseValue : issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
@@ -395,170 +311,6 @@ export function attachForm(api, form, options) {
   }
 
   /** A partner's name as officers read it (the catalog's label; the code where it has none). */
-  function partnerLabel(code) {
-    const partner = catalog.partners.find((p) => (typeof p === "string" ? p : p?.code) === code);
-    return (typeof partner === "object" && text(partner.labels)) || code;
-  }
-
-  /** A date `YYYY-MM-DD` in the locale's long form ("28 augustus 2026"). */
-  function longDate(iso) {
-    const [year, month, day] = iso.split("-").map(Number);
-    const format = new Intl.DateTimeFormat(words.dateLocale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    return format.format(new Date(Date.UTC(year, month - 1, day)));
-  }
-
-  /** The control a warning is about: for unshared advice, the box of the first advised partner not shared. */
-  function warningControl(issue, current) {
-    if (issue.path === "/sharedWith") {
-      const partner = issue.params?.partners?.[0];
-      return (partner && findControls(controlName("sharedWith"), partner)[0]) || findControls(controlName("sharedWith"))[0];
-    }
-    return issue.path ? controlFor(issue.path, current) : undefined;
-  }
-
-  /** `field.unknown` goes to the console, once per path per attach, naming the path and never the value. */
-  const reportedUnknown = new Set();
-  function reportUnknown(issues) {
-    for (const issue of issues) {
-      if (issue.code !== "field.unknown" || reportedUnknown.has(issue.path)) continue;
-      reportedUnknown.add(issue.path);
-      console.warn(`signal-indicators: the form has a field the signal does not know, at ${issue.path}; it is not recorded.`);
-    }
-  }
-
-  // "Waarom dit advies?" keeps the officer's open or closed choice across updates.
-  let whyOpen = false;
-
-  function renderPanel(evaluation, current) {
-    // Band words from the catalog where it has them.
-    const band = (code) => text(catalog.bands.find((b) => b.code === code)?.labels) || (words.bands[code] ?? code);
-    const score = (bp) => displayScore(bp, locale);
-    const { assessment, routing, measures } = evaluation;
-    const explanation = evaluation.explanation ?? [];
-    const suspended = evaluation.suspendedMeasures ?? [];
-    const indicatorLabel = (code) => text(catalog.indicators.find((d) => d.code === code)?.labels);
-    panel.textContent = "";
-    panel.append(textElement(heading, words.adviceHeading));
-    if (evaluation.catalog?.illustrative) panel.append(textElement("p", words.illustrative, { class: "signal-indicators-illustrative" }));
-    // The band word, never a number: the numbers are in the explanation.
-    panel.append(textElement("p", `${words.overall}: ${band(assessment.overall.band)}`, { class: "signal-indicators-headline" }));
-
-    // "Let op": every warning, naming its field and linking to its control.
-    reportUnknown(evaluation.issues);
-    const warnings = evaluation.issues.filter((issue) => issue.severity === "warning" && issue.code !== "field.unknown");
-    if (warnings.length > 0) {
-      panel.append(textElement(subheading, words.warnings));
-      const list = create("ul", { class: "signal-indicators-warnings" });
-      const linked = [];
-      for (const issue of warnings) {
-        const item = create("li");
-        const control = warningControl(issue, current);
-        if (control && !linked.includes(`${issue.code} ${ensureId(control)}`)) {
-          linked.push(`${issue.code} ${control.id}`);
-          item.append(textElement("a", fieldMessage(issue, control), { href: `#${control.id}` }));
-        } else {
-          item.textContent = issue.message;
-        }
-        list.append(item);
-      }
-      panel.append(list);
-    }
-
-    // Ticked indicators not counted (grading or date missing, or a duplicate): said outside the explanation.
-    const unscored = explanation.filter((e) => e.reason === "not-scored" || e.reason === "duplicate").map((e) => e.code);
-    if (unscored.length > 0) panel.append(textElement("p", `${words.unscored}: ${[...new Set(unscored)].join(", ")}`, { class: "signal-indicators-unscored" }));
-    for (const flag of assessment.protectionFlags) {
-      panel.append(textElement("p", `${words.protection}: ${categoryLabel(flag)}`, { class: "signal-indicators-protection" }));
-    }
-    const advised = routing.advised.length ? routing.advised.map(partnerLabel).join(", ") : words.nobody;
-    panel.append(textElement("p", `${words.routing} ${advised}`, { class: "signal-indicators-routing" }));
-
-    // Measures grouped by code: the categories and indicators that lead to each, the basis per category, the notes.
-    const listed = new Set(measures.map((m) => m.code));
-    if (measures.length > 0) {
-      panel.append(textElement(subheading, words.measures));
-      const list = create("ul", { class: "signal-indicators-measures" });
-      for (const code of listed) {
-        const rows = measures.filter((m) => m.code === code);
-        const item = create("li");
-        item.append(textElement("strong", rows[0].label));
-        const basis = create("ul");
-        for (const row of rows) {
-          const leading = explanation.filter((e) => e.countsForMeasures && e.category === row.category).map((e) => e.code);
-          basis.append(textElement("li", `${categoryLabel(row.category)} (${leading.join(", ")}) — ${words.basis}: ${row.legalBasis}`));
-        }
-        item.append(basis);
-        for (const note of new Set(rows.map((row) => row.notes).filter(Boolean))) item.append(textElement("p", note));
-        list.append(item);
-      }
-      panel.append(list);
-    }
-    // Held back per ground: a measure listed on another ground is listed
-    // there, and said to be held back only for the grounds that are.
-    const held = suspended;
-    if (held.length > 0) {
-      const named = [...new Set(held.map((m) => m.code))].map((code) => {
-        const definition = catalog.measures.find((m) => m.code === code);
-        const categories = held.filter((m) => m.code === code).map((m) => categoryLabel(m.category));
-        return `${text(definition?.labels) || code} (${categories.join(", ")})`;
-      });
-      panel.append(textElement("p", `${words.suspended}: ${named.join("; ")}`, { class: "signal-indicators-suspended" }));
-    }
-
-    // "Waarom dit advies?": per category its score and band, per indicator why it counts for measures or not.
-    if (explanation.length > 0) {
-      const why = create("details", { class: "signal-indicators-why" });
-      if (whyOpen) why.setAttribute("open", "");
-      why.addEventListener("toggle", () => (whyOpen = why.open));
-      why.append(textElement("summary", words.why));
-      const shown = catalog.categories.filter((c) => explanation.some((e) => e.category === c.code));
-      for (const category of shown) {
-        const assessed = assessment.categories.find((c) => c.category === category.code);
-        let line = categoryLabel(category.code);
-        if (assessed) {
-          line += `: ${score(assessed.score)} (${band(assessed.band)})`;
-          if (assessed.evidencedBand !== assessed.band) line += `; ${words.withEvidence}: ${band(assessed.evidencedBand)}`;
-        }
-        why.append(textElement("p", line, { class: "signal-indicators-why-category" }));
-        const list = create("ul");
-        for (const item of explanation.filter((e) => e.category === category.code)) {
-          const label = `${item.code} ${indicatorLabel(item.code)}`;
-          if (item.reason === "routing-only") {
-            list.append(textElement("li", `${label}: ${words.routesOnly} ${item.routesTo.map(partnerLabel).join(", ")}`));
-            continue;
-          }
-          const picked = current?.indicators?.[item.index] ?? {};
-          const weight = catalog.indicators.find((d) => d.code === item.code)?.weight;
-          const parts = [`${words.weight} ${weight}`];
-          if (picked.reliability && picked.credibility) parts.push(`${words.source} ${picked.reliability}, ${words.information} ${picked.credibility}`);
-          if (item.countsFrom !== undefined) {
-            const months = item.ageMonths ?? 0;
-            const age = months < 24 ? words.months(months) : words.years(Math.floor(months / 12));
-            parts.push(`${words.countsFrom} ${longDate(item.countsFrom)} (${age})`);
-          }
-          let verdict = words.counts;
-          if (!item.countsForMeasures) {
-            const sameAs = explanation.find((e) => e.index === item.sameAs)?.code ?? "";
-            verdict = `${words.countsNot}: ${(words.reasons[item.reason] ?? item.reason).replace("{code}", sameAs)}`;
-          }
-          list.append(textElement("li", `${label} — ${parts.join(", ")}: ${verdict}`));
-        }
-        why.append(list);
-      }
-      panel.append(why);
-    }
-    // Say only what changed since the last render: the band, the routing
-    // advice, or both. The first render says nothing (the panel is there to read).
-    const latest = { band: band(assessment.overall.band), routing: advised };
-    if (announced) {
-      const parts = [];
-      if (latest.band !== announced.band) parts.push(`${words.overall}: ${latest.band}.`);
-      if (latest.routing !== announced.routing) parts.push(`${words.routing} ${latest.routing}.`);
-      if (parts.length > 0) live.textContent = parts.join(" ");
-    }
-    announced = latest;
-  }
-
   /** Tells a host that draws its own errors every issue, with its control and label (SPEC §12.4). */
   function dispatchIssues(evaluation, current) {
     const issues = drawing(() =>
@@ -777,149 +529,6 @@ export function attachForm(api, form, options) {
     }
   }
 
-  /**
-   * Shows a picked indicator's detail controls; those of an unchecked one
-   * are hidden and disabled, so a post carries only what was filled in
-   * (their values stay for when it is checked again).
-   */
-  function showDetails(checkboxId, shown) {
-    const details = document.getElementById(`${checkboxId}-details`);
-    if (!details) return;
-    details.hidden = !shown;
-    if (shown && details.tagName === "DETAILS") details.open = true;
-    for (const control of details.querySelectorAll("input, select, textarea")) control.disabled = !shown;
-  }
-
-  /**
-   * Long catalogs: a labelled filter field that narrows the indicators by
-   * code or words of their label (checked ones always stay; filtering only
-   * hides), a polite status line with the number shown, and a fold button
-   * per category with its count of checked indicators. Works the same on a
-   * rendered and on an adopted picker.
-   */
-  function setUpFinding(root) {
-    const boxes = [...root.querySelectorAll('input[type="checkbox"][name="indicator"]')];
-    const fieldOf = (box) => box.closest(".utrecht-form-field") ?? box.parentElement;
-    const groups = [...root.querySelectorAll("fieldset")].filter((fieldset) => fieldset.querySelector(".signal-indicators-group-toggle"));
-    const filterId = "signal-indicators-filter";
-    const wrapper = create("div", { class: "utrecht-form-field signal-indicators-filter" });
-    const input = create("input", { type: "search", id: filterId, class: "utrecht-textbox", autocomplete: "off", "aria-describedby": `${filterId}-status` });
-    const status = create("p", { id: `${filterId}-status`, class: "signal-indicators-filter-status", role: "status", "aria-live": "polite" });
-    wrapper.append(textElement("label", words.filterLabel, { for: filterId, class: "utrecht-form-label" }), input, status);
-    root.prepend(wrapper);
-    injected.push(wrapper);
-    for (const box of boxes) remember(fieldOf(box), "hidden");
-    for (const group of groups) remember(group.querySelector(".signal-indicators-group-toggle"), "aria-expanded");
-    const labels = [...root.querySelectorAll("label")];
-    const labelWords = (box) => (labels.find((label) => label.htmlFor === box.id)?.textContent ?? "").toLowerCase();
-    const matches = (box, query) => {
-      if (!query) return true;
-      const code = (box.getAttribute("value") ?? "").toLowerCase();
-      const label = labelWords(box);
-      return code.includes(query) || query.split(/\s+/).every((word) => label.includes(word));
-    };
-    function update() {
-      const query = input.value.trim().toLowerCase();
-      let shown = 0;
-      for (const group of groups) {
-        const toggle = group.querySelector(".signal-indicators-group-toggle");
-        const open = toggle.getAttribute("aria-expanded") !== "false";
-        const inGroup = boxes.filter((box) => group.contains(box));
-        for (const box of inGroup) {
-          const visible = box.checked || matches(box, query);
-          if (visible) shown++;
-          fieldOf(box).hidden = !open || !visible;
-        }
-        const count = toggle.querySelector(".signal-indicators-count");
-        if (count) count.textContent = `(${inGroup.filter((box) => box.checked).length} ${words.checked})`;
-      }
-      const text = words.filterStatus.replace("{shown}", String(shown)).replace("{total}", String(boxes.length));
-      if (status.textContent !== text) status.textContent = text;
-    }
-    function onToggle(event) {
-      const toggle = isElement(event.target) ? event.target.closest(".signal-indicators-group-toggle") : null;
-      if (!toggle || !root.contains(toggle)) return;
-      toggle.setAttribute("aria-expanded", toggle.getAttribute("aria-expanded") === "false" ? "true" : "false");
-      update();
-    }
-    input.addEventListener("input", update);
-    // Enter in the filter finds, it does not submit the host's form.
-    input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") event.preventDefault();
-    });
-    root.addEventListener("click", onToggle);
-    update();
-    return { update, remove: () => root.removeEventListener("click", onToggle) };
-  }
-
-  function renderPicker() {
-    const root = create("div", { class: "signal-indicators-picker" });
-    // Scored categories first, the protective one visibly apart at the end.
-    const ordered = [...catalog.categories.filter((c) => !c.protective), ...catalog.categories.filter((c) => c.protective)];
-    for (const category of ordered) {
-      const fieldset = create("fieldset", {
-        class: category.protective ? "utrecht-form-fieldset signal-indicators-protective" : "utrecht-form-fieldset",
-      });
-      const legend = category.protective ? `${text(category.labels)} — ${words.protective}` : text(category.labels);
-      // The legend is a button that folds the group, with the count of its checked indicators.
-      const toggle = create("button", { type: "button", class: "signal-indicators-group-toggle", "aria-expanded": "true" });
-      toggle.append(document.createTextNode(`${legend} `), textElement("span", `(0 ${words.checked})`, { class: "signal-indicators-count" }));
-      const legendElement = create("legend");
-      legendElement.append(toggle);
-      fieldset.append(legendElement);
-      for (const definition of catalog.indicators.filter((d) => d.category === category.code)) {
-        const code = definition.code;
-        const base = `signal-indicators-${idSafe(code)}`;
-        const field = create("div", { class: "utrecht-form-field utrecht-form-field--checkbox" });
-        field.append(
-          create("input", { type: "checkbox", name: "indicator", value: code, id: base, class: "utrecht-checkbox", "aria-describedby": `${base}-guidance` }),
-          textElement("label", `${code} — ${text(definition.labels)}`, { for: base }),
-          textElement("p", text(definition.guidance), { class: "utrecht-form-field-description", id: `${base}-guidance` }),
-        );
-        const details = create("div", { id: `${base}-details`, class: "signal-indicators-details", hidden: "" });
-        const disabledUntilPicked = { disabled: "" };
-        const labelled = (id, label) => textElement("label", label, { for: id, class: "utrecht-form-label" });
-        const grades = [
-          ["reliability", words.reliabilityLabel, words.reliabilityCodes, words.reliabilityOptions],
-          ["credibility", words.credibilityLabel, words.credibilityCodes, words.credibilityOptions],
-        ];
-        for (const [member, label, codes, meanings] of grades) {
-          const id = `${base}-${member}`;
-          const select = create("select", { name: `indicator.${code}.${member}`, id, class: "utrecht-select", ...disabledUntilPicked });
-          // Grading starts empty: no silent default.
-          select.append(textElement("option", words.choose, { value: "" }));
-          codes.forEach((grade, i) => select.append(textElement("option", `${grade} — ${meanings[i]}`, { value: grade })));
-          details.append(labelled(id, label), select);
-        }
-        const observedId = `${base}-observedOn`;
-        details.append(
-          labelled(observedId, words.observedLabel),
-          create("input", { type: "date", name: `indicator.${code}.observedOn`, id: observedId, class: "utrecht-textbox", ...disabledUntilPicked }),
-        );
-        const factsId = `${base}-factsOn`;
-        details.append(
-          labelled(factsId, words.factsLabel),
-          create("input", { type: "date", name: `indicator.${code}.factsOn`, id: factsId, class: "utrecht-textbox", ...disabledUntilPicked }),
-        );
-        // One reference per line (a URL may hold a comma).
-        const evidenceId = `${base}-evidenceRefs`;
-        details.append(
-          labelled(evidenceId, definition.requiresEvidence ? words.evidenceRequiredLabel : words.evidenceLabel),
-          create("textarea", { name: `indicator.${code}.evidenceRefs`, id: evidenceId, class: "utrecht-textarea", rows: "2", ...disabledUntilPicked }),
-        );
-        const noteId = `${base}-note`;
-        details.append(
-          labelled(noteId, words.noteLabel),
-          create("textarea", { name: `indicator.${code}.note`, id: noteId, class: "utrecht-textarea", maxlength: "2000", ...disabledUntilPicked }),
-        );
-        field.append(details);
-        fieldset.append(field);
-      }
-      root.append(fieldset);
-    }
-    return root;
-  }
-
   /** Fills empty host controls and the picker from `initial`: nothing typed is overwritten. */
   function prefill() {
     for (const [name, value] of settings.prefill) {
@@ -946,6 +555,7 @@ export function attachForm(api, form, options) {
   const panel = create("div", { class: "signal-indicators-advice" });
   panelRoot.append(panel, live);
   injected.push(panel, live);
+  const renderPanel = panelRenderer(ui, { panel, live, warningControl, ensureId, fieldMessage });
   const pickerParent = isElement(indicatorsContainer) ? indicatorsContainer : form;
   // A picker the server rendered (renderPicker, the CLI, or the host's own
   // markup with the contract's names) is adopted: its controls and what they
