@@ -1,7 +1,10 @@
 // `make lint`: layers only import downward. Lists every import circle
 // between the crate's Rust files (a file naming another through `crate::`,
-// `super::` or a child module's path, in a `use` or inline) and exits 1 if
-// there is one.
+// `super::` or a child module's path, in a `use` or inline), and every
+// arrow back up between the crate's layers (the core, `src/core`, below the
+// bindings, `src/wasm`, below the crate root, `src/lib.rs`); exits 1 if
+// there is either. The infrastructure below them all is a crate of its own
+// (`crates/infra`), which Cargo keeps from importing the crate above it.
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join, dirname, relative, basename } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,8 +109,27 @@ for (const [n, circle] of circles.entries()) {
     }
   }
 }
+/** The layer of a file: the core, then the bindings, then the crate root. */
+function layerOf(file) {
+  const path = relative(src, file);
+  if (path.startsWith("core/") || path === "core.rs") return { rank: 1, name: "core" };
+  if (path.startsWith("wasm/") || path === "wasm.rs") return { rank: 2, name: "bindings" };
+  return { rank: 3, name: "crate root" };
+}
+const upward = [];
+for (const [file, targets] of edges) {
+  for (const [target, path] of targets) {
+    const [from, to] = [layerOf(file), layerOf(target)];
+    if (to.rank > from.rank) upward.push(`  ${relative(root, file)} (${from.name}) -> ${relative(root, target)} (${to.name}): ${path}`);
+  }
+}
+if (upward.length) {
+  console.error(`layers: ${upward.length} arrow(s) back up; a layer only imports the layers below it`);
+  for (const line of upward) console.error(line);
+}
+
 if (circles.length) {
   console.error(`layers: ${circles.length} import circle(s); a layer only imports the layers below it`);
-  process.exit(1);
 }
-console.log(`layers: ${files.length} files, no import circle`);
+if (circles.length || upward.length) process.exit(1);
+console.log(`layers: ${files.length} files, no import circle, no arrow back up`);
