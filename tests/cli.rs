@@ -260,7 +260,7 @@ fn verify_post_checks_a_post_as_verify_submission_does() {
     assert_eq!(verdict["record"]["id"], "7b6d4a0e-2c1f-4e8a-9d3b-1a2b3c4d5e6f");
     // Without --id a fresh UUID v4 is made.
     let (_, verdict, _) = run(&[], valid_post());
-    assert!(signal_indicators::core::record::is_uuid_v4(verdict["record"]["id"].as_str().unwrap_or_default()));
+    assert!(signal_indicators::is_uuid_v4(verdict["record"]["id"].as_str().unwrap_or_default()));
     // A body that is not a form: refused with issues, not a crash.
     let (code, verdict, codes) = run(&[], "%%%");
     assert_eq!(code, Some(1), "{verdict}");

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use signal_indicators::{ExtensionDeclaration, Locale, SignalEngine};
 
 fn declarations(value: Value) -> Vec<ExtensionDeclaration> {
-    signal_indicators::core::extensions::declarations_from_value(&value).expect("declarations")
+    signal_indicators::declarations_from_value(&value).expect("declarations")
 }
 
 fn host_engine() -> SignalEngine {
@@ -83,7 +83,7 @@ fn bad_declarations_give_option_invalid() {
         json!([{ "name": "x", "type": "string", "colour": "red" }]),
         json!({ "name": "x" }),
     ] {
-        let error = signal_indicators::core::extensions::declarations_from_value(&bad)
+        let error = signal_indicators::declarations_from_value(&bad)
             .and_then(|d| SignalEngine::new(Locale::Nl, None, &d))
             .expect_err("invalid");
         assert_eq!(error.code(), "option.invalid", "{bad}");

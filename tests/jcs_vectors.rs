@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use signal_indicators::canonical_bytes;
-use signal_indicators::core::json_text::parse_strict;
+use signal_indicators::parse_strict;
 
 fn vectors_dir() -> PathBuf {
     // Shipped beside the repository; a copy under tests/data keeps the test

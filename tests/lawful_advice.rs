@@ -544,7 +544,7 @@ fn verify_recomputes_measures_from_procedure_status_and_evidence() {
     assert_eq!(value["assessment"]["categories"][0]["evidencedBand"], "medium");
     assert!(engine().verify_record(&value, &[]).ok);
     let redigest = |mut record: Value| {
-        let digest = signal_indicators::core::record::record_digest(&record).expect("digest");
+        let digest = signal_indicators::record_digest(&record).expect("digest");
         record["integrity"]["digest"] = json!(digest);
         record
     };

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use signal_indicators::core::picker::render_picker;
+use signal_indicators::render_picker;
 use signal_indicators::{ActiveCatalog, Locale};
 
 #[test]

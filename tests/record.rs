@@ -204,7 +204,7 @@ fn members_in_another_order_still_verify() {
         .collect();
     let reordered = format!("{{{}}}", reversed.join(","));
     assert_ne!(reordered, text);
-    let value = signal_indicators::core::json_text::parse_strict(&reordered).expect("parse");
+    let value = signal_indicators::parse_strict(&reordered).expect("parse");
     assert!(verify(&value).ok);
 }
 
@@ -260,7 +260,7 @@ fn verify_rejects_every_single_change_of_a_member() {
 #[test]
 fn a_redigested_record_with_invalid_content_fails_content_or_assessment() {
     let redigest = |mut record: Value| {
-        let digest = signal_indicators::core::record::record_digest(&record).expect("digest");
+        let digest = signal_indicators::record_digest(&record).expect("digest");
         record["integrity"]["digest"] = json!(digest);
         record
     };
@@ -337,9 +337,9 @@ fn created_at_is_utc_with_milliseconds() {
 
 /// A record the engine of v1.2 built (schemaVersion "1.1") with its
 /// built-in catalog 2026.2, as an archive keeps it.
-fn earlier_record() -> (Value, signal_indicators::core::catalog::KnownCatalog) {
+fn earlier_record() -> (Value, signal_indicators::KnownCatalog) {
     let old_catalog: Value = serde_json::from_str(include_str!("data/catalog-2026.2.json")).expect("json");
-    let known = signal_indicators::core::catalog::KnownCatalog::from_value(&old_catalog, signal_indicators::Locale::Nl);
+    let known = signal_indicators::KnownCatalog::from_value(&old_catalog, signal_indicators::Locale::Nl);
     // The v1.2 engine filled in absent `requiresEvidence` before digesting;
     // the 2026.2 catalog names it on every indicator, so both digests agree.
     let digest = signal_indicators::canonical_digest(&old_catalog).expect("digest");
@@ -366,7 +366,7 @@ fn earlier_record() -> (Value, signal_indicators::core::catalog::KnownCatalog) {
         "officer": { "id": "IND-4711", "unit": "Unit Nationale Veiligheid" },
         "integrity": { "canonicalization": "RFC8785", "digest": "" }
     });
-    let digest = signal_indicators::core::record::record_digest(&record).expect("digest");
+    let digest = signal_indicators::record_digest(&record).expect("digest");
     record["integrity"]["digest"] = json!(digest);
     (record, known)
 }
@@ -406,7 +406,7 @@ fn records_of_an_earlier_schema_version_verify_for_ever_integrity_only() {
     // Against its own schema: a 1.2 member in a 1.1 record does not belong.
     let mut extended = record.clone();
     extended["handling"]["reviewOn"] = json!("2027-11-28");
-    let digest = signal_indicators::core::record::record_digest(&extended).expect("digest");
+    let digest = signal_indicators::record_digest(&extended).expect("digest");
     extended["integrity"]["digest"] = json!(digest);
     let verification = engine().verify_record(&extended, std::slice::from_ref(&known));
     assert!(!verification.checks.schema && verification.issues.iter().any(|i| i.path == "/handling/reviewOn"));
@@ -416,7 +416,7 @@ fn records_of_an_earlier_schema_version_verify_for_ever_integrity_only() {
     // A version never released is refused by the schema.
     let mut unreleased = record.clone();
     unreleased["schemaVersion"] = json!("1.3");
-    let digest = signal_indicators::core::record::record_digest(&unreleased).expect("digest");
+    let digest = signal_indicators::record_digest(&unreleased).expect("digest");
     unreleased["integrity"]["digest"] = json!(digest);
     assert!(!engine().verify_record(&unreleased, std::slice::from_ref(&known)).checks.schema);
 }
@@ -434,8 +434,8 @@ fn the_catalog_digest_is_that_of_the_catalog_as_given() {
 
 #[test]
 fn a_submission_from_an_earlier_engine_is_refused() {
-    use signal_indicators::core::form_data::PostMapping;
-    use signal_indicators::core::submission::{Seen, SubmissionRules};
+    use signal_indicators::PostMapping;
+    use signal_indicators::{Seen, SubmissionRules};
     let (record, known) = earlier_record();
     let mapping = PostMapping::default();
     let never = |_: &str| Seen::No;
@@ -462,7 +462,7 @@ fn a_submission_from_an_earlier_engine_is_refused() {
 #[test]
 fn archived_1_1_records_verify_integrity_only_and_fail_when_tampered() {
     let old_catalog: Value = serde_json::from_str(include_str!("data/catalog-2026.2.json")).expect("json");
-    let known = signal_indicators::core::catalog::KnownCatalog::from_value(&old_catalog, signal_indicators::Locale::Nl);
+    let known = signal_indicators::KnownCatalog::from_value(&old_catalog, signal_indicators::Locale::Nl);
     let archive = include_str!("data/records-1.1.ndjson");
     let records: Vec<Value> = archive.lines().map(|line| serde_json::from_str(line).expect("record")).collect();
     assert_eq!(records.len(), 4);

@@ -6,9 +6,9 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use signal_indicators::core::form_data::{entries_from_input, PostMapping};
-use signal_indicators::core::submission::{Seen, Submission, SubmissionRules, DEFAULT_MAX_AGE_SECONDS};
 use signal_indicators::Instant;
+use signal_indicators::{entries_from_input, PostMapping};
+use signal_indicators::{Seen, Submission, SubmissionRules, DEFAULT_MAX_AGE_SECONDS};
 
 const NEW_ID: &str = "9b1c2d3e-4f50-4a6b-8c7d-0e1f2a3b4c5d";
 

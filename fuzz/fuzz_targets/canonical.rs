@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use signal_indicators::canonical_bytes;
-use signal_indicators::core::json_text::parse_strict;
+use signal_indicators::parse_strict;
 
 fn exact_numbers(value: &Value) -> bool {
     match value {

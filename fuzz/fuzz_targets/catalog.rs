@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use signal_indicators::core::json_text::parse_strict;
+use signal_indicators::parse_strict;
 use signal_indicators::{ActiveCatalog, Locale};
 
 fuzz_target!(|data: &[u8]| {

@@ -8,13 +8,13 @@ use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use signal_indicators::core::extensions::declarations_from_value;
-use signal_indicators::core::form_data::PostMapping;
-use signal_indicators::core::json_text::{parse_strict, read_text, RECORD_LIMITS};
+use signal_indicators::declarations_from_value;
+use signal_indicators::PostMapping;
 use signal_indicators::{
     catalog_schema, input_from_entries, record_schema, ActiveCatalog, Date, ExtensionDeclaration, Instant, Locale,
     RecordStamp, SignalEngine, SignalError,
 };
+use signal_indicators::{parse_strict, read_text, RECORD_LIMITS};
 
 const USAGE: &str = "\
 usage:
@@ -69,7 +69,7 @@ struct Verdict<'a> {
     index: usize,
     id: Option<&'a str>,
     ok: bool,
-    checks: signal_indicators::core::record::Checks,
+    checks: signal_indicators::Checks,
     issues: Vec<signal_indicators::Issue>,
 }
 
@@ -167,7 +167,7 @@ fn picker(args: &[String]) -> Result<bool, Unusable> {
         Some(path) => Some(read_json_file(path)?),
         None => None,
     };
-    say!("{}", signal_indicators::core::picker::render_picker(&catalog, locale, values.as_ref()));
+    say!("{}", signal_indicators::render_picker(&catalog, locale, values.as_ref()));
     Ok(true)
 }
 
@@ -233,8 +233,7 @@ fn verify(args: &[String]) -> Result<bool, Unusable> {
             seen.iter().find(|(id, _)| id == wanted).map(|(_, record)| record)
         };
         let is_correction = read.as_ref().is_ok_and(|read| {
-            read.value.get("recordType").and_then(Value::as_str)
-                == Some(signal_indicators::core::correction::CORRECTION_TYPE)
+            read.value.get("recordType").and_then(Value::as_str) == Some(signal_indicators::CORRECTION_TYPE)
         });
         let verification = match (&read, earlier("/refersTo/id")) {
             (Ok(read), Some(original)) if is_correction && read.findings.is_empty() => {
@@ -271,7 +270,7 @@ fn schema(args: &[String]) -> Result<bool, Unusable> {
 
 /// `catalog diff OLD NEW [--format json|md] [--locale nl|en]`.
 fn catalog_diff(args: &[String]) -> Result<bool, Unusable> {
-    use signal_indicators::core::catalog_diff::{diff_catalogs, differences_markdown};
+    use signal_indicators::{diff_catalogs, differences_markdown};
     let (mut files, mut markdown, mut locale) = (Vec::new(), false, Locale::Nl);
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -315,7 +314,7 @@ fn catalog_describe(args: &[String]) -> Result<bool, Unusable> {
         }
     }
     let catalog = load_catalog(file.ok_or(Unusable(format!("catalog describe needs a FILE\n{USAGE}")))?, locale)?;
-    emit(format_args!("{}", signal_indicators::core::catalog_describe::describe_catalog(&catalog, locale, html)))?;
+    emit(format_args!("{}", signal_indicators::describe_catalog(&catalog, locale, html)))?;
     Ok(true)
 }
 
@@ -345,7 +344,7 @@ fn catalog_impact(args: &[String]) -> Result<bool, Unusable> {
                 .map_err(|e| Unusable(format!("a record is not JSON: {e}")))
         })
         .collect::<Result<_, _>>()?;
-    let impact = signal_indicators::core::catalog_impact::catalog_impact(&old, &new, &records, locale);
+    let impact = signal_indicators::catalog_impact(&old, &new, &records, locale);
     say!("{}", serde_json::to_string(&impact).map_err(|e| Unusable(e.to_string()))?);
     Ok(true)
 }
@@ -439,7 +438,7 @@ fn fresh_id() -> Result<String, Unusable> {
 
 /// `verify-post`: one posted form checked as `verifySubmission` does (SPEC §8.3).
 fn verify_post(args: &[String]) -> Result<bool, Unusable> {
-    use signal_indicators::core::submission::{Seen, SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
+    use signal_indicators::{Seen, SubmissionRules, DEFAULT_MAX_AGE_SECONDS, DEFAULT_RECORD_FIELD};
     let mut mapping = PostMapping::default();
     let (mut record_field, mut now, mut max_age, mut id, mut seen_file, mut locale) =
         (DEFAULT_RECORD_FIELD.to_owned(), None, DEFAULT_MAX_AGE_SECONDS, None, None, Locale::Nl);
@@ -651,8 +650,8 @@ fn correct(args: &[String]) -> Result<bool, Unusable> {
 }
 
 /// A known catalog read from a file (never refused for today's rules).
-fn known_catalog(path: &str, locale: Locale) -> Result<signal_indicators::core::catalog::KnownCatalog, Unusable> {
-    Ok(signal_indicators::core::catalog::KnownCatalog::from_value(&read_json_file(path)?, locale))
+fn known_catalog(path: &str, locale: Locale) -> Result<signal_indicators::KnownCatalog, Unusable> {
+    Ok(signal_indicators::KnownCatalog::from_value(&read_json_file(path)?, locale))
 }
 
 /// The value of `--locale`: `nl` or `en`.

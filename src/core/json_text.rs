@@ -1,11 +1,10 @@
 //! The engine's JSON reading: the infrastructure's strict reader, with what
 //! it notices turned into findings (the infrastructure knows no issue kinds).
 
-pub use signal_infra::json_text::{
-    parse_strict, to_text, to_value, Limits, ParseError, TextError, CATALOG_LIMITS, FORM_LIMITS, MAX_TEXT_BYTES,
-    RECORD_LIMITS,
-};
+pub use signal_infra::json_text::{parse_strict, to_text, to_value, Limits, TextError, FORM_LIMITS, RECORD_LIMITS};
 use signal_infra::json_text::{Note, NoteKind};
+#[cfg(target_arch = "wasm32")]
+pub use signal_infra::json_text::{CATALOG_LIMITS, MAX_TEXT_BYTES};
 
 use serde_json::Value;
 
@@ -29,6 +28,7 @@ pub fn read_text(text: &str, limits: Limits) -> Result<TextValue, TextError> {
     signal_infra::json_text::read_text(text, limits).map(with_findings)
 }
 
+#[cfg(target_arch = "wasm32")]
 /// [`read_text`] of text in which the U+FFFD at each of the byte offsets
 /// `replaced` stands for a raw lone surrogate of the original text.
 pub fn read_text_replaced(text: &str, limits: Limits, replaced: &[usize]) -> Result<TextValue, TextError> {

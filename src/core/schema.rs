@@ -30,6 +30,7 @@ pub fn record_schema_1_1() -> &'static str {
 }
 
 /// The record schema of a released `schemaVersion` ("1.1", "1.2").
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 pub fn record_schema_of(version: &str) -> Option<&'static str> {
     match version {
         "1.1" => Some(record_schema_1_1()),

@@ -10,7 +10,7 @@ use super::messages::Locale;
 use super::vocabulary::{PROCEDURES, STATUSES, STATUS_UNKNOWN};
 
 mod advice;
-pub use advice::{advise, display_score, label_measures, recorded_measures, suspended_measures, Advice, Circumstances};
+pub use advice::{advise, label_measures, recorded_measures, suspended_measures, Advice, Circumstances};
 
 /// The scoring method recorded in every assessment.
 pub const METHOD: &str = "noisy-or-fixed-v1";

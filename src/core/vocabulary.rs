@@ -19,6 +19,8 @@ macro_rules! closed_lists {
     )*) => {
         $(
             $(#[doc = $doc])*
+            // Every list is declared; not every one is read by its name.
+            #[allow(dead_code)]
             pub const $name: &[&str] = &[$first $(, $code)*];
         )*
 
@@ -26,6 +28,10 @@ macro_rules! closed_lists {
         const LABELS: &[(&str, &str, &str)] = &[$(($first, $first_nl, $first_en), $(($code, $nl, $en),)*)*];
 
         /// One TypeScript union type per list, for the package's declarations.
+        #[cfg(any(target_arch = "wasm32", test))]
+        // Read by wasm-bindgen's `typescript_custom_section`, which the
+        // dead-code lint does not see.
+        #[allow(dead_code)]
         pub const TYPESCRIPT: &str = concat!($(
             "/**", $($doc,)* " */\nexport type ", $type_name, " = \"", $first, "\"", $(" | \"", $code, "\"",)* ";\n",
         )*);

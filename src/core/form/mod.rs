@@ -27,14 +27,12 @@ use super::extensions::Extension;
 use super::issue::{sort_findings, Finding, Kind, Severity};
 use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ItemRole, ObservedIndicator};
 
-pub use super::protected::{is_protected_key, key_words, PROTECTED_KEYS};
+pub use super::protected::PROTECTED_KEYS;
 pub use limits::{
-    exceeds_limits, exceeds_limits_with, MAX_DEPTH, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH, MAX_INDICATORS,
-    MAX_SHARED_WITH, MAX_STRING_BYTES,
+    exceeds_limits, exceeds_limits_with, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH, MAX_INDICATORS, MAX_SHARED_WITH,
 };
 pub use reader::trim;
 use reader::{IndicatorPath, PathLike};
-pub use text_rules::{is_placeholder, names_protected_term};
 pub use values::{FormValues, IndicatorValues, SisAlertValues, TipValues};
 
 /// The outcome of reading a form; its values borrow from the input.

@@ -3,10 +3,7 @@
 
 mod verify;
 
-pub use verify::{
-    content_mismatches, document_checks, input_of_record, verify_record, Checks, Verification, VerifyRules,
-    EARLIER_SCHEMA_VERSIONS, MAX_RECORD_STRING_BYTES,
-};
+pub use verify::{content_mismatches, document_checks, verify_record, Checks, Verification, VerifyRules};
 
 use std::collections::BTreeMap;
 

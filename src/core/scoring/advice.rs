@@ -138,10 +138,3 @@ pub fn label_measures<'c>(catalog: &'c ActiveCatalog, measures: &[usize], locale
         })
         .collect()
 }
-
-/// A score in bp as people read it: `bp / 100` with one decimal (`64.3`),
-/// rounded half up.
-pub fn display_score(bp: u32) -> String {
-    let tenths = (bp + 5) / 10;
-    format!("{}.{}", tenths / 10, tenths % 10)
-}

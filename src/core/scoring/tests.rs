@@ -17,11 +17,3 @@ fn noisy_or_folds_largest_first() {
     assert_eq!(noisy_or(&mut [10_000, 5]), 10_000);
     assert_eq!(noisy_or(&mut [5000, 5000]), 7500);
 }
-
-#[test]
-fn display_score_has_one_decimal() {
-    assert_eq!(display_score(6430), "64.3");
-    assert_eq!(display_score(6435), "64.4");
-    assert_eq!(display_score(0), "0.0");
-    assert_eq!(display_score(10_000), "100.0");
-}
