@@ -116,9 +116,9 @@ demo: pkg
 	scripts/setup.sh node
 	node scripts/serve.mjs
 
-## Regenerate schemas/ from the Rust types.
+## Regenerate schemas/ from the Rust types and the form's field table.
 schemas:
-	UPDATE_SCHEMAS=1 $(CARGO) test --locked --lib schema
+	UPDATE_SCHEMAS=1 $(CARGO) test --locked --lib -- schema fields::
 
 ## The native CLI (target/release/signal-indicators).
 cli:

@@ -57,7 +57,11 @@ const files = rustFiles(src);
 const edges = new Map(files.map((file) => [file, new Map()]));
 for (const file of files) {
   // Comments and strings say nothing about imports.
-  const code = readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  // A `#[cfg(test)] mod … { … }` at the end of a file is the tests', which
+  // may use any layer (as the shared rust-layers tool reads it too).
+  const source = readFileSync(file, "utf8");
+  const tests = /#\[cfg\(test\)\]\s*mod\s+\w+\s*\{/.exec(source);
+  const code = (tests ? source.slice(0, tests.index) : source).replace(/\/\/.*$/gm, "").replace(/"(?:[^"\\]|\\.)*"/g, '""');
   const paths = [...code.matchAll(/\b((?:crate|super)(?:::\w+)+)/g)].map((m) => m[1].split("::"));
   // Relative `use child::…` in a module's own file.
   if (["mod.rs", "lib.rs"].includes(basename(file))) {

@@ -7,39 +7,10 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::error::SignalError;
-
-/// Input paths a host control can map to (dotted, as in `fieldMap`).
-pub const FIELD_PATHS: [&str; 23] = [
-    "caseNumber",
-    "procedure",
-    "subject.vNumber",
-    "subject.bsn",
-    "subject.unknownSubject",
-    "subject.status",
-    "subject.protection",
-    "context.type",
-    "context.sisAlert.regulation",
-    "context.sisAlert.article",
-    "context.sisAlert.issuingState",
-    "context.sisAlert.alertReference",
-    "context.tip.channel",
-    "context.tip.receivedOn",
-    "context.screeningMethod",
-    "context.partner",
-    "summary",
-    "officer.id",
-    "officer.unit",
-    "handling.tlp",
-    "noShareReason",
-    "officerJudgement.view",
-    "officerJudgement.reason",
-];
+use super::fields::{indicator_members, is_boolean_path, is_indicator_member, is_posted_path, posted_paths};
 
 /// Name of the indicator picker's checkboxes (`value` = indicator code).
 pub const INDICATOR_CONTROL: &str = "indicator";
-/// Members of one picked indicator, named `indicator.<CODE>.<member>`.
-pub const INDICATOR_MEMBERS: [&str; 6] =
-    ["reliability", "credibility", "observedOn", "factsOn", "evidenceRefs", "note"];
 /// Most entries read from one post.
 pub const MAX_ENTRIES: usize = 10_000;
 
@@ -105,15 +76,11 @@ impl PostMapping {
     }
 }
 
-/// Paths a host control may map to that hold one boolean: present in a post
-/// at all (a checked checkbox, whatever its value) means true.
-const BOOLEAN_PATHS: [&str; 1] = ["subject.unknownSubject"];
-
 /// Whether `path` is an input path a host control can map to: a path of
 /// SPEC §4, `sharedWith`, or `extensions.<name>` of a declared extension
 /// (any well-formed name when `extensions` is `None`).
 pub fn is_mappable_path(path: &str, extensions: Option<&[&str]>) -> bool {
-    if FIELD_PATHS.contains(&path) || path == "sharedWith" {
+    if is_posted_path(path) || path == "sharedWith" {
         return true;
     }
     match path.strip_prefix("extensions.") {
@@ -182,7 +149,7 @@ pub fn input_from_entries(entries: &[(String, String)], mapping: &PostMapping) -
             }
         } else if let Some(rest) = path.strip_prefix("indicator.") {
             if let Some((code, member)) = rest.rsplit_once('.') {
-                if INDICATOR_MEMBERS.contains(&member) && !value_trimmed.is_empty() {
+                if is_indicator_member(member) && !value_trimmed.is_empty() {
                     let item = if member == "evidenceRefs" {
                         Value::Array(evidence_lines(value).map(Value::from).collect())
                     } else {
@@ -205,10 +172,10 @@ pub fn input_from_entries(entries: &[(String, String)], mapping: &PostMapping) -
             if !value_trimmed.is_empty() {
                 shared.push(Value::from(value));
             }
-        } else if BOOLEAN_PATHS.contains(&path.as_str()) {
+        } else if is_boolean_path(&path) {
             // A checkbox is posted only when checked: present means true.
             set_path(&mut root, &path, Value::Bool(true));
-        } else if (FIELD_PATHS.contains(&path.as_str()) || is_extension_path(&path))
+        } else if (is_posted_path(&path) || is_extension_path(&path))
             && !value_trimmed.is_empty()
             && !has_path(&root, &path)
         {
@@ -254,7 +221,7 @@ pub fn entries_from_input(input: &Value, mapping: &PostMapping) -> Vec<(String, 
         ),
         _ => {}
     };
-    for path in FIELD_PATHS.iter().copied().chain(std::iter::once("sharedWith")) {
+    for path in posted_paths().chain(std::iter::once("sharedWith")) {
         let found = path.split('.').try_fold(input, |value, part| value.get(part));
         if let Some(value) = found {
             push(path, value);
@@ -270,7 +237,7 @@ pub fn entries_from_input(input: &Value, mapping: &PostMapping) -> Vec<(String, 
     for item in input.get("indicators").and_then(Value::as_array).into_iter().flatten() {
         let Some(code) = item.get("code").and_then(Value::as_str) else { continue };
         entries.push((INDICATOR_CONTROL.to_owned(), code.to_owned()));
-        for member in INDICATOR_MEMBERS {
+        for member in indicator_members() {
             let text = match item.get(member) {
                 Some(Value::String(text)) => text.clone(),
                 Some(Value::Array(refs)) => refs.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),

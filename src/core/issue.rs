@@ -314,39 +314,9 @@ impl Finding {
 
 // The order issues are reported in: the rows of the SPEC §4 table.
 
-/// Rows of the SPEC §4 table; findings are ordered by the row their path
-/// falls under, then array index, then code. `*` stands for an array index.
-const ROWS: [&[&str]; 29] = [
-    &["caseNumber"],
-    &["procedure"],
-    &["subject", "vNumber"],
-    &["subject", "bsn"],
-    &["subject", "unknownSubject"],
-    &["subject", "status"],
-    &["subject", "protection"],
-    &["context", "type"],
-    &["context", "sisAlert"],
-    &["context", "tip"],
-    &["context", "screeningMethod"],
-    &["context", "partner"],
-    &["indicators"],
-    &["indicators", "*", "code"],
-    &["indicators", "*", "reliability"],
-    &["indicators", "*", "credibility"],
-    &["indicators", "*", "observedOn"],
-    &["indicators", "*", "factsOn"],
-    &["indicators", "*", "evidenceRefs"],
-    &["indicators", "*", "note"],
-    &["summary"],
-    &["officer", "id"],
-    &["officer", "unit"],
-    &["handling", "tlp"],
-    &["sharedWith"],
-    &["noShareReason"],
-    &["officerJudgement", "view"],
-    &["officerJudgement", "reason"],
-    &["extensions"],
-];
+// Findings are ordered by the row of the SPEC §4 table their path falls
+// under (`fields::rows`, each a pattern with `*` for an array index), then
+// array index, then code.
 
 /// Whether `token` falls under the table pattern token `pattern` (`*`: an index).
 fn token_matches(pattern: &str, token: &Token) -> bool {
@@ -356,18 +326,20 @@ fn token_matches(pattern: &str, token: &Token) -> bool {
     }
 }
 
-/// The table row a path falls under (see [`ROWS`]).
+/// The table row a path falls under (see [`super::fields::rows`]).
 fn row_of(path: &Pointer) -> usize {
     let tokens = path.tokens();
     if tokens.is_empty() {
         return 0;
     }
-    let patterns = || ROWS.iter().enumerate();
+    // Each row's pattern token by token (`*` for an index), read from the
+    // table without allocating.
+    let patterns = || super::fields::rows().map(|row| (row.split('.').count(), row.split('.'))).enumerate();
     let mut best: Option<(usize, usize)> = None; // (matched length, row)
-    for (row, pattern) in patterns() {
-        let under = pattern.len() <= tokens.len() && pattern.iter().zip(tokens).all(|(p, t)| token_matches(p, t));
-        if under && best.is_none_or(|(len, _)| pattern.len() > len) {
-            best = Some((pattern.len(), row));
+    for (row, (len, mut pattern)) in patterns() {
+        let under = len <= tokens.len() && pattern.by_ref().zip(tokens).all(|(p, t)| token_matches(p, t));
+        if under && best.is_none_or(|(matched, _)| len > matched) {
+            best = Some((len, row));
         }
     }
     if let Some((_, row)) = best {
@@ -377,20 +349,20 @@ fn row_of(path: &Pointer) -> usize {
     // every row for unknown top-level keys.
     for keep in (1..tokens.len()).rev() {
         let prefix = tokens.get(..keep).unwrap_or_default();
-        for (row, pattern) in patterns() {
-            if pattern.len() > prefix.len() && prefix.iter().zip(pattern.iter()).all(|(t, p)| token_matches(p, t)) {
+        for (row, (len, pattern)) in patterns() {
+            if len > prefix.len() && prefix.iter().zip(pattern).all(|(t, p)| token_matches(p, t)) {
                 return row;
             }
         }
     }
     if let [only] = tokens {
-        for (row, pattern) in patterns() {
-            if pattern.first().is_some_and(|first| token_matches(first, only)) {
+        for (row, (_, mut pattern)) in patterns() {
+            if pattern.next().is_some_and(|first| token_matches(first, only)) {
                 return row;
             }
         }
     }
-    ROWS.len()
+    super::fields::rows().count()
 }
 
 /// Sorts findings into the stable order and keeps one per (path, code).
@@ -481,7 +453,7 @@ mod tests {
         assert_eq!(row_of(&Pointer::parse("/indicators/3/evidenceRefs/2")), 18);
         assert_eq!(row_of(&Pointer::parse("/officer")), 21);
         assert_eq!(row_of(&Pointer::parse("/officerJudgement")), 26);
-        assert_eq!(row_of(&Pointer::parse("/nationality")), ROWS.len());
+        assert_eq!(row_of(&Pointer::parse("/nationality")), super::super::fields::rows().count());
     }
 
     #[test]

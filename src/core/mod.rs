@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod extensions;
 pub mod extract;
+pub mod fields;
 pub mod form;
 pub mod form_data;
 pub mod identifiers;

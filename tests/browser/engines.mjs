@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import puppeteer from "puppeteer-core";
-import { Builder, By, Key, until } from "selenium-webdriver";
+import { Builder, By, Key } from "selenium-webdriver";
 import { launch as launchChromium } from "./chromium.mjs";
 
 const TIMEOUT_MS = 30_000;
@@ -136,7 +136,18 @@ async function webkit() {
     display.process.kill();
     throw error;
   }
-  const find = (selector) => driver.wait(until.elementLocated(By.css(selector)), TIMEOUT_MS);
+  // While a submit replaces the page, WebKit may answer a lookup with "no
+  // such frame": that is the page still loading, so the lookup is repeated.
+  const find = (selector) =>
+    driver.wait(async () => {
+      try {
+        const [element] = await driver.findElements(By.css(selector));
+        return element ?? null;
+      } catch (error) {
+        if (error?.name === "NoSuchFrameError" || error?.name === "StaleElementReferenceError") return null;
+        throw error;
+      }
+    }, TIMEOUT_MS, `no ${selector} within ${TIMEOUT_MS} ms`);
   // A function's source and its argument run in the page; the result comes back as JSON.
   const run = (fn, arg) => driver.executeScript(`return (${fn})(arguments[0])`, arg);
   return {

@@ -79,3 +79,31 @@ test("every key an options type declares is accepted by its call, and nothing el
   }
   engine.free();
 });
+
+test("the TypeScript form (SignalForm and the interfaces of its objects) has exactly the members of the form's field table", () => {
+  const declarations = readFileSync(join(pkgDir, "node", "signal_indicators.d.ts"), "utf8");
+  const fields = JSON.parse(readFileSync(join(root, "schemas", "form-fields.json"), "utf8"));
+  /** `[name, type]` of each member of an interface, in declaration order. */
+  const membersOf = (name) => {
+    const body = new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(declarations)?.[1];
+    assert.ok(body, `${name} is declared`);
+    return [...body.matchAll(/^ {4}(\w+)\?: ([^;]+);/gm)].map((m) => [m[1], m[2]]);
+  };
+  const childrenOf = (parent) =>
+    fields.map((field) => field.path).filter((path) => path.startsWith(parent ? `${parent}.` : "") && !path.slice(parent ? parent.length + 1 : 0).includes("."))
+      .map((path) => path.slice(parent ? parent.length + 1 : 0));
+  let objects = 0;
+  const compare = (parent, interfaceName) => {
+    objects++;
+    const declared = membersOf(interfaceName);
+    assert.deepEqual(declared.map(([name]) => name), childrenOf(parent), `${interfaceName} against the table's ${parent || "root"}`);
+    for (const [name, type] of declared) {
+      const path = parent ? `${parent}.${name}` : name;
+      const kind = fields.find((field) => field.path === path)?.kind;
+      if (kind === "object") compare(path, type);
+      if (kind === "indicators") compare(`${path}.*`, type.replace(/\[\]$/, ""));
+    }
+  };
+  compare("", "SignalForm");
+  assert.equal(objects, 9, "the root, subject, context, its SIS alert and tip, an indicator, officer, handling, judgement");
+});

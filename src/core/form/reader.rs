@@ -87,6 +87,17 @@ impl Reader<'_, '_> {
 
     /// Warns about keys not in `known`: `field.protected` for protected
     /// attribute keys, `field.unknown` for the rest.
+    /// `field.unknown` (or `field.protected`) for every member of `map`
+    /// that the form's table (`core::fields`) does not give the object at
+    /// `parent` (`subject`, `context.sisAlert`, …).
+    pub(super) fn check_members(&mut self, map: &Map<String, Value>, path: impl Fn() -> Pointer, parent: &str) {
+        for key in map.keys() {
+            if !super::super::fields::is_member(parent, key) {
+                self.unknown_key(key, &path);
+            }
+        }
+    }
+
     pub(super) fn check_keys(&mut self, map: &Map<String, Value>, path: impl Fn() -> Pointer, known: &[&str]) {
         for key in map.keys() {
             if !known.contains(&key.as_str()) {

@@ -67,7 +67,7 @@ impl Reader<'_, '_> {
 
         let officer = self.object(officer, "/officer");
         if let Some(officer) = officer {
-            self.check_keys(officer, || Pointer::root().member("officer"), &["id", "unit"]);
+            self.check_members(officer, || Pointer::root().member("officer"), "officer");
         }
         values.officer_id = self.text(officer.and_then(|o| o.get("id")), "/officer/id", true).filter(|text| {
             let ok = is_officer_id(text);
@@ -82,7 +82,7 @@ impl Reader<'_, '_> {
 
         let handling = self.object(handling, "/handling");
         if let Some(handling) = handling {
-            self.check_keys(handling, || Pointer::root().member("handling"), &["tlp"]);
+            self.check_members(handling, || Pointer::root().member("handling"), "handling");
         }
         values.tlp = self.choice(handling.and_then(|h| h.get("tlp")), "/handling/tlp", true, TLP);
         // A SIS art. 36 alert asks for information to be gathered without
@@ -117,7 +117,7 @@ impl Reader<'_, '_> {
     /// `disagree`; a reason without a view lacks the view.
     pub(super) fn read_judgement<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let Some(judgement) = self.object(value, "/officerJudgement") else { return };
-        self.check_keys(judgement, || Pointer::root().member("officerJudgement"), &["view", "reason"]);
+        self.check_members(judgement, || Pointer::root().member("officerJudgement"), "officerJudgement");
         let view = judgement.get("view");
         values.judgement_view = self.choice(view, "/officerJudgement/view", false, JUDGEMENT_VIEWS);
         let needs_reason = matches!(values.judgement_view, Some("partly" | "disagree"));
@@ -133,11 +133,7 @@ impl Reader<'_, '_> {
     pub(super) fn read_subject<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let subject = self.object(value, "/subject");
         if let Some(subject) = subject {
-            self.check_keys(
-                subject,
-                || Pointer::root().member("subject"),
-                &["vNumber", "bsn", "unknownSubject", "status", "protection"],
-            );
+            self.check_members(subject, || Pointer::root().member("subject"), "subject");
         }
         let member = |key: &str| subject.and_then(|s| s.get(key));
         values.unknown_subject = match member("unknownSubject") {
@@ -172,11 +168,7 @@ impl Reader<'_, '_> {
     pub(super) fn read_context<'v>(&mut self, value: Option<&'v Value>, values: &mut FormValues<'v>) {
         let context = self.object(value, "/context");
         if let Some(context) = context {
-            self.check_keys(
-                context,
-                || Pointer::root().member("context"),
-                &["type", "sisAlert", "tip", "screeningMethod", "partner"],
-            );
+            self.check_members(context, || Pointer::root().member("context"), "context");
         }
         let member = |key: &str| context.and_then(|c| c.get(key));
         values.context_type = self.choice(member("type"), "/context/type", true, CONTEXT_TYPES);
@@ -217,7 +209,7 @@ impl Reader<'_, '_> {
             return out;
         }
         let Some(alert) = self.object(value, path) else { return out };
-        self.check_keys(alert, || path.clone(), &["regulation", "article", "issuingState", "alertReference"]);
+        self.check_members(alert, || path.clone(), "context.sisAlert");
         out.regulation =
             self.choice(alert.get("regulation"), &path.clone().member("regulation"), true, SIS_REGULATIONS);
         let article_path = path.clone().member("article");
@@ -255,7 +247,7 @@ impl Reader<'_, '_> {
             return out;
         }
         let Some(tip) = self.object(value, path) else { return out };
-        self.check_keys(tip, || path.clone(), &["channel", "receivedOn"]);
+        self.check_members(tip, || path.clone(), "context.tip");
         out.channel = self.choice(tip.get("channel"), &path.clone().member("channel"), true, TIP_CHANNELS);
         out.received_on =
             self.date(tip.get("receivedOn"), &path.clone().member("receivedOn"), true).map(|(_, text)| text);

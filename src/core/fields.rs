@@ -1,0 +1,244 @@
+//! The form's fields, declared once (SPEC §4): every path of the input, in
+//! the order of the specification's table, with what it holds and whether
+//! issues under it are ordered as one row.
+//!
+//! What follows from this table: the order issues are reported in
+//! (`issue::sort_findings`), the members each object of the form may have
+//! (the section readers' unknown-key check), the control names a post may
+//! carry and how each is read (`form_data`), and `schemas/form-fields.json`,
+//! which the package's tests compare with the TypeScript declarations of the
+//! form. The rules of each field (lengths, formats, vocabularies) and the
+//! rules across fields stay code, in `form::sections`.
+//!
+//! Adding a field is one line here, its rule in `form::sections`, and its
+//! member in the form and record types.
+
+#[cfg(test)]
+use serde::Serialize;
+
+/// What a field of the form holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+pub enum FieldKind {
+    /// An object of further fields.
+    Object,
+    /// Text.
+    Text,
+    /// One value of a closed list.
+    Choice,
+    /// A calendar date `YYYY-MM-DD`.
+    Date,
+    /// `true` when present.
+    Boolean,
+    /// A list of partner codes.
+    Partners,
+    /// The list of picked indicators (`indicators`, whose members are
+    /// `indicators.*.<member>`).
+    Indicators,
+    /// Evidence references: a list of texts, posted one per line.
+    Lines,
+    /// Host extensions: a map of declared names to texts.
+    Extensions,
+}
+
+/// One field of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize))]
+pub struct Field {
+    /// The input path with `.` between members and `*` for an array index
+    /// (`context.sisAlert.article`, `indicators.*.code`).
+    pub path: &'static str,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// Issues at or under it are ordered as one row of the table (an
+    /// object's members that are not rows of their own fall under it).
+    pub row: bool,
+}
+
+const fn field(path: &'static str, kind: FieldKind, row: bool) -> Field {
+    Field { path, kind, row }
+}
+
+use FieldKind::{Boolean, Choice, Date, Extensions, Indicators, Lines, Object, Partners, Text};
+
+/// Every field of the form, in the order of the table of SPEC §4.
+pub const FIELDS: [Field; 40] = [
+    field("caseNumber", Text, true),
+    field("procedure", Choice, true),
+    field("subject", Object, false),
+    field("subject.vNumber", Text, true),
+    field("subject.bsn", Text, true),
+    field("subject.unknownSubject", Boolean, true),
+    field("subject.status", Choice, true),
+    field("subject.protection", Choice, true),
+    field("context", Object, false),
+    field("context.type", Choice, true),
+    field("context.sisAlert", Object, true),
+    field("context.sisAlert.regulation", Choice, false),
+    field("context.sisAlert.article", Choice, false),
+    field("context.sisAlert.issuingState", Text, false),
+    field("context.sisAlert.alertReference", Text, false),
+    field("context.tip", Object, true),
+    field("context.tip.channel", Choice, false),
+    field("context.tip.receivedOn", Date, false),
+    field("context.screeningMethod", Choice, true),
+    field("context.partner", Text, true),
+    field("indicators", Indicators, true),
+    field("indicators.*.code", Text, true),
+    field("indicators.*.reliability", Choice, true),
+    field("indicators.*.credibility", Choice, true),
+    field("indicators.*.observedOn", Date, true),
+    field("indicators.*.factsOn", Date, true),
+    field("indicators.*.evidenceRefs", Lines, true),
+    field("indicators.*.note", Text, true),
+    field("summary", Text, true),
+    field("officer", Object, false),
+    field("officer.id", Text, true),
+    field("officer.unit", Text, true),
+    field("handling", Object, false),
+    field("handling.tlp", Choice, true),
+    field("sharedWith", Partners, true),
+    field("noShareReason", Text, true),
+    field("officerJudgement", Object, false),
+    field("officerJudgement.view", Choice, true),
+    field("officerJudgement.reason", Text, true),
+    field("extensions", Extensions, true),
+];
+
+/// The prefix of the members of one picked indicator.
+const INDICATOR_ITEM: &str = "indicators.*.";
+
+/// The rows issues are ordered by, in order: each a path pattern.
+pub fn rows() -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().filter(|field| field.row).map(|field| field.path)
+}
+
+/// Whether `key` is a member of the object at `parent` (`""` for the root,
+/// `context.sisAlert`, `indicators.*`).
+pub fn is_member(parent: &str, key: &str) -> bool {
+    FIELDS.iter().any(|field| parent_and_key(field.path) == (parent, key))
+}
+
+/// The members of the object at `parent`, in table order.
+#[cfg(test)]
+pub fn members(parent: &'static str) -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().map(|field| parent_and_key(field.path)).filter(move |(of, _)| *of == parent).map(|(_, key)| key)
+}
+
+fn parent_and_key(path: &str) -> (&str, &str) {
+    path.rsplit_once('.').unwrap_or(("", path))
+}
+
+/// The fields a host control posts as one text (or, for a boolean, by
+/// being present): every field outside the indicators that is not an
+/// object or a list.
+pub fn posted_paths() -> impl Iterator<Item = &'static str> {
+    FIELDS
+        .iter()
+        .filter(|field| matches!(field.kind, Text | Choice | Date | Boolean) && !field.path.starts_with("indicators"))
+        .map(|field| field.path)
+}
+
+/// Whether `path` is one of [`posted_paths`].
+pub fn is_posted_path(path: &str) -> bool {
+    posted_paths().any(|posted| posted == path)
+}
+
+/// Whether the posted field at `path` holds a boolean.
+pub fn is_boolean_path(path: &str) -> bool {
+    FIELDS.iter().any(|field| field.path == path && field.kind == Boolean)
+}
+
+/// The members of one picked indicator a post names `indicator.<CODE>.<member>`
+/// (all but its code, which is the checkbox's value).
+pub fn indicator_members() -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().filter_map(|field| field.path.strip_prefix(INDICATOR_ITEM)).filter(|member| *member != "code")
+}
+
+/// Whether `member` is one of [`indicator_members`].
+pub fn is_indicator_member(member: &str) -> bool {
+    indicator_members().any(|known| known == member)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_member_has_its_object_and_no_path_repeats() {
+        for (i, field) in FIELDS.iter().enumerate() {
+            let (parent, _) = parent_and_key(field.path);
+            let parent = parent.strip_suffix(".*").unwrap_or(parent);
+            assert!(parent.is_empty() || FIELDS.iter().any(|f| f.path == parent), "{} has no {parent}", field.path);
+            assert!(!FIELDS.iter().skip(i + 1).any(|f| f.path == field.path), "{} twice", field.path);
+        }
+    }
+
+    #[test]
+    fn what_follows_from_the_table() {
+        let root: Vec<&str> = members("").collect();
+        assert_eq!(
+            root,
+            [
+                "caseNumber",
+                "procedure",
+                "subject",
+                "context",
+                "indicators",
+                "summary",
+                "officer",
+                "handling",
+                "sharedWith",
+                "noShareReason",
+                "officerJudgement",
+                "extensions"
+            ]
+        );
+        assert_eq!(
+            indicator_members().collect::<Vec<_>>(),
+            ["reliability", "credibility", "observedOn", "factsOn", "evidenceRefs", "note"]
+        );
+        assert!(is_boolean_path("subject.unknownSubject") && !is_boolean_path("subject.status"));
+        assert!(
+            is_posted_path("context.tip.receivedOn") && !is_posted_path("indicators") && !is_posted_path("sharedWith")
+        );
+        assert_eq!(rows().count(), 29);
+        assert!(is_member("context.sisAlert", "article") && !is_member("context", "article"));
+    }
+
+    /// The readers of the root and of one indicator match their members
+    /// inline (one pass, no look-ups): they accept exactly the table's.
+    #[test]
+    fn the_inline_readers_know_exactly_the_tables_members() {
+        use crate::core::engine::SignalEngine;
+        use crate::core::messages::Locale;
+        let engine = SignalEngine::example(Locale::En);
+        let today = crate::core::date::Date::parse("2026-11-28").expect("date");
+        let unknown = |form: serde_json::Value| -> Vec<String> {
+            let evaluation = engine.evaluate(&form, today);
+            evaluation.issues.iter().filter(|i| i.code == "field.unknown").map(|i| i.path.clone()).collect()
+        };
+        for key in members("").chain(["surprise"]) {
+            let found = unknown(serde_json::json!({ key: null }));
+            assert_eq!(found.contains(&format!("/{key}")), !is_member("", key), "{key}");
+        }
+        for key in members("indicators.*").chain(["surprise"]) {
+            let found = unknown(serde_json::json!({ "indicators": [{ key: null }] }));
+            assert_eq!(found.contains(&format!("/indicators/0/{key}")), !is_member("indicators.*", key), "{key}");
+        }
+    }
+
+    /// `schemas/form-fields.json` is the table as JSON, for the package's
+    /// tests (`UPDATE_SCHEMAS=1` writes it, as `make schemas` does).
+    #[test]
+    fn the_shipped_table_is_this_one() {
+        let mut text = serde_json::to_string_pretty(FIELDS.as_slice()).unwrap_or_default();
+        text.push('\n');
+        let file = format!("{}/schemas/form-fields.json", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+            std::fs::write(&file, &text).expect("write the table");
+        }
+        let shipped = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(shipped == text, "schemas/form-fields.json is out of date; run `make schemas`");
+    }
+}
