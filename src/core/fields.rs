@@ -5,7 +5,9 @@
 //! What follows from this table: the order issues are reported in
 //! (`issue::sort_findings`), the members each object of the form may have
 //! (the section readers' unknown-key check), the control names a post may
-//! carry and how each is read (`form_data`), and `schemas/form-fields.json`,
+//! carry and how each is read (`form_data`), where each field sits in a
+//! record and the form read back from one (`record::verify`), and
+//! `schemas/form-fields.json`,
 //! which the package's tests compare with the TypeScript declarations of the
 //! form. The rules of each field (lengths, formats, vocabularies) and the
 //! rules across fields stay code, in `form::sections`.
@@ -53,25 +55,33 @@ pub struct Field {
     /// Issues at or under it are ordered as one row of the table (an
     /// object's members that are not rows of their own fall under it).
     pub row: bool,
+    /// Where a top-level field sits in a record (dotted); `""` for a
+    /// member, which sits under its object there as in the form.
+    pub record: &'static str,
 }
 
 const fn field(path: &'static str, kind: FieldKind, row: bool) -> Field {
-    Field { path, kind, row }
+    Field { path, kind, row, record: "" }
+}
+
+/// A top-level field and where it sits in a record.
+const fn top(path: &'static str, kind: FieldKind, row: bool, record: &'static str) -> Field {
+    Field { path, kind, row, record }
 }
 
 use FieldKind::{Boolean, Choice, Date, Extensions, Indicators, Lines, Object, Partners, Text};
 
 /// Every field of the form, in the order of the table of SPEC §4.
 pub const FIELDS: [Field; 40] = [
-    field("caseNumber", Text, true),
-    field("procedure", Choice, true),
-    field("subject", Object, false),
+    top("caseNumber", Text, true, "case.caseNumber"),
+    top("procedure", Choice, true, "case.procedure"),
+    top("subject", Object, false, "subject"),
     field("subject.vNumber", Text, true),
     field("subject.bsn", Text, true),
     field("subject.unknownSubject", Boolean, true),
     field("subject.status", Choice, true),
     field("subject.protection", Choice, true),
-    field("context", Object, false),
+    top("context", Object, false, "context"),
     field("context.type", Choice, true),
     field("context.sisAlert", Object, true),
     field("context.sisAlert.regulation", Choice, false),
@@ -83,7 +93,7 @@ pub const FIELDS: [Field; 40] = [
     field("context.tip.receivedOn", Date, false),
     field("context.screeningMethod", Choice, true),
     field("context.partner", Text, true),
-    field("indicators", Indicators, true),
+    top("indicators", Indicators, true, "indicators"),
     field("indicators.*.code", Text, true),
     field("indicators.*.reliability", Choice, true),
     field("indicators.*.credibility", Choice, true),
@@ -91,22 +101,37 @@ pub const FIELDS: [Field; 40] = [
     field("indicators.*.factsOn", Date, true),
     field("indicators.*.evidenceRefs", Lines, true),
     field("indicators.*.note", Text, true),
-    field("summary", Text, true),
-    field("officer", Object, false),
+    top("summary", Text, true, "summary"),
+    top("officer", Object, false, "officer"),
     field("officer.id", Text, true),
     field("officer.unit", Text, true),
-    field("handling", Object, false),
+    top("handling", Object, false, "handling"),
     field("handling.tlp", Choice, true),
-    field("sharedWith", Partners, true),
-    field("noShareReason", Text, true),
-    field("officerJudgement", Object, false),
+    top("sharedWith", Partners, true, "routing.sharedWith"),
+    top("noShareReason", Text, true, "routing.noShareReason"),
+    top("officerJudgement", Object, false, "officerJudgement"),
     field("officerJudgement.view", Choice, true),
     field("officerJudgement.reason", Text, true),
-    field("extensions", Extensions, true),
+    top("extensions", Extensions, true, "extensions"),
 ];
 
+/// Where the top-level field `name` sits in a record (dotted), if it is one.
+pub fn record_location(name: &str) -> Option<&'static str> {
+    FIELDS.iter().find(|field| field.path == name && !field.record.is_empty()).map(|field| field.record)
+}
+
+/// The fields of the object at `parent` (`""`, `subject`, `indicators.*`), in table order.
+pub fn fields_of(parent: &'static str) -> impl Iterator<Item = &'static Field> {
+    FIELDS.iter().filter(move |field| parent_and_key(field.path).0 == parent)
+}
+
+/// The member name of a field (the last part of its path).
+pub fn key_of(field: &Field) -> &'static str {
+    parent_and_key(field.path).1
+}
+
 /// The prefix of the members of one picked indicator.
-const INDICATOR_ITEM: &str = "indicators.*.";
+pub const INDICATOR_ITEM: &str = "indicators.*.";
 
 /// The rows issues are ordered by, in order: each a path pattern.
 pub fn rows() -> impl Iterator<Item = &'static str> {
@@ -125,7 +150,7 @@ pub fn members(parent: &'static str) -> impl Iterator<Item = &'static str> {
     FIELDS.iter().map(|field| parent_and_key(field.path)).filter(move |(of, _)| *of == parent).map(|(_, key)| key)
 }
 
-fn parent_and_key(path: &str) -> (&str, &str) {
+fn parent_and_key(path: &'static str) -> (&'static str, &'static str) {
     path.rsplit_once('.').unwrap_or(("", path))
 }
 

@@ -202,58 +202,61 @@ fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
 
 /// The form input a record was built from, reconstructed from its content.
 pub fn input_of_record(record: &Value) -> Value {
-    let member = |pointer: &str| at(record, pointer).cloned();
-    let mut input = Map::new();
-    let mut put = |name: &str, value: Option<Value>| {
-        if let Some(value) = value {
-            input.insert(name.to_owned(), value);
+    use crate::core::fields::{fields_of, key_of, FieldKind};
+    /// The form's members of `value` (an object of the form at `parent`):
+    /// what the table declares, copied by insertion (removing or
+    /// `collect()`ing would add map code to the module). What a record adds
+    /// (an indicator's `category`, the engine's `handling.reviewOn`) stays out.
+    fn members_of(value: &Value, parent: &'static str) -> Value {
+        let Value::Object(map) = value else { return value.clone() };
+        let mut copy = Map::new();
+        for field in fields_of(parent) {
+            let key = key_of(field);
+            if let Some(member) = map.get(key) {
+                copy.insert(key.to_owned(), form_value(member, field.path, field.kind));
+            }
         }
-    };
-    put("caseNumber", member("/case/caseNumber"));
-    put("procedure", member("/case/procedure"));
-    put("subject", member("/subject"));
-    put("context", member("/context"));
-    put(
-        "indicators",
-        record.get("indicators").and_then(Value::as_array).map(|items| {
-            Value::Array(
-                items
-                    .iter()
-                    .map(|item| match item {
-                        // Copied without `category`, by insertion: removing or
-                        // `collect()`ing would add map code to the module.
-                        Value::Object(map) => {
-                            let mut copy = Map::new();
-                            for (key, member) in map.iter().filter(|(k, _)| k.as_str() != "category") {
-                                copy.insert(key.clone(), member.clone());
-                            }
-                            Value::Object(copy)
-                        }
-                        other => other.clone(),
-                    })
-                    .collect(),
-            )
-        }),
-    );
-    put("summary", member("/summary"));
-    put("officer", member("/officer"));
-    // What the officer chose: the review date is the engine's.
-    put("handling", member("/handling/tlp").map(|tlp| Value::Object(Map::from_iter([("tlp".to_owned(), tlp)]))));
-    put("officerJudgement", member("/officerJudgement"));
-    put("sharedWith", member("/routing/sharedWith"));
-    put("noShareReason", member("/routing/noShareReason"));
-    put("extensions", member("/extensions"));
+        Value::Object(copy)
+    }
+    fn form_value(value: &Value, path: &'static str, kind: FieldKind) -> Value {
+        match (kind, value) {
+            (FieldKind::Object, _) => members_of(value, path),
+            (FieldKind::Indicators, Value::Array(items)) => {
+                // The table's pattern for an item of this list.
+                let item = crate::core::fields::INDICATOR_ITEM.trim_end_matches('.');
+                Value::Array(items.iter().map(|entry| members_of(entry, item)).collect())
+            }
+            _ => value.clone(),
+        }
+    }
+    let mut input = Map::new();
+    for field in fields_of("") {
+        if let Some(value) = at_dotted(record, field.record) {
+            input.insert(field.path.to_owned(), form_value(value, field.path, field.kind));
+        }
+    }
     Value::Object(input)
 }
 
-/// Maps a form input path to where the same value sits in a record.
+/// The value at a dotted path of a record (`case.caseNumber`).
+fn at_dotted<'v>(record: &'v Value, dotted: &str) -> Option<&'v Value> {
+    dotted.split('.').try_fold(record, |value, key| value.get(key))
+}
+
+/// Maps a form input path to where the same value sits in a record (the
+/// table's record location of its top-level field, then the rest).
 fn record_path(input_path: &Pointer) -> Pointer {
-    match input_path.tokens().first() {
-        Some(Token::Member(name)) if name == "caseNumber" || name == "procedure" => {
-            Pointer::root().member("case").join(input_path)
-        }
-        Some(Token::Member(name)) if name == "sharedWith" || name == "noShareReason" => {
-            Pointer::root().member("routing").join(input_path)
+    let location = match input_path.tokens().first() {
+        Some(Token::Member(name)) => crate::core::fields::record_location(name),
+        _ => None,
+    };
+    match (location, input_path.tokens().get(1..)) {
+        (Some(location), Some(rest)) => {
+            let head = location.split('.').fold(Pointer::root(), |pointer, key| pointer.member(key));
+            rest.iter().fold(head, |pointer, token| match token {
+                Token::Member(name) => pointer.member(name),
+                Token::Index(index) => pointer.index(*index),
+            })
         }
         _ => input_path.clone(),
     }
