@@ -101,12 +101,16 @@ browser-module:
 	rm -rf target/pkg-build/$(OUT)
 	wasm-bindgen --target web --out-dir target/pkg-build/$(OUT) --out-name signal_indicators \
 	  target/browser/wasm32-unknown-unknown/release/signal_indicators.wasm
+	# Kept with its function names for `make size`'s size per part.
+	cp target/pkg-build/$(OUT)/signal_indicators_bg.wasm target/pkg-build/$(OUT)-named.wasm
 	wasm-opt -Oz --converge --strip-producers --low-memory-unused $(WASM_FEATURES) \
 	  target/pkg-build/$(OUT)/signal_indicators_bg.wasm -o target/pkg-build/$(OUT)/signal_indicators_bg.wasm
 
-## Raw, gzip and brotli bytes of what a browser downloads (.wasm + JS glue).
+## Raw, gzip and brotli bytes of what a browser downloads (.wasm + JS glue),
+## and the browser module's code and data per part (scripts/size-parts.mjs).
 size: pkg
 	node scripts/size.mjs
+	WASM_OPT_FLAGS="-Oz --converge --low-memory-unused $(WASM_FEATURES)" node scripts/size-parts.mjs
 
 ## Fails when the browser download is over budget.
 size-check: pkg
@@ -164,4 +168,4 @@ bench: pkg cli
 	scripts/setup.sh node browser
 	mkdir -p node_modules/@ind && ln -sfn ../../pkg node_modules/@ind/signal-indicators
 	node --test bench/js/agreement.test.mjs
-	node scripts/bench.mjs
+	WASM_OPT_FLAGS="-Oz --converge --low-memory-unused $(WASM_FEATURES)" node scripts/bench.mjs

@@ -114,7 +114,9 @@ rows.push(["Node: wasm package `verifyRecord(JSON text)`", micros(side.verifyWas
 rows.push(["Node: the same checks with Ajv + RFC 8785 (`canonicalize`) + `node:crypto`", micros(side.verifySame), perSecond(side.verifySame), `deep-equal verifications, of tampered records too; wasm is ${(side.verifyWasm / side.verifySame).toFixed(2)}× this`]);
 
 // 5. Size of the browser download.
-const size = execFileSync("node", [join(root, "scripts", "size.mjs")], { encoding: "utf8" });
+// The module by part: the same report as `make size` (the Makefile's wasm-opt flags, passed by `make bench`).
+const size = execFileSync("node", [join(root, "scripts", "size.mjs")], { encoding: "utf8" }) +
+  execFileSync("node", [join(root, "scripts", "size-parts.mjs")], { encoding: "utf8" });
 const total = size.split("\n").find((l) => l.startsWith("total"));
 
 const rustc = execFileSync("rustc", ["--version"], { encoding: "utf8" }).trim();
