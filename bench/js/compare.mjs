@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { SignalEngine } from "@ind/signal-indicators";
 import { generateForms, tamperedRecords } from "./forms.mjs";
 import { ajvRulesEngine, ajvPlainJs, engineOutcome } from "./reference.mjs";
-import { sameOutputReference, sameOutputVerifier } from "./same-output.mjs";
+import { sameOutputReference } from "./same-output.mjs";
+import { sameOutputVerifier } from "./same-output-verify.mjs";
 
 export const TODAY = "2026-11-28";
 const STAMP = { today: TODAY, now: "2026-11-28T20:15:00.000Z", id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09" };
