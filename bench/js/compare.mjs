@@ -100,6 +100,11 @@ async function rate(forms, run, rounds) {
  * The comparison: `count` generated forms of 12 indicators; throws when a
  * reference disagrees, otherwise returns evaluations/s of each side.
  */
+/**
+ * Times the engine against each reference on the same forms, after checking
+ * that every reference gives the engine's output; when one does not,
+ * `{ disagreements, first, count }` instead of figures.
+ */
 export async function compare({ count = 2000, rounds = 5 } = {}) {
   const impl = implementations();
   const forms = generateForms(impl.catalog, count, 12);
@@ -109,9 +114,8 @@ export async function compare({ count = 2000, rounds = 5 } = {}) {
     ...(await disagreements(forms, impl)),
     ...verifyDisagreements([...records, ...recordTexts(forms.slice(0, 200), impl, { tampered: true })], impl),
   ];
-  if (wrong.length > 0) {
-    throw new Error(`the references disagree with the engine on ${wrong.length} forms; first: ${JSON.stringify(wrong[0])}`);
-  }
+  // References that do other work than the engine are not timed against it.
+  if (wrong.length > 0) return { disagreements: wrong.length, first: wrong[0], count: forms.length };
   const valid = forms.filter((form) => impl.wasm(form).valid).length;
   // Warm-up pass for every side, so each is timed with its JIT settled.
   await rate(forms, impl.wasm, 1);
