@@ -11,22 +11,36 @@ use std::sync::OnceLock;
 
 pub use signal_infra::schema::{Problem, Validator};
 
+/// A file of `schemas/` as text: the file itself natively (the CLI prints
+/// it), the minified copy `build.rs` writes in the WebAssembly module.
+macro_rules! schema_text {
+    ($file:literal) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        let text: &'static str = include_str!(concat!("../../schemas/", $file));
+        #[cfg(target_arch = "wasm32")]
+        let text: &'static str = include_str!(concat!(env!("OUT_DIR"), "/", $file));
+        text
+    }};
+}
+
+/// The validator of a schema, compiled on first use and kept.
+macro_rules! validator_of {
+    ($compile:expr) => {{
+        static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+        VALIDATOR.get_or_init(|| $compile)
+    }};
+}
+
 /// The record JSON Schema (draft 2020-12), as text (minified in the
 /// WebAssembly module, see `build.rs`).
 pub fn record_schema() -> &'static str {
-    #[cfg(not(target_arch = "wasm32"))]
-    return include_str!("../../schemas/signal-record.schema.json");
-    #[cfg(target_arch = "wasm32")]
-    return include_str!(concat!(env!("OUT_DIR"), "/signal-record.schema.json"));
+    schema_text!("signal-record.schema.json")
 }
 
 /// The record JSON Schema of `schemaVersion` "1.1" (released with the
 /// engine's v1.2; a released schema never changes), as text.
 pub fn record_schema_1_1() -> &'static str {
-    #[cfg(not(target_arch = "wasm32"))]
-    return include_str!("../../schemas/signal-record-1.1.schema.json");
-    #[cfg(target_arch = "wasm32")]
-    return include_str!(concat!(env!("OUT_DIR"), "/signal-record-1.1.schema.json"));
+    schema_text!("signal-record-1.1.schema.json")
 }
 
 /// The record schema of a released `schemaVersion` ("1.1", "1.2").
@@ -41,51 +55,38 @@ pub fn record_schema_of(version: &str) -> Option<&'static str> {
 
 /// The correction JSON Schema (draft 2020-12), as text.
 pub fn correction_schema() -> &'static str {
-    #[cfg(not(target_arch = "wasm32"))]
-    return include_str!("../../schemas/signal-correction.schema.json");
-    #[cfg(target_arch = "wasm32")]
-    return include_str!(concat!(env!("OUT_DIR"), "/signal-correction.schema.json"));
+    schema_text!("signal-correction.schema.json")
 }
 
 /// The validator of the correction schema.
 pub fn correction_validator() -> &'static Validator {
-    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| Validator::new(correction_schema()))
+    validator_of!(Validator::new(correction_schema()))
 }
 
 /// The extract JSON Schema (draft 2020-12), as text.
 pub fn extract_schema() -> &'static str {
-    #[cfg(not(target_arch = "wasm32"))]
-    return include_str!("../../schemas/signal-extract.schema.json");
-    #[cfg(target_arch = "wasm32")]
-    return include_str!(concat!(env!("OUT_DIR"), "/signal-extract.schema.json"));
+    schema_text!("signal-extract.schema.json")
 }
 
 /// The validator of the extract schema.
 pub fn extract_validator() -> &'static Validator {
-    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| Validator::new(extract_schema()))
+    validator_of!(Validator::new(extract_schema()))
 }
 
 /// The validator of the record schema of `schemaVersion` "1.1".
 pub fn record_validator_1_1() -> &'static Validator {
-    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| Validator::new(record_schema_1_1()))
+    validator_of!(Validator::new(record_schema_1_1()))
 }
 
 /// The catalog JSON Schema (draft 2020-12), as text (minified in the
 /// WebAssembly module, see `build.rs`).
 pub fn catalog_schema() -> &'static str {
-    #[cfg(not(target_arch = "wasm32"))]
-    return include_str!("../../schemas/catalog.schema.json");
-    #[cfg(target_arch = "wasm32")]
-    return include_str!(concat!(env!("OUT_DIR"), "/catalog.schema.json"));
+    schema_text!("catalog.schema.json")
 }
 
 /// The validator of the record schema.
 pub fn record_validator() -> &'static Validator {
-    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| Validator::new(record_schema()))
+    validator_of!(Validator::new(record_schema()))
 }
 
 /// The catalog schema the engine checks catalogs with: the published one,
@@ -104,8 +105,7 @@ fn catalog_validation_schema() -> &'static str {
 /// `catalog.reference`), so a catalog gets the same issues whether it is
 /// read from JSON or built in Rust.
 pub fn catalog_validator() -> &'static Validator {
-    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| Validator::shape_only(catalog_validation_schema()))
+    validator_of!(Validator::shape_only(catalog_validation_schema()))
 }
 
 #[cfg(test)]
