@@ -95,8 +95,8 @@ export function bind(bindings) {
     catalogImpact: bindings.catalogImpact,
     /** The logic a catalog sets, readable, as Markdown or HTML (SPEC §12.5). */
     describeCatalog: bindings.describeCatalog,
-    /** What attach() needs of this build. */
-    attachSettings: bindings.attachSettings,
+    /** What attach() needs of this build: its checked settings and the form's session with `engine`. */
+    attachSettings: (options, engine) => bindings.attachSettings(options, live(engine)),
     signalError,
     /** Checks one post on the server (SPEC §8.3); see the README. */
     verifySubmission(body, options) {

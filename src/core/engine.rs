@@ -210,7 +210,40 @@ impl SignalEngine {
 
     /// Validates and scores a form, adding findings made at the JS boundary.
     pub fn evaluate_with(&self, input: &Value, boundary: &[Finding], today: Date) -> Evaluation<'_> {
-        let reading = self.read(input, boundary, today);
+        self.evaluation_of(self.read(input, boundary, today), today)
+    }
+
+    /// Validates and scores a form read once, and builds its record when it
+    /// is valid (what a submit needs, SPEC §9). `record` makes the stamp or
+    /// gives a record already built from this input (a repeated submit);
+    /// it is called only for a valid form.
+    pub fn evaluate_and_build<R>(
+        &self,
+        input: &Value,
+        today: Date,
+        record: impl FnOnce(&Reading<'_>) -> Result<R, SignalError>,
+    ) -> Result<(Evaluation<'_>, Option<R>), SignalError> {
+        let reading = self.read(input, &[], today);
+        let built = if reading.is_valid() { Some(record(&reading)?) } else { None };
+        Ok((self.evaluation_of(reading, today), built))
+    }
+
+    /// Builds the record of a form read and found valid by [`SignalEngine::read`].
+    pub fn record_of(
+        &self,
+        reading: &Reading<'_>,
+        today: Date,
+        stamp: &RecordStamp,
+    ) -> Result<SignalRecord, SignalError> {
+        if stamp.created_at.amsterdam_date().days_until(today).abs() > 1 {
+            return Err(SignalError::OptionInvalid("today must be within one day of the date of now".to_owned()));
+        }
+        build_record(&self.catalog, reading, stamp, self.locale)
+    }
+
+    /// The evaluation of a form read on `today`.
+    fn evaluation_of(&self, reading: Reading<'_>, today: Date) -> Evaluation<'_> {
+        let explanation = self.explain(&reading, today);
         Evaluation {
             valid: reading.is_valid(),
             issues: reading.findings.iter().map(|f| f.localize(self.locale)).collect(),
@@ -224,7 +257,7 @@ impl SignalEngine {
                 version: &self.catalog.catalog().version,
                 illustrative: self.catalog.illustrative(),
             },
-            explanation: self.explain(&reading, today),
+            explanation,
             assessment: reading.assessment,
         }
     }
@@ -346,11 +379,7 @@ impl SignalEngine {
         today: Date,
         stamp: &RecordStamp,
     ) -> Result<SignalRecord, SignalError> {
-        if stamp.created_at.amsterdam_date().days_until(today).abs() > 1 {
-            return Err(SignalError::OptionInvalid("today must be within one day of the date of now".to_owned()));
-        }
-        let reading = self.read(input, boundary, today);
-        build_record(&self.catalog, &reading, stamp, self.locale)
+        self.record_of(&self.read(input, boundary, today), today, stamp)
     }
 
     /// The catalog a verified record names: the active one or a known one

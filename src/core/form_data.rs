@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use super::issue::{Pointer, Token};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::error::SignalError;
@@ -410,4 +412,63 @@ mod tests {
             })
         );
     }
+}
+
+/// The control of a host's form an issue is about: its name and, for one box
+/// of a group sharing that name (a picked indicator, a partner), its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Control {
+    /// The control's `name`, through the host's `fieldMap`.
+    pub name: String,
+    /// The `value` of the one box meant, when several controls share the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// The control an issue at `path` points at in a form posted through
+/// `mapping`, whose input is `input` (the picker's names for an indicator
+/// item, found by its code; the host's names otherwise). `None` for the
+/// whole form (`""`).
+pub fn control_of(path: &str, input: &Value, mapping: &PostMapping) -> Option<Control> {
+    let pointer = Pointer::parse(path);
+    let tokens: Vec<String> = pointer
+        .tokens()
+        .iter()
+        .map(|token| match token {
+            Token::Member(name) => name.clone(),
+            Token::Index(index) => index.to_string(),
+        })
+        .collect();
+    let first = tokens.first()?;
+    let named = |name: &str| mapping.field_map.get(name).cloned().unwrap_or_else(|| name.to_owned());
+    let control = match first.as_str() {
+        "indicators" => {
+            let code = match pointer.tokens().get(1) {
+                Some(Token::Index(index)) => {
+                    input.get("indicators").and_then(|items| items.get(*index)).and_then(|item| item.get("code"))
+                }
+                _ => None,
+            }
+            .and_then(Value::as_str);
+            match (code, tokens.get(2)) {
+                (Some(code), Some(member)) => {
+                    Control { name: format!("{INDICATOR_CONTROL}.{code}.{member}"), value: None }
+                }
+                (Some(code), None) => Control { name: INDICATOR_CONTROL.to_owned(), value: Some(code.to_owned()) },
+                (None, _) => Control { name: INDICATOR_CONTROL.to_owned(), value: None },
+            }
+        }
+        "sharedWith" => Control { name: named("sharedWith"), value: None },
+        _ => {
+            let dotted = tokens.join(".");
+            // An object's issue is about its first control (the one a host shows first).
+            let dotted = match dotted.as_str() {
+                "context.sisAlert" => "context.sisAlert.regulation",
+                "context.tip" => "context.tip.channel",
+                other => other,
+            };
+            Control { name: named(dotted), value: None }
+        }
+    };
+    Some(control)
 }

@@ -25,5 +25,6 @@ pub mod protected;
 pub mod record;
 pub mod schema;
 pub mod scoring;
+pub mod session;
 pub mod submission;
 pub mod vocabulary;

@@ -11,12 +11,13 @@
 // restores every attribute it changed.
 //
 // The rules stay in the engine: options are checked by the module
-// (attachSettings), validation, scores and advice come from evaluate(), the
-// record from buildRecord(). This file holds the component's state and
+// (attachSettings); one form session (engine.session) gives, per edit and per
+// submit, the form as read, its evaluation, the control each issue is about
+// and, on a valid submit, the record. This file holds the component's state and
 // its events; the panel (attach/panel.js), the picker (attach/picker.js)
 // and the words (attach/words.js) are drawn by their own files.
 
-import { WORDS, pointerTokens, idSafe, isElement } from "./attach/words.js";
+import { WORDS, idSafe, isElement } from "./attach/words.js";
 import { panelRenderer } from "./attach/panel.js";
 import { pickerParts } from "./attach/picker.js";
 
@@ -26,7 +27,7 @@ const attachedForms = new WeakSet();
 
 /**
  * Attaches the engine to an existing form (SPEC §9).
- * @param api `{ SignalEngine, inputFromFormData, attachSettings, signalError }` of one build
+ * @param api `{ SignalEngine, attachSettings, signalError }` of one build
  */
 export function attachForm(api, form, options) {
   if (!isElement(form) || form.tagName !== "FORM" || !form.ownerDocument) {
@@ -44,7 +45,7 @@ export function attachForm(api, form, options) {
   const engine = hostEngine ?? ownEngine;
   let settings;
   try {
-    settings = api.attachSettings(plain, engine.locale);
+    settings = api.attachSettings(plain, engine);
   } catch (error) {
     ownEngine?.free();
     throw error;
@@ -55,11 +56,16 @@ export function attachForm(api, form, options) {
   const words = { ...(WORDS[locale] ?? WORDS.nl), ...settings.picker };
   const catalog = engine.catalog();
   const fieldMap = settings.fieldMap;
-  const valueMap = plain.valueMap; // checked by attachSettings
+  // One session per form, made with the settings: the mapping is checked
+  // once, and each edit and each submit crosses into the module once, read
+  // once, with the control of every issue; it keeps working if a host's
+  // engine is freed while attached.
+  const session = settings.session;
   // Every mapped name must be a control of the form: a typo would otherwise
   // leave a field silently unread.
   for (const [path, name] of Object.entries(fieldMap)) {
     if (![...form.querySelectorAll("[name]")].some((element) => element.getAttribute("name") === name)) {
+      session.free();
       ownEngine?.free();
       throw api.signalError("option.invalid", `fieldMap "${path}": the form has no control named "${name}"`);
     }
@@ -102,10 +108,16 @@ export function attachForm(api, form, options) {
     return category ? text(category.labels) : code;
   };
   const controlName = (path) => fieldMap[path] ?? path;
+  // The control each issue shown is about, as the engine named it.
+  const targets = new WeakMap();
+  /** A session's result, with each issue's control kept for drawing. */
+  function tracked(state) {
+    state.evaluation.issues.forEach((issue, index) => targets.set(issue, state.controls[index] ?? undefined));
+    return state;
+  }
   // What the panel and the picker draw with.
   const ui = { document, locale, words, catalog, create, textElement, text, categoryLabel, heading, subheading, injected, remember };
   const { showDetails, setUpFinding, renderPicker } = pickerParts(ui);
-  const evaluateOptions = () => (settings.today ? { today: settings.today } : undefined);
 
   /** The form's text entries, as a native submit would post them. */
   function formEntries() {
@@ -114,31 +126,6 @@ export function attachForm(api, form, options) {
       if (typeof value === "string") entries.push([name, value]);
     }
     return entries;
-  }
-
-  /** The form's current values as the engine's input. */
-  function input() {
-    return api.inputFromFormData(formEntries(), { fieldMap, valueMap });
-  }
-
-  /**
-   * The picked indicators in input order (the picker's checked boxes, as
-   * posted): what the panel and the issue links need of the input, read
-   * without a second crossing into the module.
-   */
-  function pickedOf(entries) {
-    const codes = [];
-    const values = new Map();
-    for (const [name, value] of entries) {
-      const code = value.trim();
-      if (name === "indicator" && code && !codes.includes(code)) codes.push(code);
-      else if (name.startsWith("indicator.")) values.set(name, value.trim());
-    }
-    // The grading as picked, for the panel's explanation ("bron B, informatie 2").
-    const member = (code, name) => values.get(`indicator.${code}.${name}`) || undefined;
-    return {
-      indicators: codes.map((code) => ({ code, reliability: member(code, "reliability"), credibility: member(code, "credibility") })),
-    };
   }
 
   // While drawing, the form's named controls by name, read at the first
@@ -175,34 +162,10 @@ export function attachForm(api, form, options) {
     }
   }
 
-  /** The host or picker control an issue path points at. */
-  function controlFor(path, current) {
-    const target = controlNameFor(path, current);
+  /** The host or picker control an issue is about. */
+  function controlFor(issue) {
+    const target = targets.get(issue);
     return target && findControls(target.name, target.value)[0];
-  }
-
-  /** The name (and value, for one box of a group) of the control an issue path points at. */
-  function controlNameFor(path, current) {
-    const tokens = pointerTokens(path);
-    const first = tokens[0];
-    if (first === undefined) return undefined;
-    let name;
-    let value;
-    if (first === "indicators") {
-      const index = /^\d+$/.test(tokens[1] ?? "") ? Number(tokens[1]) : -1;
-      const code = current.indicators?.[index]?.code;
-      if (typeof code === "string" && tokens[2] !== undefined) name = `indicator.${code}.${tokens[2]}`;
-      else if (typeof code === "string") [name, value] = ["indicator", code];
-      else name = "indicator";
-    } else if (first === "sharedWith") {
-      name = controlName("sharedWith");
-    } else {
-      let dotted = tokens.join(".");
-      if (dotted === "context.sisAlert") dotted = "context.sisAlert.regulation";
-      else if (dotted === "context.tip") dotted = "context.tip.channel";
-      name = controlName(dotted);
-    }
-    return { name, value };
   }
 
   /** Records an attribute's original value once, before the first change. */
@@ -235,14 +198,6 @@ export function attachForm(api, form, options) {
     }
   }
 
-  function evaluate(current) {
-    try {
-      return engine.evaluate(current, evaluateOptions());
-    } catch {
-      return null; // e.g. a host engine freed while attached: the form still submits natively
-    }
-  }
-
   /** The words of a field's own label: the host's `<label>`, else the picker's (with the indicator code). */
   function labelOf(control, path) {
     if (path === "/indicators") return words.indicators;
@@ -259,12 +214,12 @@ export function attachForm(api, form, options) {
 
   /** "V-nummer: vul dit veld in": the field's label, then what to do, so no two lines read alike. */
   /** The control a warning is about: for unshared advice, the box of the first advised partner not shared. */
-  function warningControl(issue, current) {
+  function warningControl(issue) {
     if (issue.path === "/sharedWith") {
       const partner = issue.params?.partners?.[0];
       return (partner && findControls(controlName("sharedWith"), partner)[0]) || findControls(controlName("sharedWith"))[0];
     }
-    return issue.path ? controlFor(issue.path, current) : undefined;
+    return controlFor(issue);
   }
 
   function fieldMessage(issue, control) {
@@ -274,19 +229,19 @@ export function attachForm(api, form, options) {
   }
 
   function render(evaluation, current) {
-    renderFields(evaluation, current);
+    renderFields(evaluation);
     renderPanel(evaluation, current);
   }
 
   /** Each touched field's first error, beside the field. */
-  function renderFields(evaluation, current) {
+  function renderFields(evaluation) {
     clearErrors();
     if (hostDraws) return;
     const shown = [];
     for (const issue of evaluation.issues) {
       if (issue.severity !== "error") continue;
       // An untouched field stays quiet: known from its name, without a lookup.
-      const target = controlNameFor(issue.path, current);
+      const target = targets.get(issue);
       if (!target || (!submitTried && !touched.has(target.name))) continue;
       const control = findControls(target.name, target.value)[0];
       if (!control || shown.includes(control)) continue;
@@ -312,10 +267,10 @@ export function attachForm(api, form, options) {
 
   /** A partner's name as officers read it (the catalog's label; the code where it has none). */
   /** Tells a host that draws its own errors every issue, with its control and label (SPEC §12.4). */
-  function dispatchIssues(evaluation, current) {
+  function dispatchIssues(evaluation) {
     const issues = drawing(() =>
       evaluation.issues.map((issue) => {
-        const control = issue.path ? controlFor(issue.path, current) : undefined;
+        const control = controlFor(issue);
         return {
           code: issue.code,
           severity: issue.severity,
@@ -338,7 +293,7 @@ export function attachForm(api, form, options) {
   }
 
   /** The error summary at the top of the form, returned for the caller to focus. */
-  function renderSummary(evaluation, current) {
+  function renderSummary(evaluation) {
     removeSummary();
     const headingId = "signal-indicators-summary-heading";
     const box = create("div", {
@@ -353,7 +308,7 @@ export function attachForm(api, form, options) {
     for (const issue of evaluation.issues) {
       if (issue.severity !== "error") continue;
       const item = create("li");
-      const control = controlFor(issue.path, current);
+      const control = controlFor(issue);
       if (control) {
         if (linked.includes(control)) continue;
         linked.push(control);
@@ -399,18 +354,20 @@ export function attachForm(api, form, options) {
       heldRefresh = true;
       return;
     }
-    const entries = formEntries();
-    let evaluation;
+    let state;
     try {
-      evaluation = engine.evaluateEntries(entries, { fieldMap, valueMap, ...evaluateOptions() });
+      state = tracked(session.update(formEntries()));
     } catch {
-      return; // e.g. a host engine freed while attached: the form still submits natively
+      return; // not expected: the form still submits natively
     }
+    const { evaluation, input } = state;
+    // What the panel explains of the input: the picked indicators and their
+    // grading ("bron B, informatie 2"), not the text being typed.
+    const picked = { indicators: (input.indicators ?? []).map(({ code, reliability, credibility }) => ({ code, reliability, credibility })) };
     if (summary && evaluation.valid) removeSummary();
     // Most keystrokes change no issue and no advice (typing a summary): then
     // the page already shows this evaluation and nothing is redrawn; and
     // what did change is redrawn alone.
-    const picked = pickedOf(entries);
     // (`valid` follows from the issues; the rest is what the panel shows:
     // the field messages draw the errors, the panel the warnings.)
     const { issues, valid, ...advice } = evaluation;
@@ -418,13 +375,13 @@ export function attachForm(api, form, options) {
     const panelShown = JSON.stringify([advice, issues.filter((i) => i.severity === "warning"), picked]);
     if (fields !== lastFields) {
       lastFields = fields;
-      drawing(() => renderFields(evaluation, picked));
+      drawing(() => renderFields(evaluation));
     }
     if (panelShown !== lastPanel) {
       lastPanel = panelShown;
       drawing(() => renderPanel(evaluation, picked));
     }
-    if (hostDraws) dispatchIssues(evaluation, picked);
+    if (hostDraws) dispatchIssues(evaluation);
   }
 
   function onEdit(event) {
@@ -455,11 +412,6 @@ export function attachForm(api, form, options) {
       if (event.defaultPrevented) busyUntil = 0;
     }, 0);
   }
-  // The last record built and what it was built from: unchanged input on the
-  // same evaluation date posts the same record again (same id, createdAt and
-  // digest), so the server can tell a repeat from a new signal (SPEC §12.6).
-  let lastBuilt = null; // { from, record }
-
   function onSubmit(event) {
     if (!attached) return;
     if (Date.now() < busyUntil) {
@@ -477,38 +429,29 @@ export function attachForm(api, form, options) {
     heldRefresh = false;
     submitTried = true;
     lastFields = lastPanel = "";
-    const current = input();
-    const evaluation = evaluate(current);
-    if (!evaluation) return;
+    let state;
+    try {
+      state = tracked(session.submit(formEntries()));
+    } catch {
+      return; // not expected: the form still submits natively, without a record
+    }
+    const { evaluation, input: current, record } = state;
     if (!evaluation.valid) {
       event.preventDefault();
       if (hostDraws) {
         drawing(() => renderPanel(evaluation, current));
-        dispatchIssues(evaluation, current);
+        dispatchIssues(evaluation);
         return;
       }
       const shown = drawing(() => {
         render(evaluation, current);
-        return renderSummary(evaluation, current);
+        return renderSummary(evaluation);
       });
       shown.focus();
       return;
     }
     removeSummary();
-    if (hostDraws) dispatchIssues(evaluation, current);
-    const from = JSON.stringify([current, evaluation.assessment.evaluatedOn]);
-    let record = lastBuilt?.from === from ? lastBuilt.record : null;
-    if (!record) {
-      try {
-        const stamp = {};
-        for (const key of ["today", "now", "id"]) if (settings[key]) stamp[key] = settings[key];
-        record = engine.buildRecord(current, stamp);
-      } catch {
-        event.preventDefault(); // not expected for a valid form
-        return;
-      }
-      lastBuilt = { from, record };
-    }
+    if (hostDraws) dispatchIssues(evaluation);
     const field = findControls(settings.recordField)[0];
     if (field && "value" in field) field.value = JSON.stringify(record);
     const proceed = form.dispatchEvent(new CustomEvent("signal-record", { detail: record, cancelable: true, bubbles: true }));
@@ -612,7 +555,7 @@ export function attachForm(api, form, options) {
     /** The current evaluation of the form. */
     evaluate() {
       if (!attached) throw api.signalError("option.invalid", "the form was detached");
-      return engine.evaluate(input(), evaluateOptions());
+      return session.update(formEntries()).evaluation;
     },
     /** Removes every listener and injected node and restores every changed attribute; twice is harmless. */
     detach() {
@@ -626,6 +569,7 @@ export function attachForm(api, form, options) {
       clearErrors();
       for (const node of injected.splice(0).reverse()) node.remove();
       for (const [element, name, original] of changed.splice(0).reverse()) restore(element, name, original);
+      session.free();
       ownEngine?.free();
     },
   };

@@ -11,10 +11,12 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{option_invalid, to_js};
-use super::engine::{locale_option, mapping_option, now_option, options as read_options, text_option, today_option};
+use super::engine::{
+    locale_option, mapping_option, now_option, options as read_options, text_option, today_option, JsSignalEngine,
+};
+use super::session::JsFormSession;
 use super::types::AttachOptions;
 use crate::core::form_data::entries_from_input;
-use crate::core::messages::Locale;
 use serde_json::Value;
 
 /// `attach`'s options after checking (camelCase for the JS side).
@@ -30,13 +32,6 @@ struct AttachSettings {
     /// Who draws the errors: `own` (the summary, inline texts and
     /// `aria-invalid`) or `host` (the `signal-issues` event only).
     summary: &'static str,
-    /// The evaluation date: given, or the Amsterdam date at a given `now`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    today: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    now: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<String>,
     /// `[controlName, value]` pairs that stand for `options.initial`.
     prefill: Vec<(String, String)>,
     /// The picker's words (declared once, in the core).
@@ -48,12 +43,12 @@ struct AttachSettings {
 /// `SignalError` `option.invalid`. Used by the package's `attach`; not part
 /// of the public API.
 #[wasm_bindgen(js_name = attachSettings, skip_typescript)]
-pub fn attach_settings(options: Option<JsValue>, engine_locale: String) -> Result<JsValue, JsValue> {
+pub fn attach_settings(options: Option<JsValue>, engine: &JsSignalEngine) -> Result<JsValue, JsValue> {
     let map = read_options::<AttachOptions>(options, "attach options")?;
     let text = |key: &str| text_option(&map, key);
     let locale = match locale_option(&map)? {
         Some(locale) => locale,
-        None => Locale::parse(&engine_locale).unwrap_or(Locale::Nl),
+        None => engine.shared().locale(),
     };
     let mapping = mapping_option(&map)?;
     let submit_mode = match text("submitMode")?.as_deref() {
@@ -74,22 +69,25 @@ pub fn attach_settings(options: Option<JsValue>, engine_locale: String) -> Resul
         },
     };
     let now = now_option(&map)?;
+    // The evaluation date: given, or the Amsterdam date at a given `now`.
     let today = today_option(&map)?.or_else(|| now.map(|now| now.amsterdam_date()));
     let prefill = match map.get("initial") {
         Some(initial) if initial.is_object() => entries_from_input(initial, &mapping),
         _ => Vec::new(),
     };
-    to_js(&AttachSettings {
+    let id = text("id")?;
+    let settings = to_js(&AttachSettings {
         locale: locale.tag(),
-        field_map: mapping.field_map,
+        field_map: mapping.field_map.clone(),
         heading_level,
         record_field: text("recordField")?.unwrap_or_else(|| "signal_record".to_owned()),
         submit_mode,
         summary,
-        today: today.map(|d| d.to_iso()),
-        now: now.map(|n| n.to_string()),
-        id: text("id")?,
         prefill,
         picker: crate::core::picker::picker_words(locale),
-    })
+    })?;
+    // Settings are plain data; the session is the one live member.
+    let session = JsFormSession::new(engine, mapping, today, now, id)?;
+    js_sys::Reflect::set(&settings, &JsValue::from_str("session"), &session.into())?;
+    Ok(settings)
 }

@@ -1,6 +1,7 @@
 //! `SignalEngine` and the free functions of the JS API (SPEC §8).
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use js_sys::{Function, Reflect, Uint8Array};
 use serde_json::{Map, Value};
@@ -36,7 +37,8 @@ use crate::core::schema;
 /// ```
 #[wasm_bindgen(js_name = SignalEngine)]
 pub struct JsSignalEngine {
-    engine: SignalEngine,
+    /// Shared with the form sessions made from it (`session()`).
+    engine: Rc<SignalEngine>,
     /// Known catalogs given at construction, read once (SPEC §12.7).
     #[cfg_attr(not(feature = "full"), expect(dead_code, reason = "only verification reads them"))]
     catalogs: Vec<KnownCatalog>,
@@ -163,7 +165,7 @@ pub(super) fn now_option(map: &Map<String, Value>) -> Result<Option<Instant>, Js
     }
 }
 
-fn current_instant() -> Result<Instant, JsValue> {
+pub(super) fn current_instant() -> Result<Instant, JsValue> {
     Instant::from_millis(js_sys::Date::now() as i64).ok_or_else(|| option_invalid("the clock is out of range"))
 }
 
@@ -213,7 +215,7 @@ impl JsSignalEngine {
         if require_approved_option(&parsed)? == Some(true) {
             engine = engine.require_approved().map_err(|e| signal_error(&e))?;
         }
-        Ok(JsSignalEngine { engine, catalogs })
+        Ok(JsSignalEngine { engine: Rc::new(engine), catalogs })
     }
 
     /// The engine's locale, `"nl"` or `"en"`.
@@ -519,7 +521,7 @@ impl JsSignalEngine {
     /// engine.catalog() })` reproduces the same digest.
     #[wasm_bindgen(unchecked_return_type = "Catalog")]
     pub fn catalog(&self) -> Result<JsValue, JsValue> {
-        to_js(self.engine.catalog())
+        to_js(self.engine.active_catalog().as_json())
     }
 
     /// `sha256:` + hex of the active catalog's canonical form.
@@ -529,10 +531,20 @@ impl JsSignalEngine {
     }
 }
 
+impl JsSignalEngine {
+    /// The engine, for the form sessions made from it.
+    pub(super) fn shared(&self) -> &Rc<SignalEngine> {
+        &self.engine
+    }
+}
+
+/// Why no record id could be made.
+pub(super) const NO_CRYPTO: &str = "no crypto source for a record id; pass options.id";
+
 /// A lowercase UUID v4: `crypto.randomUUID()`, or one made from
 /// `crypto.getRandomValues` where `randomUUID` is missing (plain-HTTP pages).
 pub(crate) fn random_uuid() -> Result<String, JsValue> {
-    let missing = || option_invalid("no crypto source for a record id; pass options.id");
+    let missing = || option_invalid(NO_CRYPTO);
     let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).map_err(|_| missing())?;
     if crypto.is_undefined() || crypto.is_null() {
         return Err(missing());
@@ -620,7 +632,7 @@ fn submission_value(
 /// The text `[name, value]` pairs of a `FormData` or an iterable of pairs,
 /// at most [`MAX_ENTRIES`]; files and other non-text values carry no form
 /// input and are left out.
-fn entry_pairs(entries: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+pub(super) fn entry_pairs(entries: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     super::boundary::read_entries(entries, MAX_ENTRIES)
         .ok_or_else(|| option_invalid("entries must be a FormData or an iterable of [name, value] pairs"))
 }

@@ -5,6 +5,7 @@ mod attach;
 mod boundary;
 mod convert;
 mod engine;
+mod session;
 mod types;
 
 pub use attach::attach_settings;
@@ -12,6 +13,7 @@ pub use engine::{
     catalog_impact, catalog_schema, describe_catalog, diff_catalogs, engine_version, input_from_form_data,
     record_schema, JsSignalEngine,
 };
+pub use session::JsFormSession;
 
 /// Installs a panic hook that prints Rust panics to the console (debug aid;
 /// the `panic-hook` feature).

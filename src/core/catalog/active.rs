@@ -13,6 +13,10 @@ pub struct ActiveCatalog {
 #[derive(Debug)]
 struct Loaded {
     catalog: Catalog,
+    /// The catalog as given, as JSON: what `catalog()` hands back and what
+    /// the digest is of. Kept rather than written again from `catalog`, so
+    /// a module that only loads catalogs from JSON has no catalog writer.
+    given: Value,
     /// Computed on first use: an engine that only evaluates never needs it,
     /// and on a page's cold start hashing the catalog would be time the
     /// officer waits for.
@@ -53,20 +57,23 @@ impl ActiveCatalog {
         if !errors.is_empty() {
             return Err(shape(errors));
         }
-        ActiveCatalog::new(catalog_from_checked(value), locale)
+        let catalog = catalog_from_checked(value);
+        linted(&catalog, locale)?;
+        Ok(ActiveCatalog::prepare(catalog, value.clone()))
     }
 
     /// Validates a typed catalog and prepares it for use.
     pub fn new(catalog: Catalog, locale: Locale) -> Result<ActiveCatalog, SignalError> {
-        let findings = lint(&catalog);
-        if !findings.is_empty() {
-            return Err(SignalError::CatalogInvalid(findings.iter().map(|f| f.localize(locale)).collect()));
-        }
-        Ok(ActiveCatalog::prepare(catalog))
+        linted(&catalog, locale)?;
+        // A catalog holds strings, whole numbers and booleans only, which
+        // always have a JSON value.
+        let given = crate::core::json_text::to_value(&catalog).unwrap_or_default();
+        Ok(ActiveCatalog::prepare(catalog, given))
     }
 
-    /// The lookups scoring needs, for a catalog that passed [`lint`].
-    fn prepare(catalog: Catalog) -> ActiveCatalog {
+    /// The lookups scoring needs, for a catalog that passed [`lint`], and
+    /// the catalog as JSON.
+    fn prepare(catalog: Catalog, given: Value) -> ActiveCatalog {
         let indicator_category = catalog
             .indicators
             .iter()
@@ -124,6 +131,7 @@ impl ActiveCatalog {
         ActiveCatalog {
             data: std::sync::Arc::new(Loaded {
                 catalog,
+                given,
                 digest: OnceLock::new(),
                 indicator_category,
                 indicators_by_code,
@@ -148,7 +156,7 @@ impl ActiveCatalog {
                 // on a page's cold start the checks would be most of the
                 // time `new SignalEngine()` takes.
                 let value = crate::core::json_text::parse_strict(EXAMPLE_CATALOG_JSON).unwrap_or(Value::Null);
-                ActiveCatalog::prepare(catalog_from_checked(&value))
+                ActiveCatalog::prepare(catalog_from_checked(&value), value)
             })
             .clone()
     }
@@ -162,13 +170,15 @@ impl ActiveCatalog {
     /// defaults filled in), so any JCS implementation over the catalog file
     /// reproduces it.
     pub fn digest(&self) -> &str {
-        self.data.digest.get_or_init(|| {
-            // A catalog holds strings, whole numbers and booleans only, which
-            // always have a JSON value and a canonical form.
-            crate::core::json_text::to_value(&self.data.catalog)
-                .and_then(|json| canonical_digest(&json).ok())
-                .unwrap_or_default()
-        })
+        // A catalog holds strings, whole numbers and booleans only, which
+        // always have a canonical form.
+        self.data.digest.get_or_init(|| canonical_digest(&self.data.given).unwrap_or_default())
+    }
+
+    /// The catalog as JSON, as given (`engine.catalog()`): loading it again
+    /// gives the same digest.
+    pub fn as_json(&self) -> &Value {
+        &self.data.given
     }
 
     /// The partner's name in `locale` (its code when it has no labels).
@@ -397,4 +407,14 @@ fn digests_of(value: &Value) -> [String; 2] {
         }
     }
     [digest(value), digest(&filled)]
+}
+
+/// `catalog.invalid` with every rule of [`lint`] the catalog breaks.
+fn linted(catalog: &Catalog, locale: Locale) -> Result<(), SignalError> {
+    let findings = lint(catalog);
+    if findings.is_empty() {
+        Ok(())
+    } else {
+        Err(SignalError::CatalogInvalid(findings.iter().map(|f| f.localize(locale)).collect()))
+    }
 }

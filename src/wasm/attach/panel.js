@@ -59,7 +59,7 @@ export function panelRenderer(view, { panel, live, warningControl, ensureId, fie
       const linked = [];
       for (const issue of warnings) {
         const item = create("li");
-        const control = warningControl(issue, current);
+        const control = warningControl(issue);
         if (control && !linked.includes(`${issue.code} ${ensureId(control)}`)) {
           linked.push(`${issue.code} ${control.id}`);
           item.append(textElement("a", fieldMessage(issue, control), { href: `#${control.id}` }));

@@ -85,14 +85,6 @@ export function displayScore(bp, locale) {
   return `${Math.floor(tenths / 10)}${locale === "nl" ? "," : "."}${tenths % 10}`;
 }
 
-/** The tokens of a JSON Pointer ("/a/b~1c" → ["a", "b/c"]). */
-export function pointerTokens(path) {
-  return path
-    .split("/")
-    .slice(1)
-    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-
 /** An indicator code as a safe part of an element id. */
 export function idSafe(code) {
   return code.replace(/[^A-Za-z0-9_-]/gu, "_");
