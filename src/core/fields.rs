@@ -7,9 +7,10 @@
 //! (the section readers' unknown-key check), the control names a post may
 //! carry and how each is read (`form_data`), where each field sits in a
 //! record and the form read back from one (`record::verify`), and
-//! `schemas/form-fields.json`,
+//! the length rules of texts (`LENGTHS`, read by `form::sections` and for
+//! the picker's `maxlength`), and `schemas/form-fields.json`,
 //! which the package's tests compare with the TypeScript declarations of the
-//! form. The rules of each field (lengths, formats, vocabularies) and the
+//! form. The other rules of each field (formats, vocabularies) and the
 //! rules across fields stay code, in `form::sections`.
 //!
 //! Adding a field is one line here, its rule in `form::sections`, and its
@@ -60,6 +61,16 @@ pub struct Field {
     pub record: &'static str,
 }
 
+/// A text's shortest and longest length, in UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize))]
+pub struct Length {
+    /// The shortest.
+    pub min: u16,
+    /// The longest.
+    pub max: u16,
+}
+
 const fn field(path: &'static str, kind: FieldKind, row: bool) -> Field {
     Field { path, kind, row, record: "" }
 }
@@ -68,6 +79,20 @@ const fn field(path: &'static str, kind: FieldKind, row: bool) -> Field {
 const fn top(path: &'static str, kind: FieldKind, row: bool, record: &'static str) -> Field {
     Field { path, kind, row, record }
 }
+
+/// The length rules of the form's texts, by path: the shortest and longest
+/// text in UTF-16 code units (for evidence references, each line). Beside
+/// the table rather than a column of it: they are read when the crate is
+/// compiled (`length_of`), so they cost the browser module no bytes.
+pub const LENGTHS: [(&str, Length); 7] = [
+    ("context.sisAlert.alertReference", Length { min: 1, max: 64 }),
+    ("indicators.*.evidenceRefs", Length { min: 1, max: 512 }),
+    ("indicators.*.note", Length { min: 0, max: 2000 }),
+    ("summary", Length { min: 20, max: 4000 }),
+    ("officer.unit", Length { min: 1, max: 80 }),
+    ("noShareReason", Length { min: 10, max: 2000 }),
+    ("officerJudgement.reason", Length { min: 10, max: 2000 }),
+];
 
 use FieldKind::{Boolean, Choice, Date, Extensions, Indicators, Lines, Object, Partners, Text};
 
@@ -118,6 +143,39 @@ pub const FIELDS: [Field; 40] = [
 /// Where the top-level field `name` sits in a record (dotted), if it is one.
 pub fn record_location(name: &str) -> Option<&'static str> {
     FIELDS.iter().find(|field| field.path == name && !field.record.is_empty()).map(|field| field.record)
+}
+
+/// The length rule of the field at `path` (`summary`, `indicators.*.note`):
+/// its shortest and longest text. For `const { ... }` only: a path without
+/// a length rule stops the build, so a misspelt path cannot drop a rule.
+pub const fn length_of(path: &str) -> (usize, usize) {
+    // Loops rather than iterators: a `const fn`, so each use is a constant
+    // read from the table when the crate is compiled (`const { ... }`).
+    let mut at = 0;
+    while at < LENGTHS.len() {
+        let (of, Length { min, max }) = LENGTHS[at];
+        if same_text(of, path) {
+            return (min as usize, max as usize);
+        }
+        at += 1;
+    }
+    panic!("the field table has no length rule for this path")
+}
+
+/// `a == b`, in a `const fn`.
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
 /// The fields of the object at `parent` (`""`, `subject`, `indicators.*`), in table order.
@@ -253,11 +311,76 @@ mod tests {
         }
     }
 
+    /// Every length in the table is the one the form's reader enforces:
+    /// one unit over is `text.too-long` with that maximum, the maximum is
+    /// no length issue, and one under a minimum above 1 is `text.too-short`.
+    #[test]
+    fn the_reader_enforces_the_table_s_lengths() {
+        use crate::core::engine::SignalEngine;
+        use crate::core::messages::Locale;
+        let engine = SignalEngine::example(Locale::En);
+        let today = crate::core::date::Date::parse("2026-11-28").expect("date");
+        let valid: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/data/valid-form.json")).expect("the fixture is JSON");
+        for (path, length) in LENGTHS {
+            let field = FIELDS.iter().find(|field| field.path == path).expect("a field of the table");
+            assert!(matches!(field.kind, Text | Lines), "{path} is a text");
+            let pointer = format!("/{}", path.replace(".*.", ".0.").replace('.', "/"));
+            let issues_with = |len: u32| {
+                let mut form = valid.clone();
+                let text = "a".repeat(len as usize);
+                // Evidence references are a list: the rule is each line's.
+                let value = if path.ends_with("evidenceRefs") { serde_json::json!([text]) } else { text.into() };
+                let (parent, key) = pointer.rsplit_once('/').expect("a member");
+                if parent == "/officerJudgement" {
+                    form["officerJudgement"]["view"] = "partly".into();
+                }
+                form.pointer_mut(parent).and_then(|p| p.as_object_mut()).expect("the parent").insert(key.into(), value);
+                let at = if path.ends_with("evidenceRefs") { format!("{pointer}/0") } else { pointer.clone() };
+                engine
+                    .evaluate(&form, today)
+                    .issues
+                    .iter()
+                    .filter(|i| i.path == at && i.code.starts_with("text.too-"))
+                    .map(|i| (i.code.clone(), i.params.clone()))
+                    .collect::<Vec<_>>()
+            };
+            let over = issues_with(u32::from(length.max) + 1);
+            assert_eq!(over.len(), 1, "{path}: {over:?}");
+            assert_eq!(over[0].0, "text.too-long", "{path}");
+            let max = over[0].1.as_ref().and_then(|params| params.get("max")).and_then(serde_json::Value::as_u64);
+            assert_eq!(max, Some(u64::from(length.max)), "{path}");
+            assert!(issues_with(u32::from(length.max)).is_empty(), "{path} at its maximum");
+            if length.min > 1 {
+                assert_eq!(
+                    issues_with(u32::from(length.min) - 1).first().map(|i| i.0.as_str()),
+                    Some("text.too-short"),
+                    "{path}"
+                );
+            }
+        }
+    }
+
     /// `schemas/form-fields.json` is the table as JSON, for the package's
     /// tests (`UPDATE_SCHEMAS=1` writes it, as `make schemas` does).
     #[test]
     fn the_shipped_table_is_this_one() {
-        let mut text = serde_json::to_string_pretty(FIELDS.as_slice()).unwrap_or_default();
+        /// A field with its length rule, as the file lists it.
+        #[derive(Serialize)]
+        struct Shipped<'a> {
+            #[serde(flatten)]
+            field: &'a Field,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            length: Option<Length>,
+        }
+        let table: Vec<Shipped> = FIELDS
+            .iter()
+            .map(|field| Shipped {
+                field,
+                length: LENGTHS.iter().find(|(path, _)| *path == field.path).map(|(_, length)| *length),
+            })
+            .collect();
+        let mut text = serde_json::to_string_pretty(&table).unwrap_or_default();
         text.push('\n');
         let file = format!("{}/schemas/form-fields.json", env!("CARGO_MANIFEST_DIR"));
         if std::env::var_os("UPDATE_SCHEMAS").is_some() {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::catalog::ActiveCatalog;
+use super::fields::length_of;
 use super::messages::Locale;
 use super::vocabulary::{CREDIBILITY, RELIABILITY};
 
@@ -53,6 +54,8 @@ pub struct PickerWords {
     pub reliability_options: [&'static str; 6],
     /// Meanings of credibility `1`–`6`.
     pub credibility_options: [&'static str; 6],
+    /// The note's `maxlength`: the longest note the form takes (the field table's).
+    pub note_max_length: u32,
 }
 
 /// The picker's words in `locale`.
@@ -74,6 +77,7 @@ pub fn picker_words(locale: Locale) -> PickerWords {
             note_label: "Toelichting",
             reliability_codes: RELIABILITY,
             credibility_codes: CREDIBILITY,
+            note_max_length: const { length_of("indicators.*.note").1 as u32 },
             reliability_options: [
                 "volledig betrouwbaar",
                 "meestal betrouwbaar",
@@ -107,6 +111,7 @@ pub fn picker_words(locale: Locale) -> PickerWords {
             note_label: "Note",
             reliability_codes: RELIABILITY,
             credibility_codes: CREDIBILITY,
+            note_max_length: const { length_of("indicators.*.note").1 as u32 },
             reliability_options: [
                 "completely reliable",
                 "usually reliable",
@@ -244,7 +249,7 @@ pub fn render_picker(catalog: &ActiveCatalog, locale: Locale, values: Option<&Va
                  <label for=\"{base}-evidenceRefs\" class=\"utrecht-form-label\">{evidence}</label>\
                  <textarea name=\"indicator.{code}.evidenceRefs\" id=\"{base}-evidenceRefs\" class=\"utrecht-textarea\" rows=\"2\">{evidence_value}</textarea>\
                  <label for=\"{base}-note\" class=\"utrecht-form-label\">{note}</label>\
-                 <textarea name=\"indicator.{code}.note\" id=\"{base}-note\" class=\"utrecht-textarea\" maxlength=\"2000\">{note_value}</textarea>\
+                 <textarea name=\"indicator.{code}.note\" id=\"{base}-note\" class=\"utrecht-textarea\" maxlength=\"{note_max}\">{note_value}</textarea>\
                  </details></div>",
                 observed = escape_html(words.observed_label),
                 observed_value = escape_html(&member_text(item, "observedOn")),
@@ -254,6 +259,7 @@ pub fn render_picker(catalog: &ActiveCatalog, locale: Locale, values: Option<&Va
                 evidence_value = escape_html(&member_text(item, "evidenceRefs")),
                 note = escape_html(words.note_label),
                 note_value = escape_html(&member_text(item, "note")),
+                note_max = words.note_max_length,
             ));
         }
         html.push_str("</fieldset>");

@@ -133,20 +133,23 @@ impl SignalEngine {
     }
 
     /// A post without a record (no script ran): evaluated, and built here
-    /// when valid.
+    /// when valid, from one reading of the form.
     fn build_on_server(&self, input: Value, rules: &SubmissionRules<'_>) -> Submission {
         let today = rules.now.amsterdam_date();
-        let evaluation = self.evaluate(&input, today);
-        if !evaluation.valid {
-            let issues = evaluation.issues;
-            return Submission { ok: false, record_text: None, input, issues, duplicate: false };
-        }
-        let issues = evaluation.issues;
         let stamp = RecordStamp { id: rules.new_id.clone(), created_at: rules.now };
-        match self.build_record(&input, &[], today, &stamp) {
-            Ok(record) => Submission { ok: true, record_text: to_text(&record), input, issues, duplicate: false },
+        match self.evaluate_and_build(&input, today, |reading| self.record_of(reading, today, &stamp)) {
+            Ok((evaluation, record)) => {
+                let record_text = record.as_ref().and_then(to_text);
+                Submission {
+                    ok: record_text.is_some(),
+                    record_text,
+                    input,
+                    issues: evaluation.issues,
+                    duplicate: false,
+                }
+            }
             Err(error) => {
-                let issues = if error.issues().is_empty() { issues } else { error.issues().to_vec() };
+                let issues = error.issues().to_vec();
                 Submission { ok: false, record_text: None, input, issues, duplicate: false }
             }
         }

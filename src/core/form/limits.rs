@@ -10,8 +10,6 @@ pub const MAX_DEPTH: usize = 16;
 pub const MAX_INDICATORS: usize = 200;
 /// Most evidence references on one indicator.
 pub const MAX_EVIDENCE_REFS: usize = 20;
-/// Longest evidence reference (a document key or a URL), in UTF-16 units.
-pub const MAX_EVIDENCE_REF_LENGTH: usize = 512;
 /// Most entries in `sharedWith`.
 pub const MAX_SHARED_WITH: usize = 100;
 

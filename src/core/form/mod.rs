@@ -28,9 +28,7 @@ use super::issue::{sort_findings, Finding, Kind, Severity};
 use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ItemRole, ObservedIndicator};
 
 pub use super::protected::PROTECTED_KEYS;
-pub use limits::{
-    exceeds_limits, exceeds_limits_with, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH, MAX_INDICATORS, MAX_SHARED_WITH,
-};
+pub use limits::{exceeds_limits, exceeds_limits_with, MAX_EVIDENCE_REFS, MAX_INDICATORS, MAX_SHARED_WITH};
 pub use reader::trim;
 use reader::{IndicatorPath, PathLike};
 pub use values::{FormValues, IndicatorValues, SisAlertValues, TipValues};

@@ -152,7 +152,7 @@ impl Reader<'_, '_> {
     }
 
     /// Checks a text's length in UTF-16 code units; true when within bounds.
-    pub(super) fn length(&mut self, text: &str, path: impl PathLike, min: usize, max: usize) -> bool {
+    pub(super) fn length(&mut self, text: &str, path: impl PathLike, (min, max): (usize, usize)) -> bool {
         let actual = utf16_len(text);
         if actual < min {
             self.push(Finding::error(path.render(), Kind::TextTooShort { min, actual }));
@@ -236,7 +236,7 @@ impl Reader<'_, '_> {
         for (i, item) in items.iter().enumerate() {
             let item_path = ItemPath { parent: path, index: i };
             let Some(text) = self.text(Some(item), item_path, true) else { continue };
-            if !self.length(text, item_path, 1, max_len) {
+            if !self.length(text, item_path, (1, max_len)) {
                 continue;
             }
             if out.iter().any(|(_, seen)| *seen == text) {

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::super::catalog::Partner;
 use super::super::date::Date;
 use super::super::extensions::ExtensionType;
+use super::super::fields::length_of;
 use super::super::identifiers::{is_bsn, is_case_number, is_officer_id, is_v_number};
 use super::super::issue::{Finding, Items, Kind, Pointer};
 use super::super::vocabulary::{
@@ -60,7 +61,9 @@ impl Reader<'_, '_> {
         self.read_context(context, &mut values);
         self.read_indicators(indicators, &mut values);
 
-        values.summary = self.text(summary, "/summary", true).filter(|text| self.length(text, "/summary", 20, 4000));
+        values.summary = self
+            .text(summary, "/summary", true)
+            .filter(|text| self.length(text, "/summary", const { length_of("summary") }));
         if values.summary.is_some_and(names_protected_term) {
             self.push(Finding::warning("/summary", Kind::TextProtectedTerm));
         }
@@ -78,7 +81,7 @@ impl Reader<'_, '_> {
         });
         values.officer_unit = self
             .text(officer.and_then(|o| o.get("unit")), "/officer/unit", true)
-            .filter(|text| self.length(text, "/officer/unit", 1, 80));
+            .filter(|text| self.length(text, "/officer/unit", const { length_of("officer.unit") }));
 
         let handling = self.object(handling, "/handling");
         if let Some(handling) = handling {
@@ -106,7 +109,7 @@ impl Reader<'_, '_> {
         }
         values.no_share_reason = self
             .text(no_share_reason, "/noShareReason", false)
-            .filter(|text| self.length(text, "/noShareReason", 10, 2000));
+            .filter(|text| self.length(text, "/noShareReason", const { length_of("noShareReason") }));
 
         self.read_judgement(judgement, &mut values);
         self.read_extensions(extensions, &mut values);
@@ -124,7 +127,7 @@ impl Reader<'_, '_> {
         let reason_path = "/officerJudgement/reason";
         values.judgement_reason = self
             .text(judgement.get("reason"), reason_path, needs_reason)
-            .filter(|text| self.length(text, reason_path, 10, 2000));
+            .filter(|text| self.length(text, reason_path, const { length_of("officerJudgement.reason") }));
         if is_absent(view) && !is_absent(judgement.get("reason")) {
             self.push(Finding::error("/officerJudgement/view", Kind::Required));
         }
@@ -236,7 +239,7 @@ impl Reader<'_, '_> {
         let reference_path = path.clone().member("alertReference");
         out.alert_reference = self
             .text(alert.get("alertReference"), &reference_path, true)
-            .filter(|text| self.length(text, &reference_path, 1, 64));
+            .filter(|text| self.length(text, &reference_path, const { length_of("context.sisAlert.alertReference") }));
         out
     }
 
@@ -336,7 +339,9 @@ impl Reader<'_, '_> {
             }
             let refs_path = at("evidenceRefs");
             let mut evidence_refs = Vec::new();
-            for (j, text) in self.text_list(refs, refs_path, MAX_EVIDENCE_REFS, MAX_EVIDENCE_REF_LENGTH) {
+            for (j, text) in
+                self.text_list(refs, refs_path, MAX_EVIDENCE_REFS, const { length_of("indicators.*.evidenceRefs").1 })
+            {
                 if is_placeholder(text) {
                     self.push(Finding::error(refs_path.render().index(j), Kind::IndicatorEvidencePlaceholder));
                 } else {
@@ -349,7 +354,9 @@ impl Reader<'_, '_> {
                 self.push(Finding::error(refs_path.render(), Kind::IndicatorEvidenceRequired));
             }
             let note_path = at("note");
-            out.note = self.text(note, note_path, false).filter(|text| self.length(text, note_path, 0, 2000));
+            out.note = self
+                .text(note, note_path, false)
+                .filter(|text| self.length(text, note_path, const { length_of("indicators.*.note") }));
             if out.note.is_some_and(names_protected_term) {
                 self.push(Finding::warning(note_path.render(), Kind::TextProtectedTerm));
             }
@@ -406,7 +413,7 @@ impl Reader<'_, '_> {
                     self.choice(member, &path, declaration.required, &allowed)
                 }
                 ExtensionType::String => self.text(member, &path, declaration.required).filter(|text| {
-                    if !self.length(text, &path, 1, extension.max_length as usize) {
+                    if !self.length(text, &path, (1, extension.max_length as usize)) {
                         return false;
                     }
                     let matches = extension.pattern.as_ref().is_none_or(|p| p.is_match(text));

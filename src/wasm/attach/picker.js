@@ -141,7 +141,7 @@ export function pickerParts(view) {
         const noteId = `${base}-note`;
         details.append(
           labelled(noteId, words.noteLabel),
-          create("textarea", { name: `indicator.${code}.note`, id: noteId, class: "utrecht-textarea", maxlength: "2000", ...disabledUntilPicked }),
+          create("textarea", { name: `indicator.${code}.note`, id: noteId, class: "utrecht-textarea", maxlength: String(words.noteMaxLength), ...disabledUntilPicked }),
         );
         field.append(details);
         fieldset.append(field);
