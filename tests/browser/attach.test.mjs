@@ -42,6 +42,35 @@ test("the picker has the contract's control names, grading starts empty and hidd
   assert.match(await page.textContent("#panel"), /Advies — geen besluit/);
 });
 
+test("the picker attach builds has the controls, labels and words of the one renderPicker writes", async () => {
+  const { renderPicker } = await import("@ind/signal-indicators");
+  const { page } = await open();
+  for (const locale of ["nl", "en"]) {
+    const html = renderPicker({ locale });
+    const [built, written] = await page.evaluate(([locale, html]) => {
+      const form = document.getElementById("signal");
+      window.handle.detach();
+      const handle = window.attach(form, window.pageOptions({ locale }));
+      // What an officer meets: each control with its name, kind, limits and
+      // description, each label, option, guidance and group heading with its words.
+      const describe = (root) =>
+        [...root.querySelectorAll("input, select, textarea, label, option, p.utrecht-form-field-description, legend")]
+          .filter((element) => !element.closest(".signal-indicators-filter"))
+          .map((element) => [
+            element.tagName,
+            ...["name", "type", "id", "value", "for", "maxlength", "rows", "aria-describedby"].map((name) => element.getAttribute(name) ?? ""),
+            ["INPUT", "SELECT", "TEXTAREA"].includes(element.tagName) ? "" : element.textContent.replace(/\s+/g, " ").trim(),
+          ]);
+      const built = describe(document.querySelector("#indicators .signal-indicators-picker"));
+      handle.detach();
+      const written = describe(new DOMParser().parseFromString(html, "text/html").body);
+      return [built, written];
+    }, [locale, html]);
+    assert.ok(built.length > 29 * 10, `${locale}: the whole picker (${built.length})`);
+    assert.deepEqual(built, written, locale);
+  }
+});
+
 test("errors show only after touch; aria attributes follow", async () => {
   const { page } = await open();
   assert.equal(await page.locator(".utrecht-form-field-error-message").count(), 0);
