@@ -326,15 +326,20 @@ fn token_matches(pattern: &str, token: &Token) -> bool {
     }
 }
 
-/// The table row a path falls under (see [`super::fields::rows`]).
-fn row_of(path: &Pointer) -> usize {
+/// Each row of the table as its pattern's tokens (`*` for an index), split
+/// once per ordering rather than once per issue and row.
+fn row_patterns() -> Vec<Vec<&'static str>> {
+    super::fields::rows().map(|row| row.split('.').collect()).collect()
+}
+
+/// The table row a path falls under (see [`super::fields::rows`]), given
+/// the rows' patterns ([`row_patterns`]).
+fn row_of(path: &Pointer, rows: &[Vec<&'static str>]) -> usize {
     let tokens = path.tokens();
     if tokens.is_empty() {
         return 0;
     }
-    // Each row's pattern token by token (`*` for an index), read from the
-    // table without allocating.
-    let patterns = || super::fields::rows().map(|row| (row.split('.').count(), row.split('.'))).enumerate();
+    let patterns = || rows.iter().map(|row| (row.len(), row.iter().copied())).enumerate();
     let mut best: Option<(usize, usize)> = None; // (matched length, row)
     for (row, (len, mut pattern)) in patterns() {
         let under = len <= tokens.len() && pattern.by_ref().zip(tokens).all(|(p, t)| token_matches(p, t));
@@ -367,6 +372,7 @@ fn row_of(path: &Pointer) -> usize {
 
 /// Sorts findings into the stable order and keeps one per (path, code).
 pub fn sort_findings(findings: &mut Vec<Finding>) {
+    let rows = row_patterns();
     let key = |f: &Finding| {
         // Indexes, and members that are numbers (catalog grades), in order.
         let indexes: Vec<usize> = f
@@ -378,7 +384,7 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
                 Token::Member(name) => index_of(name),
             })
             .collect();
-        (row_of(&f.path), indexes, f.code())
+        (row_of(&f.path, &rows), indexes, f.code())
     };
     let keys: Vec<_> = findings.iter().map(key).collect();
     // Then by path, token by token: a deterministic order for the rest.
@@ -440,6 +446,8 @@ mod tests {
 
     #[test]
     fn rows_follow_the_table() {
+        let rows = row_patterns();
+        let row_of = |path: &Pointer| row_of(path, &rows);
         assert_eq!(row_of(&Pointer::parse("/caseNumber")), 0);
         assert_eq!(row_of(&Pointer::parse("")), 0);
         assert_eq!(row_of(&Pointer::parse("/subject")), 2);
