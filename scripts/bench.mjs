@@ -75,7 +75,7 @@ rows.push(["CLI `verify`, 100 000 records (NDJSON)", `${seconds.toFixed(2)} s`, 
 const { browserFigures, nodeColdStart } = await import("./bench-browser.mjs");
 const browser = await browserFigures();
 rows.push(["Chromium: keystroke → advice panel (demo portal)", `p50 ${browser.p50.toFixed(1)} ms, p95 ${browser.p95.toFixed(1)} ms`, "—", "200 keystrokes (Playwright), performance marks from keydown to the panel updated and laid out"]);
-rows.push(["… of which the form's input handlers (attach)", `p50 ${browser.attachP50.toFixed(1)} ms, p95 ${browser.attachP95.toFixed(1)} ms`, "—", "from the input event reaching the page to it having passed the form: FormData, one `evaluateEntries`, the comparison with what is shown"]);
+rows.push(["… of which the form's input handlers (attach)", `p50 ${browser.attachP50.toFixed(1)} ms, p95 ${browser.attachP95.toFixed(1)} ms`, "—", "from the input event reaching the page to it having passed the form: FormData, one `update` of the form's session, the comparison with what is shown"]);
 rows.push(["Control: the same keystrokes into a bare text area", `p50 ${browser.bareP50.toFixed(1)} ms, p95 ${browser.bareP95.toFixed(1)} ms`, "—", "same page, outside the form: what the browser alone takes on this machine"]);
 rows.push(["Chromium: cold start (import of \".\" + first evaluate of the README's form)", `median ${browser.coldMs.toFixed(1)} ms`, "—", `${browser.coldRuns} fresh browser contexts (empty caches), local server; fastest ${browser.coldMin.toFixed(1)} ms, slowest ${browser.coldMax.toFixed(1)} ms`]);
 const node = nodeColdStart();
