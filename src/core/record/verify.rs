@@ -435,3 +435,30 @@ fn differences(posted: Option<&Value>, recorded: Option<&Value>, path: Pointer, 
         _ => out.push(Finding::error(path, Kind::RecordMismatch)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sections verification compares cover exactly where the field
+    /// table puts the form's fields in a record: a field added to the table
+    /// with a record location no section covers would go unverified.
+    #[test]
+    fn the_content_sections_cover_every_record_location_of_the_table() {
+        let locations: Vec<String> = crate::core::fields::FIELDS
+            .iter()
+            .filter(|field| !field.record.is_empty())
+            .map(|field| format!("/{}", field.record.replace('.', "/")))
+            .collect();
+        let covers =
+            |section: &str, location: &str| location == section || location.starts_with(&format!("{section}/"));
+        for location in &locations {
+            let sections: Vec<&str> =
+                CONTENT_SECTIONS.iter().map(|(section, _)| *section).filter(|s| covers(s, location)).collect();
+            assert_eq!(sections.len(), 1, "{location} is compared by exactly one section: {sections:?}");
+        }
+        for (section, _) in CONTENT_SECTIONS {
+            assert!(locations.iter().any(|location| covers(section, location)), "{section} holds no field of the form");
+        }
+    }
+}
