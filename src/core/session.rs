@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::date::Date;
@@ -25,8 +24,9 @@ pub struct FormSession {
     last: Option<(Value, Date, Rc<SignalRecord>)>,
 }
 
-/// What one edit or submit gives the page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What one edit or submit gives the page (the bindings hand it over part
+/// by part, with the writers they have for each).
+#[derive(Debug, Clone, PartialEq)]
 pub struct FormState<'c> {
     /// The form as read from the post (what `inputFromFormData` gives).
     pub input: Value,
@@ -36,7 +36,6 @@ pub struct FormState<'c> {
     /// is about (`null` for the whole form).
     pub controls: Vec<Option<Control>>,
     /// On a submit of a valid form, its record.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<Rc<SignalRecord>>,
 }
 
