@@ -43,6 +43,7 @@ if (spawnSync("valgrind", ["--version"]).status === 0) {
     buildRecord: "`buildRecord`, 12 indicators",
     verify: "`verify` of its record, from a parsed value",
     "verify-text": "`verify` of its record, from JSON text (SPEC §11)",
+    submission: "`verifySubmission` of the post of its fields and record",
     "canonicalize+digest": "canonical form + SHA-256 of the record",
   };
   for (const [operation, label] of Object.entries(operations)) {

@@ -6,7 +6,9 @@
 
 use std::hint::black_box;
 
-use signal_indicators::{canonical_bytes, sha256_tagged};
+use signal_indicators::{
+    canonical_bytes, entries_from_input, sha256_tagged, Instant, PostMapping, Seen, SubmissionRules,
+};
 use signal_indicators_bench::Fixture;
 
 fn main() {
@@ -14,6 +16,20 @@ fn main() {
     let operation = args.get(1).map(String::as_str).unwrap_or("evaluate");
     let times: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(0);
     let Fixture { engine, today, stamp, typical, record, typical_text, record_text, .. } = Fixture::new();
+    // A post as a portal sends it: the form's fields and the record built from them.
+    let mapping = PostMapping::default();
+    let mut post = entries_from_input(&typical, &mapping);
+    post.push(("signal_record".to_owned(), record_text.clone()));
+    let never = |_: &str| Seen::No;
+    let submission = SubmissionRules {
+        mapping: &mapping,
+        record_field: "signal_record",
+        catalogs: &[],
+        now: Instant::parse("2026-11-28T20:16:00.000Z").unwrap_or(stamp.created_at),
+        max_age_seconds: 86_400,
+        seen: &never,
+        new_id: stamp.id.clone(),
+    };
     for _ in 0..times {
         match operation {
             "evaluate" => {
@@ -31,11 +47,14 @@ fn main() {
             "verify" => {
                 black_box(engine.verify_record(black_box(&record), &[]));
             }
+            "submission" => {
+                black_box(engine.verify_submission(black_box(&post), &submission));
+            }
             "canonicalize+digest" => {
                 black_box(canonical_bytes(black_box(&record)).ok().map(|bytes| sha256_tagged(&bytes)));
             }
             other => {
-                eprintln!("unknown operation {other}: evaluate, evaluate-text, buildRecord, verify, verify-text or canonicalize+digest");
+                eprintln!("unknown operation {other}: evaluate, evaluate-text, buildRecord, verify, verify-text, submission or canonicalize+digest");
                 std::process::exit(2);
             }
         }

@@ -12,7 +12,9 @@ use super::form::{read_form, FormRules, Reading};
 use super::issue::{Finding, Issue, Kind};
 use super::json_text::{read_text, TextError, TextValue, FORM_LIMITS, RECORD_LIMITS};
 use super::messages::Locale;
-use super::record::{build_record, verify_record, Checks, RecordStamp, SignalRecord, Verification, VerifyRules};
+use super::record::{
+    build_record, verify_record_agreeing, Checks, RecordStamp, SignalRecord, Verification, VerifyRules,
+};
 use super::schema::Problem;
 use super::scoring::{label_measures, suspended_measures, Assessment, ItemRole, Measure, SuspendedMeasure};
 
@@ -459,7 +461,31 @@ impl SignalEngine {
                     original.and_then(|original| self.catalog_of(original, catalogs)).unwrap_or(&self.catalog);
                 super::extract::verify_extract(record, original, catalog, self.locale)
             }
-            _ => self.verify_signal_record(record, catalogs),
+            _ => self.verify_signal_record(record, catalogs, None).0,
+        }
+    }
+
+    /// Verifies a record read from a post together with the form posted
+    /// with it (`verifySubmission`), and whether the form agrees with the
+    /// record in every section: then the form was read once, for both.
+    pub fn verify_posted_record(
+        &self,
+        read: &Result<TextValue, TextError>,
+        catalogs: &[KnownCatalog],
+        posted: &Value,
+    ) -> (Verification, bool) {
+        let kind = |record: &Value| record.get("recordType").and_then(Value::as_str).map(str::to_owned);
+        match read {
+            Ok(text)
+                if text.findings.is_empty()
+                    && !matches!(
+                        kind(&text.value).as_deref(),
+                        Some(super::correction::CORRECTION_TYPE | super::extract::EXTRACT_TYPE)
+                    ) =>
+            {
+                self.verify_signal_record(&text.value, catalogs, Some(posted))
+            }
+            _ => (self.verify_record_read(read, catalogs), false),
         }
     }
 
@@ -475,19 +501,26 @@ impl SignalEngine {
         self.verify_against(record, catalogs, None)
     }
 
-    /// Verifies a signal record against the active catalog or any of `catalogs`.
-    fn verify_signal_record(&self, record: &Value, catalogs: &[KnownCatalog]) -> Verification {
+    /// Verifies a signal record against the active catalog or any of
+    /// `catalogs`, and whether `posted` (a form posted with it) agrees.
+    fn verify_signal_record(
+        &self,
+        record: &Value,
+        catalogs: &[KnownCatalog],
+        posted: Option<&Value>,
+    ) -> (Verification, bool) {
         let own = self.known.get_or_init(|| KnownCatalog::from(&self.catalog));
         let mut accepted = Vec::with_capacity(catalogs.len() + 1);
         accepted.push(own.clone());
         accepted.extend(catalogs.iter().cloned());
-        verify_record(
+        verify_record_agreeing(
             record,
             &VerifyRules {
                 catalogs: &accepted,
                 extensions: &self.extensions,
                 locale: self.locale,
                 require_approved: self.require_approved,
+                posted,
             },
         )
     }

@@ -3,7 +3,7 @@
 
 mod verify;
 
-pub use verify::{content_mismatches, document_checks, verify_record, Checks, Verification, VerifyRules};
+pub use verify::{content_mismatches, document_checks, verify_record_agreeing, Checks, Verification, VerifyRules};
 
 use std::collections::BTreeMap;
 

@@ -59,6 +59,11 @@ pub struct VerifyRules<'a> {
     /// Production use: a current record's catalog must be approved and not
     /// illustrative (earlier versions predate approval and are exempt).
     pub require_approved: bool,
+    /// The form posted with the record (`verifySubmission`), if any. When
+    /// the record the engine builds from it agrees with the record in every
+    /// section, that one reading of the form stands for rebuilding the
+    /// record from its own content: the same content, checked once.
+    pub posted: Option<&'a Value>,
 }
 
 /// The schema and digest checks of a document that names no catalog (a
@@ -88,16 +93,19 @@ pub const EARLIER_SCHEMA_VERSIONS: [&str; 1] = ["1.1"];
 /// record of an earlier released schema version is checked against its own
 /// schema, its digest and its catalog digest only, and is reported with
 /// the warning `record.earlier-version`.
-pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
+///
+/// Also whether the form posted with it (`rules.posted`) agrees with it in
+/// every section, so that it holds no `record.mismatch`.
+pub fn verify_record_agreeing(record: &Value, rules: &VerifyRules<'_>) -> (Verification, bool) {
     let mut findings = Vec::new();
     let mut checks = Checks::failed();
     if !record.is_object() {
         findings.push(Finding::error("", Kind::RecordSchema { problem: Some(Problem::Type) }));
-        return finish(checks, findings, rules.locale);
+        return (finish(checks, findings, rules.locale), false);
     }
     if exceeds_limits_with(record, MAX_RECORD_STRING_BYTES, 16) {
         findings.push(Finding::error("", Kind::InputTooLarge));
-        return finish(checks, findings, rules.locale);
+        return (finish(checks, findings, rules.locale), false);
     }
     let version = at(record, "/schemaVersion").and_then(Value::as_str);
     let earlier = version.is_some_and(|v| EARLIER_SCHEMA_VERSIONS.contains(&v));
@@ -137,19 +145,19 @@ pub fn verify_record(record: &Value, rules: &VerifyRules<'_>) -> Verification {
         checks.content = None;
         checks.assessment = None;
         findings.push(Finding::warning("/schemaVersion", Kind::RecordEarlierVersion));
-        return finish(checks, findings, rules.locale);
+        return (finish(checks, findings, rules.locale), false);
     }
 
     checks.schema = schema_check(record, &mut findings);
     let (true, Some(catalog)) = (checks.schema, catalog) else {
-        return finish(checks, findings, rules.locale);
+        return (finish(checks, findings, rules.locale), false);
     };
 
     // Content and assessment: rebuild the record from its own content.
-    let (content_ok, assessment_ok) = recompute(record, catalog, rules, &mut findings);
+    let (content_ok, assessment_ok, agreeing) = recompute(record, catalog, rules, &mut findings);
     checks.content = Some(content_ok);
     checks.assessment = Some(assessment_ok);
-    finish(checks, findings, rules.locale)
+    (finish(checks, findings, rules.locale), agreeing)
 }
 
 /// The schema check of a record of an earlier version: its own published
@@ -301,25 +309,44 @@ const COMPUTED_SECTIONS: [Section; 3] = [
     ("/measuresForConsideration", |r, v| same(&r.measures_for_consideration, v)),
 ];
 
+/// Rebuilds the record from its content and compares: whether its content
+/// and its assessment are what the engine writes, and whether the posted
+/// form (`rules.posted`) gave the same record.
 fn recompute(
     record: &Value,
     catalog: &ActiveCatalog,
     rules: &VerifyRules<'_>,
     findings: &mut Vec<Finding>,
-) -> (bool, bool) {
+) -> (bool, bool, bool) {
     let before = findings.len();
     let text = |pointer: &str| at(record, pointer).and_then(Value::as_str).unwrap_or_default();
     let (Some(evaluated_on), Some(created_at)) =
         (Date::parse(text("/assessment/evaluatedOn")), Instant::parse(text("/createdAt")))
     else {
         findings.push(Finding::error("/assessment/evaluatedOn", Kind::RecordEvaluatedOn));
-        return (false, false);
+        return (false, false, false);
     };
     if created_at.amsterdam_date().days_until(evaluated_on).abs() > 1 {
         findings.push(Finding::error("/assessment/evaluatedOn", Kind::RecordEvaluatedOn));
     }
     // Validity was the evaluating engine's to enforce; approval is checked above.
     let form_rules = FormRules { catalog, extensions: rules.extensions, today: evaluated_on, require_approved: false };
+    let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
+    // The posted form first: when the record it gives agrees with this one
+    // in every section, this record is what the engine writes, and the
+    // posted fields agree with it (the categories are in `/indicators`).
+    if let Some(posted) = rules.posted {
+        let reading = read_form(posted, &[], &form_rules);
+        let agrees = build_undigested(catalog, &reading, &stamp, rules.locale).is_ok_and(|rebuilt| {
+            CONTENT_SECTIONS
+                .iter()
+                .chain(&COMPUTED_SECTIONS)
+                .all(|(section, matches)| matches(&rebuilt, at(record, section)))
+        });
+        if agrees {
+            return (findings.len() == before, true, true);
+        }
+    }
     let input = input_of_record(record);
     let reading = read_form(&input, &[], &form_rules);
     for finding in &reading.findings {
@@ -344,12 +371,11 @@ fn recompute(
             ));
         }
     }
-    let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
     let Ok(rebuilt) = build_undigested(catalog, &reading, &stamp, rules.locale) else {
         if findings.len() == before {
             findings.push(Finding::error("", Kind::RecordContent));
         }
-        return (false, false);
+        return (false, false, false);
     };
     // Content the engine would have normalised differently (untrimmed text,
     // members it drops) shows up as a difference here.
@@ -366,7 +392,7 @@ fn recompute(
             findings.push(Finding::error(section, Kind::RecordAssessment));
         }
     }
-    (content_ok, assessment_ok)
+    (content_ok, assessment_ok, false)
 }
 
 /// Where the content of a posted form differs from a record (SPEC §8.3):
