@@ -10,7 +10,9 @@ use signal_indicators::parse_strict;
 
 fn exact_numbers(value: &Value) -> bool {
     match value {
-        Value::Number(n) => n.as_u64().is_some_and(|n| n <= 1 << 53) || n.as_i64().is_some_and(|n| n.unsigned_abs() <= 1 << 53),
+        Value::Number(n) => {
+            n.as_u64().is_some_and(|n| n <= 1 << 53) || n.as_i64().is_some_and(|n| n.unsigned_abs() <= 1 << 53)
+        }
         Value::Array(items) => items.iter().all(exact_numbers),
         Value::Object(map) => map.values().all(exact_numbers),
         _ => true,
