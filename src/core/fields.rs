@@ -178,16 +178,6 @@ const fn same_text(a: &str, b: &str) -> bool {
     true
 }
 
-/// The fields of the object at `parent` (`""`, `subject`, `indicators.*`), in table order.
-pub fn fields_of(parent: &'static str) -> impl Iterator<Item = &'static Field> {
-    FIELDS.iter().filter(move |field| parent_and_key(field.path).0 == parent)
-}
-
-/// The member name of a field (the last part of its path).
-pub fn key_of(field: &Field) -> &'static str {
-    parent_and_key(field.path).1
-}
-
 /// The prefix of the members of one picked indicator.
 pub const INDICATOR_ITEM: &str = "indicators.*.";
 
@@ -208,7 +198,8 @@ pub fn members(parent: &'static str) -> impl Iterator<Item = &'static str> {
     FIELDS.iter().map(|field| parent_and_key(field.path)).filter(move |(of, _)| *of == parent).map(|(_, key)| key)
 }
 
-fn parent_and_key(path: &'static str) -> (&'static str, &'static str) {
+/// The object a field belongs to (`""`, `subject`, `indicators.*`) and its member name.
+pub fn parent_and_key(path: &'static str) -> (&'static str, &'static str) {
     path.rsplit_once('.').unwrap_or(("", path))
 }
 

@@ -210,37 +210,46 @@ fn schema_check(record: &Value, findings: &mut Vec<Finding>) -> bool {
 
 /// The form input a record was built from, reconstructed from its content.
 pub fn input_of_record(record: &Value) -> Value {
-    use crate::core::fields::{fields_of, key_of, FieldKind};
+    use crate::core::fields::{parent_and_key, Field, FieldKind, FIELDS};
+    /// Each field with the object it belongs to and its member name, split
+    /// once per record rather than once per object read.
+    type Members = [(&'static str, &'static str, &'static Field)];
     /// The form's members of `value` (an object of the form at `parent`):
     /// what the table declares, copied by insertion (removing or
     /// `collect()`ing would add map code to the module). What a record adds
     /// (an indicator's `category`, the engine's `handling.reviewOn`) stays out.
-    fn members_of(value: &Value, parent: &'static str) -> Value {
+    fn members_of(value: &Value, parent: &str, table: &Members) -> Value {
         let Value::Object(map) = value else { return value.clone() };
         let mut copy = Map::new();
-        for field in fields_of(parent) {
-            let key = key_of(field);
-            if let Some(member) = map.get(key) {
-                copy.insert(key.to_owned(), form_value(member, field.path, field.kind));
+        for (_, key, field) in table.iter().filter(|(of, ..)| *of == parent) {
+            if let Some(member) = map.get(*key) {
+                copy.insert((*key).to_owned(), form_value(member, field.path, field.kind, table));
             }
         }
         Value::Object(copy)
     }
-    fn form_value(value: &Value, path: &'static str, kind: FieldKind) -> Value {
+    fn form_value(value: &Value, path: &'static str, kind: FieldKind, table: &Members) -> Value {
         match (kind, value) {
-            (FieldKind::Object, _) => members_of(value, path),
+            (FieldKind::Object, _) => members_of(value, path, table),
             (FieldKind::Indicators, Value::Array(items)) => {
                 // The table's pattern for an item of this list.
                 let item = crate::core::fields::INDICATOR_ITEM.trim_end_matches('.');
-                Value::Array(items.iter().map(|entry| members_of(entry, item)).collect())
+                Value::Array(items.iter().map(|entry| members_of(entry, item, table)).collect())
             }
             _ => value.clone(),
         }
     }
+    let table: Vec<_> = FIELDS
+        .iter()
+        .map(|field| {
+            let (parent, key) = parent_and_key(field.path);
+            (parent, key, field)
+        })
+        .collect();
     let mut input = Map::new();
-    for field in fields_of("") {
+    for (_, _, field) in table.iter().filter(|(parent, ..)| parent.is_empty()) {
         if let Some(value) = at_dotted(record, field.record) {
-            input.insert(field.path.to_owned(), form_value(value, field.path, field.kind));
+            input.insert(field.path.to_owned(), form_value(value, field.path, field.kind, &table));
         }
     }
     Value::Object(input)
