@@ -474,12 +474,11 @@ impl SignalEngine {
         catalogs: &[KnownCatalog],
         posted: &Value,
     ) -> (Verification, bool) {
-        let kind = |record: &Value| record.get("recordType").and_then(Value::as_str).map(str::to_owned);
         match read {
             Ok(text)
                 if text.findings.is_empty()
                     && !matches!(
-                        kind(&text.value).as_deref(),
+                        text.value.get("recordType").and_then(Value::as_str),
                         Some(super::correction::CORRECTION_TYPE | super::extract::EXTRACT_TYPE)
                     ) =>
             {
