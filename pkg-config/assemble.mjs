@@ -4,9 +4,9 @@
 // dev build of the Node module (target/pkg-build/node-dev), without the
 // browser modules.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync, transformSync } from "esbuild";
+import { build as bundle, buildSync } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -47,13 +47,6 @@ if (dev) {
   }
 }
 
-// What a browser downloads is minified: the web build's glue and the JS it
-// imports. Export names, string literals (the .wasm URL) and behaviour stay;
-// the same suites run against the minified files.
-function minify(path) {
-  const { code } = transformSync(readFileSync(path, "utf8"), { format: "esm", minify: true, target: "es2022", legalComments: "none" });
-  writeFileSync(path, code);
-}
 // For browsers the glue and the JS it imports (the boundary reader,
 // src/wasm/read.js) become ONE file: each level of imports is one more
 // round trip before the .wasm is even requested, and on a cold start that
@@ -66,18 +59,50 @@ for (const target of ["web", "full"].filter((target) => target in modules)) {
   });
   rmSync(join(out, target, "snippets"), { recursive: true });
 }
-for (const file of ["index.js", "index.d.ts", "node.mjs", "web.js", "web.d.ts", "full.js", "api.js", "style.css"]) {
+for (const file of ["index.d.ts", "node.mjs", "web.d.ts", "api.js", "style.css"]) {
   cpSync(join(here, file), join(out, file));
 }
-// attach()'s DOM side lives with the bindings (src/wasm/attach.js). It and
-// the entry shims are downloaded by browsers, so they are minified too
-// (their sources, with comments, are in pkg-config/ and src/wasm/).
-// Its parts (src/wasm/attach/) become the one file the entries import.
+// attach()'s DOM side lives with the bindings (src/wasm/attach.js); its
+// parts (src/wasm/attach/) become the one file Node's entry imports, and
+// the browser entries bundle (below). Minified, like everything a browser
+// downloads (the sources, with comments, are in pkg-config/ and src/wasm/).
 buildSync({
   entryPoints: [join(root, "src", "wasm", "attach.js")], outfile: join(out, "attach.js"), bundle: true,
   format: "esm", minify: true, target: "es2022", legalComments: "none",
 });
-for (const file of ["index.js", "web.js", "full.js", "api.js"]) minify(join(out, file));
+writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const version = ${JSON.stringify(version)};\n`);
+// Each browser entry becomes ONE file with its glue, api.js, attach.js and
+// version.js: a page then waits for one request before the .wasm is
+// requested instead of two, which on a cold start is most of the time
+// (docs/PERFORMANCE.md). Bundlers still leave attach() out of an
+// engine-only bundle (tests/browser/examples.test.mjs). The glue's own
+// default .wasm URL is written relative to the entry, where it now lives.
+if (!dev) {
+  const glueUrl = 'new URL("signal_indicators_bg.wasm",import.meta.url)';
+  const entryGlue = {
+    name: "entry-glue",
+    setup(bundler) {
+      bundler.onLoad({ filter: /[\\/](web|full)[\\/]signal_indicators\.js$/ }, ({ path }) => {
+        const code = readFileSync(path, "utf8");
+        const target = basename(dirname(path));
+        if (!code.includes(glueUrl)) throw new Error(`${path}: no default .wasm URL to relocate`);
+        return { contents: code.replaceAll(glueUrl, `new URL("./${target}/signal_indicators_bg.wasm",import.meta.url)`), loader: "js" };
+      });
+    },
+  };
+  for (const file of ["index.js", "web.js", "full.js"]) {
+    cpSync(join(here, file), join(out, file));
+    await bundle({
+      entryPoints: [join(out, file)], outfile: join(out, file), allowOverwrite: true, bundle: true, plugins: [entryGlue], logLevel: "error",
+      format: "esm", minify: true, target: "es2022", legalComments: "none",
+    });
+  }
+  // The glue is inside the entries now; its declarations stay.
+  for (const target of ["web", "full"]) rmSync(join(out, target, "signal_indicators.js"));
+} else {
+  // The dev package has no browser glue to bundle: the entries as written.
+  for (const file of ["index.js", "web.js", "full.js"]) cpSync(join(here, file), join(out, file));
+}
 // Every options parameter is optional (SPEC §8): wasm-bindgen writes a
 // parameter with an explicit type as required, so the generated
 // declarations are completed here, one rule for every `…Options` parameter.
@@ -101,7 +126,6 @@ for (const target of ["web", "full", "node"]) {
 // "./full" has the same types as "."; Node's condition the same over its own build.
 cpSync(join(here, "index.d.ts"), join(out, "full.d.ts"));
 writeFileSync(join(out, "node.d.ts"), readFileSync(join(here, "index.d.ts"), "utf8").replaceAll("./web/", "./node/"));
-writeFileSync(join(out, "version.js"), `/** The crate version. */\nexport const version = ${JSON.stringify(version)};\n`);
 cpSync(join(here, "README.md"), join(out, "README.md"));
 if (existsSync(join(root, "LICENSE"))) cpSync(join(root, "LICENSE"), join(out, "LICENSE"));
 // What a back end in another language needs, and the security notes.
