@@ -41,7 +41,7 @@ const PARTS = [
   ["infra: canonical form, SHA-256, dates, the rest", (name) => /signal_infra\[\w+\]::|sha2\[/.test(name)],
   ["serde and serde_json", (name) => /serde(_json|_core)?\[/.test(name)],
   ["wasm-bindgen, js-sys", (name) => /wasm_bindgen|js_sys/.test(name)],
-  ["allocator", (name) => /dlmalloc|alloc\[\w+\]::alloc/.test(name)],
+  ["allocator", (name) => /dlmalloc|talc|alloc\[\w+\]::alloc/.test(name)],
   ["standard library (core, alloc, std)", (name) => /\b(core|alloc|std)\[/.test(name)],
 ];
 const totals = new Map(PARTS.map(([part]) => [part, 0]));
