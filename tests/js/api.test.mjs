@@ -302,3 +302,22 @@ test("issue paths are RFC 6901 pointers: '~' and '/' in a key are escaped, in No
   assert.deepEqual(paths.sort(), ["/a~1b~0c", "/subject/x~01"]);
   engine.free();
 });
+
+test("without crypto.randomUUID (plain-HTTP pages) the record id is a v4 UUID from crypto.getRandomValues; without crypto, option.invalid", () => {
+  const engine = new SignalEngine();
+  const original = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+  const bytes = Uint8Array.from({ length: 16 }, (_, index) => index * 0x11); // 00 11 22 … ff
+  try {
+    Object.defineProperty(globalThis, "crypto", { value: { getRandomValues: (array) => array.set(bytes) ?? array }, configurable: true });
+    const record = engine.buildRecord(validInput(), { today: TODAY, now: NOW });
+    // Byte 6 takes the version (0x66 → 0x46), byte 8 the RFC 4122 variant (0x88 stays).
+    assert.equal(record.id, "00112233-4455-4677-8899-aabbccddeeff");
+    checkIndependently(record);
+    Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true });
+    assert.throws(() => engine.buildRecord(validInput(), { today: TODAY, now: NOW }), (error) => error.code === "option.invalid" && /options\.id/.test(error.message));
+  } finally {
+    Object.defineProperty(globalThis, "crypto", original);
+    engine.free();
+  }
+  assert.match(new SignalEngine().buildRecord(validInput(), { today: TODAY, now: NOW }).id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+});
