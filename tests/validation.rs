@@ -413,9 +413,9 @@ fn whole_input_problems() {
 
 #[test]
 fn text_replaced_comes_from_the_boundary() {
-    let boundary = [signal_indicators::Finding::warning("/summary", signal_indicators::Kind::TextReplaced)];
+    let boundary = vec![signal_indicators::Finding::warning("/summary", signal_indicators::Kind::TextReplaced)];
     let engine = engine();
-    let evaluation = engine.evaluate_with(&valid_input(), &boundary, today());
+    let evaluation = engine.evaluate_with(&valid_input(), boundary, today());
     assert!(evaluation.valid);
     assert_eq!(triples(&evaluation), vec![("/summary".into(), "text.replaced".into(), "warning".into())]);
 }

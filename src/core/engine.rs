@@ -195,7 +195,8 @@ impl SignalEngine {
     }
 
     /// Reads and validates `input` on the evaluation date `today`.
-    pub fn read<'v>(&self, input: &'v Value, boundary: &[Finding], today: Date) -> Reading<'v> {
+    /// `boundary` holds the findings made while the input crossed from JS.
+    pub fn read<'v>(&self, input: &'v Value, boundary: Vec<Finding>, today: Date) -> Reading<'v> {
         let rules = FormRules {
             catalog: &self.catalog,
             extensions: &self.extensions,
@@ -207,11 +208,11 @@ impl SignalEngine {
 
     /// Validates and scores a form.
     pub fn evaluate(&self, input: &Value, today: Date) -> Evaluation<'_> {
-        self.evaluate_with(input, &[], today)
+        self.evaluate_with(input, Vec::new(), today)
     }
 
     /// Validates and scores a form, adding findings made at the JS boundary.
-    pub fn evaluate_with(&self, input: &Value, boundary: &[Finding], today: Date) -> Evaluation<'_> {
+    pub fn evaluate_with(&self, input: &Value, boundary: Vec<Finding>, today: Date) -> Evaluation<'_> {
         self.evaluation_of(self.read(input, boundary, today), today)
     }
 
@@ -225,7 +226,7 @@ impl SignalEngine {
         today: Date,
         record: impl FnOnce(&Reading<'_>) -> Result<R, SignalError>,
     ) -> Result<(Evaluation<'_>, Option<R>), SignalError> {
-        let reading = self.read(input, &[], today);
+        let reading = self.read(input, Vec::new(), today);
         let built = if reading.is_valid() { Some(record(&reading)?) } else { None };
         Ok((self.evaluation_of(reading, today), built))
     }
@@ -302,8 +303,8 @@ impl SignalEngine {
     /// lone surrogates a JS string lost marked, [`read_text_replaced`](super::json_text::read_text_replaced)).
     pub fn evaluate_read(&self, read: Result<TextValue, TextError>, today: Date) -> Evaluation<'_> {
         match read {
-            Ok(read) => self.evaluate_with(&read.value, &read.findings, today),
-            Err(error) => self.evaluate_with(&Value::Null, &[text_finding(error)], today),
+            Ok(read) => self.evaluate_with(&read.value, read.findings, today),
+            Err(error) => self.evaluate_with(&Value::Null, vec![text_finding(error)], today),
         }
     }
 
@@ -322,8 +323,8 @@ impl SignalEngine {
         stamp: &RecordStamp,
     ) -> Result<SignalRecord, SignalError> {
         match read {
-            Ok(read) => self.build_record(&read.value, &read.findings, today, stamp),
-            Err(error) => self.build_record(&Value::Null, &[text_finding(error)], today, stamp),
+            Ok(read) => self.build_record_with(&read.value, read.findings, today, stamp),
+            Err(error) => self.build_record_with(&Value::Null, vec![text_finding(error)], today, stamp),
         }
     }
 
@@ -378,6 +379,18 @@ impl SignalEngine {
         &self,
         input: &Value,
         boundary: &[Finding],
+        today: Date,
+        stamp: &RecordStamp,
+    ) -> Result<SignalRecord, SignalError> {
+        self.build_record_with(input, boundary.to_vec(), today, stamp)
+    }
+
+    /// [`SignalEngine::build_record`] taking the boundary's findings, as
+    /// [`SignalEngine::evaluate_with`] does.
+    pub fn build_record_with(
+        &self,
+        input: &Value,
+        boundary: Vec<Finding>,
         today: Date,
         stamp: &RecordStamp,
     ) -> Result<SignalRecord, SignalError> {

@@ -243,7 +243,7 @@ impl JsSignalEngine {
             return to_js(&self.engine.evaluate_read(read, today));
         }
         let input = read(&input, FORM_LIMITS);
-        to_js(&self.engine.evaluate_with(&input.value, &input.findings, today))
+        to_js(&self.engine.evaluate_with(&input.value, input.findings, today))
     }
 
     /// A form post's entries (`FormData` or `[name, value]` pairs) to an
@@ -288,7 +288,7 @@ impl JsSignalEngine {
             Some(read) => self.engine.build_record_read(read, today, &stamp),
             None => {
                 let input = read(&input, FORM_LIMITS);
-                self.engine.build_record(&input.value, &input.findings, today, &stamp)
+                self.engine.build_record_with(&input.value, input.findings, today, &stamp)
             }
         };
         to_js(&record.map_err(|e| signal_error(&e))?)

@@ -71,7 +71,9 @@ pub struct FormRules<'a> {
 
 /// Reads and validates `input`. `boundary` carries findings made while the
 /// input crossed from JS (replaced surrogates, exotic objects, limits).
-pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'_>) -> Reading<'v> {
+///
+/// The boundary's findings are taken, not copied: they become the reading's.
+pub fn read_form<'v>(input: &'v Value, boundary: Vec<Finding>, rules: &FormRules<'_>) -> Reading<'v> {
     let mut reader = Reader { rules, findings: Vec::new(), observed: Vec::new() };
     let empty_advice =
         Advice { advised: Vec::new(), measures: Vec::new(), suspended: Vec::new(), status_decides: false };
@@ -82,8 +84,10 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
         advice: empty_advice.clone(),
         roles: Vec::new(),
     };
-    if let Some(limit) = boundary.iter().find(|f| matches!(f.kind, Kind::InputTooLarge | Kind::InputNotJson)) {
-        return stop(vec![limit.clone()]);
+    // A limit met while crossing ends the reading: the first one is its only finding.
+    let is_limit = |f: &Finding| matches!(f.kind, Kind::InputTooLarge | Kind::InputNotJson);
+    if boundary.iter().any(is_limit) {
+        return stop(boundary.into_iter().filter(is_limit).take(1).collect());
     }
     let Value::Object(root) = input else {
         return stop(vec![Finding::error("", Kind::InputNotObject)]);
@@ -91,7 +95,7 @@ pub fn read_form<'v>(input: &'v Value, boundary: &[Finding], rules: &FormRules<'
     if exceeds_limits(input) {
         return stop(vec![Finding::error("", Kind::InputTooLarge)]);
     }
-    reader.findings.extend(boundary.iter().cloned());
+    reader.findings.extend(boundary);
     let values = reader.read_root(root);
     let scoring = assess(rules.catalog, &reader.observed, rules.today, values.protection.is_some());
     for index in &scoring.duplicates {

@@ -345,7 +345,7 @@ fn recompute(
     // in every section, this record is what the engine writes, and the
     // posted fields agree with it (the categories are in `/indicators`).
     if let Some(posted) = rules.posted {
-        let reading = read_form(posted, &[], &form_rules);
+        let reading = read_form(posted, Vec::new(), &form_rules);
         let agrees = build_undigested(catalog, &reading, &stamp, rules.locale).is_ok_and(|rebuilt| {
             CONTENT_SECTIONS
                 .iter()
@@ -357,7 +357,7 @@ fn recompute(
         }
     }
     let input = input_of_record(record);
-    let reading = read_form(&input, &[], &form_rules);
+    let reading = read_form(&input, Vec::new(), &form_rules);
     for finding in &reading.findings {
         // Errors, and members the engine would have dropped, mean the engine
         // did not write this content; other warnings are normal in records.
@@ -425,7 +425,7 @@ pub fn content_mismatches(
         return out;
     };
     let reading =
-        read_form(posted, &[], &FormRules { catalog, extensions, today: evaluated_on, require_approved: false });
+        read_form(posted, Vec::new(), &FormRules { catalog, extensions, today: evaluated_on, require_approved: false });
     let stamp = RecordStamp { id: text("/id").to_owned(), created_at };
     let rebuilt =
         build_undigested(catalog, &reading, &stamp, locale).ok().and_then(|r| crate::core::json_text::to_value(&r));
