@@ -48,10 +48,8 @@ if (dev) {
   }
 }
 
-// For browsers the glue and the JS it imports (the boundary reader,
-// src/wasm/read.js) become ONE file: each level of imports is one more
-// round trip before the .wasm is even requested, and on a cold start that
-// wait is most of the time.
+// The browser glue first takes in the JS it imports (the boundary reader,
+// src/wasm/read.js); each browser entry then takes in the glue (below).
 for (const target of ["web", "full"].filter((target) => target in modules)) {
   const glue = join(out, target, "signal_indicators.js");
   buildSync({
