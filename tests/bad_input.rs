@@ -66,7 +66,7 @@ fn every_type_at_every_path_gives_issues_not_panics() {
                     evaluation.issues
                 );
                 assert!(!evaluation.valid);
-                let error = engine().build_record(&input, &[], today(), &stamp()).expect_err("invalid");
+                let error = engine().build_record(&input, today(), &stamp()).expect_err("invalid");
                 assert_eq!(error.code(), "form.invalid");
             }
             checked += 1;

@@ -366,13 +366,13 @@ fn require_approved_refuses_an_illustrative_or_unapproved_catalog_and_records_of
         created_at: signal_indicators::Instant::parse("2026-11-28T20:15:00.000Z").expect("instant"),
     };
     let example = SignalEngine::example(Locale::Nl);
-    let record = example.build_record(&input, &[], Date::parse("2026-11-28").expect("date"), &stamp).expect("record");
+    let record = example.build_record(&input, Date::parse("2026-11-28").expect("date"), &stamp).expect("record");
     let record = serde_json::to_value(&record).expect("json");
     assert!(example.verify_record(&record, &[]).ok);
     let strict = example.verifying_approved(true).verify_record(&record, &[]);
     assert!(!strict.ok && !strict.checks.catalog);
     // The approved engine's own records verify for production.
-    let built = production.build_record(&input, &[], Date::parse("2026-11-28").expect("date"), &stamp).expect("record");
+    let built = production.build_record(&input, Date::parse("2026-11-28").expect("date"), &stamp).expect("record");
     assert!(production.verify_record(&serde_json::to_value(&built).expect("json"), &[]).ok);
 }
 

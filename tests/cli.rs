@@ -33,7 +33,7 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
 }
 
 fn record_text() -> String {
-    serde_json::to_string(&engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid")).expect("json")
+    serde_json::to_string(&engine().build_record(&valid_input(), today(), &stamp()).expect("valid")).expect("json")
 }
 
 fn verdicts(output: &Output) -> Vec<Value> {
@@ -97,8 +97,8 @@ fn verify_accepts_extra_catalogs() {
     let active = signal_indicators::ActiveCatalog::from_value(&catalog, signal_indicators::Locale::Nl).expect("valid");
     let engine =
         signal_indicators::SignalEngine::new(signal_indicators::Locale::Nl, Some(active), &[]).expect("engine");
-    let record = serde_json::to_string(&engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid"))
-        .expect("json");
+    let record =
+        serde_json::to_string(&engine.build_record(&valid_input(), today(), &stamp()).expect("valid")).expect("json");
     assert_eq!(cli(&["verify"], record.as_bytes()).status.code(), Some(1));
     let path = temp_file("catalog-2027.json", catalog.to_string().as_bytes());
     let output = cli(&["verify", "--catalog", path.to_str().expect("path")], record.as_bytes());
@@ -314,8 +314,8 @@ fn verify_post_knows_the_portals_catalogs_and_extensions() {
     let active = signal_indicators::ActiveCatalog::from_value(&catalog, signal_indicators::Locale::Nl).expect("valid");
     let engine =
         signal_indicators::SignalEngine::new(signal_indicators::Locale::Nl, Some(active), &[]).expect("engine");
-    let record = serde_json::to_string(&engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid"))
-        .expect("json");
+    let record =
+        serde_json::to_string(&engine.build_record(&valid_input(), today(), &stamp()).expect("valid")).expect("json");
     let body = valid_post().replace("&signal_record=&", &format!("&signal_record={}&", urlencode(&record)));
     let without = cli(&["verify-post", "--now", NOW], body.as_bytes());
     assert_eq!(without.status.code(), Some(1));

@@ -11,7 +11,7 @@ const CORRECTION_ID: &str = "5a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d";
 
 fn built(input: &Value, id: &str) -> Value {
     let stamp = RecordStamp { id: id.to_owned(), created_at: Instant::parse(NOW).expect("instant") };
-    serde_json::to_value(engine().build_record(input, &[], today(), &stamp).expect("valid")).expect("json")
+    serde_json::to_value(engine().build_record(input, today(), &stamp).expect("valid")).expect("json")
 }
 
 fn stamp_of(id: &str) -> RecordStamp {

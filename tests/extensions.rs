@@ -44,7 +44,7 @@ fn declared_extensions_are_validated_and_recorded() {
     assert_eq!(codes_at(&engine, &input, "/extensions/priority"), vec!["enum"]);
     assert_eq!(codes_at(&engine, &input, "/extensions/other"), vec!["field.unknown"]);
     input["extensions"] = json!({ "teamCode": " AB12 ", "intakeDate": "2026-11-01", "priority": "urgent" });
-    let record = engine.build_record(&input, &[], today(), &stamp()).expect("valid");
+    let record = engine.build_record(&input, today(), &stamp()).expect("valid");
     assert_eq!(
         serde_json::to_value(&record.extensions).expect("json"),
         json!({ "intakeDate": "2026-11-01", "priority": "urgent", "teamCode": "AB12" })
@@ -62,7 +62,7 @@ fn without_declarations_extensions_are_unknown_and_not_recorded() {
     let evaluation = evaluate(&input);
     assert!(evaluation.valid);
     assert!(evaluation.issues.iter().any(|i| i.path == "/extensions/teamCode" && i.code == "field.unknown"));
-    let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&input, today(), &stamp()).expect("valid");
     assert!(record.extensions.is_none());
 }
 

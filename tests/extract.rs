@@ -22,7 +22,7 @@ fn record() -> Value {
     ]);
     input["sharedWith"] = json!(["AIVD", "POLITIE", "COMENSHA"]);
     input["noShareReason"] = json!("Afgestemd met de teamleider; de rest volgt.");
-    let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&input, today(), &stamp()).expect("valid");
     serde_json::to_value(&record).expect("json")
 }
 

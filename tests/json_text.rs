@@ -74,7 +74,7 @@ fn records_as_text_verify_like_records_as_values() {
 #[test]
 fn record_schema_issues_say_what_is_wrong() {
     let engine = engine();
-    let record = engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid");
+    let record = engine.build_record(&valid_input(), today(), &stamp()).expect("valid");
     let value = serde_json::to_value(&record).expect("json");
     let problem = |change: &dyn Fn(&mut Value), path: &str| -> (String, String) {
         let mut changed = value.clone();

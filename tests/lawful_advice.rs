@@ -263,7 +263,7 @@ fn non_punishment_suspends_the_listed_categories_and_says_so() {
     let mut input = form(conviction.clone(), "regular", Some("applicant"));
     input["subject"]["protection"] = json!("possible-victim");
     input["sharedWith"] = json!(["AIVD", "AVIM", "COMENSHA", "CT-INFOBOX", "NCTV", "POLITIE"]);
-    let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&input, today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record).expect("json");
     assert!(!text.contains("suspended"));
     assert!(text.contains(r#""status":"applicant","protection":"possible-victim"}"#), "{text}");
@@ -399,16 +399,16 @@ fn officer_judgement_rules() {
     assert_issue(&judged(json!("agree")), "/officerJudgement", "type", "error");
     // Recorded only when given, in the order view, reason.
     let input = judged(json!({ "view": "partly", "reason": "Ernst lager dan het advies." }));
-    let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&input, today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record).expect("json");
     assert!(text.contains(r#""handling":{"tlp":"AMBER+STRICT","reviewOn":"2027-11-28"},"officerJudgement":{"view":"partly","reason":"Ernst lager dan het advies."},"summary""#));
     // Measures are listed: without a view there is no record.
     let mut without = valid_input();
     without.as_object_mut().expect("object").remove("officerJudgement");
-    assert!(engine().build_record(&without, &[], today(), &stamp()).is_err());
+    assert!(engine().build_record(&without, today(), &stamp()).is_err());
     // Without measures the view stays optional and is not recorded.
     without["indicators"] = json!([item("TER-05", false)]);
-    let record = engine().build_record(&without, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&without, today(), &stamp()).expect("valid");
     assert!(record.officer_judgement.is_none());
 }
 
@@ -419,11 +419,11 @@ fn subject_status_is_validated_and_recorded_as_given() {
         let input = form(vec![item("TER-01", true)], "naturalisation", Some(status));
         let mut input = input;
         input["sharedWith"] = json!(["AIVD", "CT-INFOBOX", "NCTV"]);
-        let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+        let record = engine().build_record(&input, today(), &stamp()).expect("valid");
         assert_eq!(record.subject.status.as_deref(), Some(status));
     }
     let absent = form(vec![item("TER-01", true)], "naturalisation", None);
-    let record = engine().build_record(&absent, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&absent, today(), &stamp()).expect("valid");
     assert_eq!(record.subject.status, None);
     let text = serde_json::to_string(&record.subject).expect("json");
     assert_eq!(text, r#"{"vNumber":"1234567890","bsn":"123456782"}"#);
@@ -472,7 +472,7 @@ fn protected_keys_by_word_at_every_depth_never_reach_a_record() {
         assert!(!found.iter().any(|(p, c, _)| p == path && c != "field.protected"), "{path}");
     }
     assert!(found.contains(&("/sexton".into(), "field.unknown".into(), "warning".into())));
-    let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&input, today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record).expect("json");
     assert!(!text.contains("XX") && !text.contains("bell"), "{text}");
 }
@@ -536,7 +536,7 @@ fn a_custom_catalog_gets_the_same_conditions() {
 
 #[test]
 fn verify_recomputes_measures_from_procedure_status_and_evidence() {
-    let record = engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&valid_input(), today(), &stamp()).expect("valid");
     let value = serde_json::to_value(&record).expect("json");
     assert_eq!(value["schemaVersion"], "1.2");
     assert_eq!(value["catalog"]["illustrative"], true);

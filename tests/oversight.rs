@@ -219,7 +219,7 @@ fn recency_counts_from_the_date_of_the_facts() {
     // Recorded right after observedOn.
     let mut input = form(vec![old_facts], "regular", Some("applicant"));
     input["sharedWith"] = json!(["AIVD"]);
-    let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&input, today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record.indicators).expect("json");
     assert!(text.contains(r#""observedOn":"2026-11-28","factsOn":"2011-06-01","evidenceRefs""#), "{text}");
     assert!(engine().verify_record(&serde_json::to_value(&record).expect("json"), &[]).ok);

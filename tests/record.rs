@@ -12,7 +12,7 @@ use signal_indicators::{
 };
 
 fn record_value() -> Value {
-    let record = engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid form");
+    let record = engine().build_record(&valid_input(), today(), &stamp()).expect("valid form");
     serde_json::to_value(record).expect("json")
 }
 
@@ -33,7 +33,7 @@ fn schema_validator() -> (boon::Schemas, boon::SchemaIndex) {
 
 #[test]
 fn record_members_in_the_documented_order_with_integrity_last() {
-    let record = engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&valid_input(), today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record).expect("json");
     let value: Map<String, Value> = serde_json::from_str(&text).expect("object");
     let keys: Vec<&str> = value.keys().map(String::as_str).collect();
@@ -106,14 +106,14 @@ fn digest_is_sha256_of_the_canonical_record_without_integrity() {
 
 #[test]
 fn same_input_id_and_clock_give_byte_identical_records() {
-    let a = serde_json::to_string(&engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid"))
-        .expect("json");
-    let b = serde_json::to_string(&engine_en().build_record(&valid_input(), &[], today(), &stamp()).expect("valid"))
+    let a =
+        serde_json::to_string(&engine().build_record(&valid_input(), today(), &stamp()).expect("valid")).expect("json");
+    let b = serde_json::to_string(&engine_en().build_record(&valid_input(), today(), &stamp()).expect("valid"))
         .expect("json");
     assert_eq!(a, b, "the locale must not change the record");
     let other = RecordStamp { id: "00000000-0000-4000-8000-000000000000".into(), ..stamp() };
-    let c = serde_json::to_string(&engine().build_record(&valid_input(), &[], today(), &other).expect("valid"))
-        .expect("json");
+    let c =
+        serde_json::to_string(&engine().build_record(&valid_input(), today(), &other).expect("valid")).expect("json");
     assert_ne!(a, c);
 }
 
@@ -121,7 +121,7 @@ fn same_input_id_and_clock_give_byte_identical_records() {
 fn an_invalid_form_gives_form_invalid_with_its_issues() {
     let mut input = valid_input();
     input["subject"]["vNumber"] = json!("12");
-    let error = engine().build_record(&input, &[], today(), &stamp()).expect_err("invalid");
+    let error = engine().build_record(&input, today(), &stamp()).expect_err("invalid");
     assert_eq!(error.code(), "form.invalid");
     assert!(error.issues().iter().any(|i| i.code == "format.vnumber" && i.path == "/subject/vNumber"));
 }
@@ -130,11 +130,11 @@ fn an_invalid_form_gives_form_invalid_with_its_issues() {
 fn bad_options_give_option_invalid() {
     for id in ["not-a-uuid", "3F0C6A52-8D1E-4C7A-9B2F-5E4D3C2B1A09", "3f0c6a52-8d1e-1c7a-9b2f-5e4d3c2b1a09"] {
         let bad = RecordStamp { id: id.into(), ..stamp() };
-        let error = engine().build_record(&valid_input(), &[], today(), &bad).expect_err("bad id");
+        let error = engine().build_record(&valid_input(), today(), &bad).expect_err("bad id");
         assert_eq!(error.code(), "option.invalid", "{id}");
     }
     let far = Date::parse("2026-11-20").expect("date");
-    let error = engine().build_record(&valid_input(), &[], far, &stamp()).expect_err("today far from now");
+    let error = engine().build_record(&valid_input(), far, &stamp()).expect_err("today far from now");
     assert!(matches!(error, SignalError::OptionInvalid(_)));
 }
 
@@ -155,7 +155,7 @@ fn every_emitted_record_validates_against_the_record_schema() {
     victim["noShareReason"] = json!("Slachtoffer al in contact met AVIM.");
     inputs.push(victim);
     for (i, input) in inputs.iter().enumerate() {
-        let record = engine().build_record(input, &[], today(), &stamp()).unwrap_or_else(|e| panic!("{i}: {e:?}"));
+        let record = engine().build_record(input, today(), &stamp()).unwrap_or_else(|e| panic!("{i}: {e:?}"));
         let value = serde_json::to_value(&record).expect("json");
         if let Err(error) = schemas.validate(&value, index) {
             panic!("record {i} does not validate: {error}");
@@ -317,7 +317,7 @@ fn the_catalog_check_accepts_listed_catalogs_only() {
     custom["version"] = json!("2027.1");
     let custom = ActiveCatalog::from_value(&custom, Locale::Nl).expect("valid");
     let other_engine = SignalEngine::new(Locale::Nl, Some(custom.clone()), &[]).expect("engine");
-    let record = other_engine.build_record(&valid_input(), &[], today(), &stamp()).expect("valid");
+    let record = other_engine.build_record(&valid_input(), today(), &stamp()).expect("valid");
     let value = serde_json::to_value(&record).expect("json");
     let verification = engine().verify_record(&value, &[]);
     assert!(!verification.ok && !verification.checks.catalog);
@@ -330,7 +330,7 @@ fn created_at_is_utc_with_milliseconds() {
     let stamp = RecordStamp { id: ID.into(), created_at: Instant::parse("2026-11-28T23:30:00Z").expect("instant") };
     // 23:30 UTC is already 29 November in Amsterdam.
     let tomorrow = Date::parse("2026-11-29").expect("date");
-    let record = engine().build_record(&valid_input(), &[], tomorrow, &stamp).expect("valid");
+    let record = engine().build_record(&valid_input(), tomorrow, &stamp).expect("valid");
     assert_eq!(record.created_at, "2026-11-28T23:30:00.000Z");
     assert!(verify(&serde_json::to_value(&record).expect("json")).ok);
 }

@@ -25,7 +25,7 @@ fn rules<'a>(mapping: &'a PostMapping, now: &str, seen: &'a dyn Fn(&str) -> Seen
 }
 
 fn record_text() -> String {
-    serde_json::to_string(&engine().build_record(&valid_input(), &[], today(), &stamp()).expect("valid")).expect("json")
+    serde_json::to_string(&engine().build_record(&valid_input(), today(), &stamp()).expect("valid")).expect("json")
 }
 
 /// The post a portal sends: the host fields, the picker and the record.

@@ -297,7 +297,7 @@ fn each_context_type_requires_its_own_member_and_drops_others() {
             "{context_type} with {other}: {:?}",
             evaluation.issues
         );
-        let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+        let record = engine().build_record(&input, today(), &stamp()).expect("valid");
         let context = serde_json::to_value(&record.context).expect("json");
         assert!(context.get(*other).is_none(), "{other} must not be recorded");
     }
@@ -386,7 +386,7 @@ fn unknown_and_protected_fields_are_warned_and_never_recorded() {
     }
     // A protected key gives field.protected and nothing else.
     assert!(!found.iter().any(|(p, c, _)| p == "/nationality" && c != "field.protected"));
-    let record = engine().build_record(&input, &[], today(), &stamp()).expect("valid");
+    let record = engine().build_record(&input, today(), &stamp()).expect("valid");
     let text = serde_json::to_string(&record).expect("json");
     for word in ["\"favouriteColour\"", "\"nationality\"", "\"religion\"", "\"ethnicity\"", "\"language\"", "\"XX\""] {
         assert!(!text.contains(word), "{word} leaked into the record");

@@ -63,7 +63,7 @@ impl Fixture {
         let large = form(200);
         assert!(engine.evaluate(&typical, today).valid, "the benchmark form is valid");
         let record =
-            serde_json::to_value(engine.build_record(&typical, &[], today, &stamp).expect("record")).expect("json");
+            serde_json::to_value(engine.build_record(&typical, today, &stamp).expect("record")).expect("json");
         let typical_text = typical.to_string();
         let record_text = record.to_string();
         Fixture { engine, today, stamp, typical, large, record, typical_text, record_text }

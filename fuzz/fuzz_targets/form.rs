@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         id: "3f0c6a52-8d1e-4c7a-9b2f-5e4d3c2b1a09".to_owned(),
         created_at: Instant::parse("2026-11-28T20:15:00.000Z").expect("instant"),
     };
-    match engine.build_record(&input, &[], today, &stamp) {
+    match engine.build_record(&input, today, &stamp) {
         Ok(record) => {
             assert!(first.valid, "a record was built from an invalid form");
             let value = serde_json::to_value(&record).expect("record to JSON");

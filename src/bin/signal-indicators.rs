@@ -560,7 +560,7 @@ fn build(args: &[String]) -> Result<bool, Unusable> {
     let text = read_input(file.as_deref())?;
     let input = parse_strict(text.strip_prefix('\u{FEFF}').unwrap_or(&text))
         .map_err(|e| Unusable(format!("the input is not JSON: {e}")))?;
-    match engine.build_record(&input, &[], today, &RecordStamp { id, created_at: now }) {
+    match engine.build_record(&input, today, &RecordStamp { id, created_at: now }) {
         Ok(record) => {
             say!("{}", serde_json::to_string(&record).map_err(|e| Unusable(e.to_string()))?);
             Ok(true)

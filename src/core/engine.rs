@@ -375,18 +375,12 @@ impl SignalEngine {
 
     /// Builds the record of a valid form. `today` must be within one day of
     /// the Amsterdam date of `stamp.created_at` (verification checks that).
-    pub fn build_record(
-        &self,
-        input: &Value,
-        boundary: &[Finding],
-        today: Date,
-        stamp: &RecordStamp,
-    ) -> Result<SignalRecord, SignalError> {
-        self.build_record_with(input, boundary.to_vec(), today, stamp)
+    pub fn build_record(&self, input: &Value, today: Date, stamp: &RecordStamp) -> Result<SignalRecord, SignalError> {
+        self.build_record_with(input, Vec::new(), today, stamp)
     }
 
-    /// [`SignalEngine::build_record`] taking the boundary's findings, as
-    /// [`SignalEngine::evaluate_with`] does.
+    /// Builds the record of a valid form, adding findings made at the JS
+    /// boundary (as [`SignalEngine::evaluate_with`] does).
     pub fn build_record_with(
         &self,
         input: &Value,

@@ -181,7 +181,7 @@ mod tests {
         let valid: Value =
             serde_json::from_str(include_str!("../../tests/data/valid-form.json")).expect("the fixture is JSON");
         let record = |input: &Value| {
-            let built = engine.build_record(input, &[], today, &stamp).expect("valid");
+            let built = engine.build_record(input, today, &stamp).expect("valid");
             to_text(&built).expect("text")
         };
         let changed = |pointer: &str, value: Value| {
