@@ -82,7 +82,7 @@ fn blocks(active: &ActiveCatalog, locale: Locale) -> Vec<Block> {
         "Sterkte van een indicator = gewicht × 100 × betrouwbaarheid‰ × geloofwaardigheid‰ × actualiteit‰ / 10⁹ (basispunten, afgerond). Per categorie: noisy-OR over de sterktes, van groot naar klein: R₀ = 10¹², Rₖ = ⌊Rₖ₋₁ × (10000 − sₖ) / 10000⌋, score = 10000 − ⌊Rₙ / 10⁸⌋. Eén bron telt één keer; van dubbele vastleggingen telt de sterkste.",
         "Strength of an indicator = weight × 100 × reliability‰ × credibility‰ × recency‰ / 10⁹ (basis points, rounded). Per category: noisy-OR over the strengths, largest first: R₀ = 10¹², Rₖ = ⌊Rₖ₋₁ × (10000 − sₖ) / 10000⌋, score = 10000 − ⌊Rₙ / 10⁸⌋. One source counts once; of duplicates the strongest counts.",
     )));
-    let grades = |map: &std::collections::BTreeMap<String, u32>| -> Vec<Vec<String>> {
+    let grades = |map: &crate::core::text_map::TextMap<u32>| -> Vec<Vec<String>> {
         map.iter().map(|(grade, factor)| vec![grade.clone(), factor.to_string()]).collect()
     };
     out.push(Block::Table(vec![w("Betrouwbaarheid", "Reliability"), "‰".into()], grades(&catalog.grading.reliability)));

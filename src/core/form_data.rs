@@ -2,7 +2,7 @@
 //! CLI `from-form`), with the same control names as `attach()`: the host's
 //! `fieldMap` plus the indicator picker's names.
 
-use std::collections::BTreeMap;
+use crate::core::text_map::TextMap;
 
 use super::issue::{Pointer, Token};
 use serde::Serialize;
@@ -44,7 +44,7 @@ fn with_lf(text: &str) -> String {
 pub struct PostMapping {
     /// Input path (`subject.vNumber`) → the host's control name; unmapped
     /// paths use the path itself as the name.
-    pub field_map: BTreeMap<String, String>,
+    pub field_map: TextMap<String>,
     /// The host's option values the engine reads as others (`valueMap`).
     pub value_map: Vec<ValueTranslation>,
 }
@@ -64,10 +64,7 @@ pub struct ValueTranslation {
 
 impl PostMapping {
     /// The mapping of `fieldMap` and `valueMap` given as maps.
-    pub fn from_maps(
-        field_map: BTreeMap<String, String>,
-        value_map: BTreeMap<String, BTreeMap<String, String>>,
-    ) -> PostMapping {
+    pub fn from_maps(field_map: TextMap<String>, value_map: TextMap<TextMap<String>>) -> PostMapping {
         let value_map = value_map
             .into_iter()
             .flat_map(|(path, values)| {

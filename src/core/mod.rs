@@ -1,7 +1,7 @@
 //! The engine core: plain Rust, no JavaScript types, testable with `cargo test`.
 
 // The infrastructure crate's modules, where the core's files name them.
-pub use signal_infra::{canonical, date, pattern, same_json, sorting};
+pub use signal_infra::{canonical, date, pattern, same_json, sorting, text_map};
 
 pub mod catalog;
 pub mod catalog_describe;

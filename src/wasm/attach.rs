@@ -24,7 +24,7 @@ use serde_json::Value;
 #[serde(rename_all = "camelCase")]
 struct AttachSettings {
     locale: &'static str,
-    field_map: std::collections::BTreeMap<String, String>,
+    field_map: crate::core::text_map::TextMap<String>,
     /// The level of the panel's heading (2–6); its sub-headings one below.
     heading_level: u8,
     record_field: String,

@@ -1,6 +1,6 @@
 //! `SignalEngine` and the free functions of the JS API (SPEC §8).
 
-use std::collections::BTreeMap;
+use crate::core::text_map::TextMap;
 use std::rc::Rc;
 
 use js_sys::{Function, Reflect, Uint8Array};
@@ -81,8 +81,8 @@ pub(super) fn locale_option(map: &Map<String, Value>) -> Result<Option<Locale>, 
 }
 
 /// The optional `fieldMap` option: input path → the host's control name.
-pub(super) fn field_map_option(map: &Map<String, Value>) -> Result<BTreeMap<String, String>, JsValue> {
-    let mut field_map = BTreeMap::new();
+pub(super) fn field_map_option(map: &Map<String, Value>) -> Result<TextMap<String>, JsValue> {
+    let mut field_map = TextMap::new();
     match map.get("fieldMap") {
         None | Some(Value::Null) => {}
         Some(Value::Object(entries)) => {

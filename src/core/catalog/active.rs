@@ -123,8 +123,8 @@ impl ActiveCatalog {
                 suspended_by_protection: m.suspended_by_protection.unwrap_or(false),
             })
             .collect();
-        let factors = |map: &BTreeMap<String, u32>, keys: &[&str]| -> Vec<u32> {
-            keys.iter().map(|k| map.get(*k).copied().unwrap_or(0)).collect()
+        let factors = |map: &TextMap<u32>, keys: &[&str]| -> Vec<u32> {
+            keys.iter().map(|k| map.get(k).copied().unwrap_or(0)).collect()
         };
         let reliability = factors(&catalog.grading.reliability, RELIABILITY);
         let credibility = factors(&catalog.grading.credibility, CREDIBILITY);

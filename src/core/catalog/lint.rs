@@ -97,7 +97,7 @@ pub fn lint(catalog: &Catalog) -> Vec<Finding> {
         // Each grade weighs no more than the one before it, and "cannot be
         // judged" (the last) no more than the fourth ("not usually
         // reliable" / "doubtful").
-        let factor = |k: usize| keys.get(k).and_then(|key| map.get(*key)).copied();
+        let factor = |k: usize| keys.get(k).and_then(|key| map.get(key)).copied();
         for k in 1..keys.len() {
             let before = if k + 1 == keys.len() { 3 } else { k - 1 };
             if let (Some(earlier), Some(this), Some(key)) = (factor(before), factor(k), keys.get(k)) {

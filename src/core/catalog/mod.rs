@@ -9,7 +9,7 @@ mod read;
 pub use active::{ActiveCatalog, KnownCatalog};
 pub use lint::lint;
 
-use std::collections::BTreeMap;
+use crate::core::text_map::TextMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,7 @@ pub const BAND_FROM_RANGE: (u32, u32) = (1, 10_000);
 pub const REVIEW_AFTER_DAYS_RANGE: (u32, u32) = (1, 3650);
 
 /// Texts per locale tag, e.g. `{ "nl": "…", "en": "…" }`.
-pub type LocalizedText = BTreeMap<String, String>;
+pub type LocalizedText = TextMap<String>;
 
 /// A catalog exactly as published: plain data, versioned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -230,11 +230,11 @@ pub struct Grading {
     /// Source reliability `A`–`F` → factor ‰.
     #[cfg_attr(test, schemars(schema_with = "published::reliability"))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
-    pub reliability: BTreeMap<String, u32>,
+    pub reliability: TextMap<u32>,
     /// Information credibility `1`–`6` → factor ‰.
     #[cfg_attr(test, schemars(schema_with = "published::credibility"))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
-    pub credibility: BTreeMap<String, u32>,
+    pub credibility: TextMap<u32>,
 }
 
 /// Indicators observed at most `maxDays` days ago count with `factor` ‰.

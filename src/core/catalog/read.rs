@@ -17,7 +17,7 @@ pub(super) fn catalog_from_checked(value: &Value) -> Catalog {
     fn texts(value: &Value, key: &str) -> Vec<String> {
         list(value, key).iter().filter_map(Value::as_str).map(str::to_owned).collect()
     }
-    // Maps are filled by insertion: `collect()` into a BTreeMap would add a
+    // Maps are filled by insertion: `collect()` into a map would add a
     // sort to the module for each map type.
     fn localized(value: &Value, key: &str) -> LocalizedText {
         let mut out = LocalizedText::new();
@@ -26,8 +26,8 @@ pub(super) fn catalog_from_checked(value: &Value) -> Catalog {
         }
         out
     }
-    fn factors(value: Option<&Value>) -> BTreeMap<String, u32> {
-        let mut out = BTreeMap::new();
+    fn factors(value: Option<&Value>) -> TextMap<u32> {
+        let mut out = TextMap::new();
         for (k, v) in value.and_then(Value::as_object).into_iter().flatten() {
             out.insert(k.clone(), v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0));
         }

@@ -1,6 +1,6 @@
 //! What a form reads as: the values of a valid form, borrowed from the input.
 
-use std::collections::BTreeMap;
+use crate::core::text_map::TextMap;
 
 /// A SIS alert as read from the form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -93,5 +93,5 @@ pub struct FormValues<'a> {
     /// The reasons for that view.
     pub judgement_reason: Option<&'a str>,
     /// Declared host extensions.
-    pub extensions: BTreeMap<String, String>,
+    pub extensions: TextMap<String>,
 }

@@ -5,7 +5,7 @@ mod verify;
 
 pub use verify::{content_mismatches, document_checks, verify_record_agreeing, Checks, Verification, VerifyRules};
 
-use std::collections::BTreeMap;
+use crate::core::text_map::TextMap;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -92,7 +92,7 @@ pub struct SignalRecord {
     /// Declared host extensions with a value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string>"))]
-    pub extensions: Option<BTreeMap<String, String>>,
+    pub extensions: Option<TextMap<String>>,
     /// Canonicalization and digest.
     pub integrity: Integrity,
 }
