@@ -49,6 +49,11 @@ extern "C" {
     #[wasm_bindgen(js_name = readEntries)]
     fn read_entries_text(entries: &JsValue, limit: u32) -> Option<String>;
 
+    /// A lowercase UUID v4 from the page's `crypto`, `None` without one
+    /// (read.js).
+    #[wasm_bindgen(js_name = randomUuid)]
+    pub fn random_uuid() -> Option<String>;
+
     /// A posted body (entries, or an object of strings and string arrays)
     /// as JSON text `[name, value, …]` (read.js), in one call; `None` when
     /// it is not an object or could not be read.

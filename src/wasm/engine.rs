@@ -3,9 +3,12 @@
 use crate::core::text_map::TextMap;
 use std::rc::Rc;
 
-use js_sys::{Function, Reflect, Uint8Array};
+#[cfg(feature = "full")]
+use js_sys::Function;
+use js_sys::Reflect;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "full")]
 use wasm_bindgen::JsCast;
 
 #[cfg(feature = "full")]
@@ -541,45 +544,11 @@ impl JsSignalEngine {
 /// Why no record id could be made.
 pub(super) const NO_CRYPTO: &str = "no crypto source for a record id; pass options.id";
 
-/// A lowercase UUID v4: `crypto.randomUUID()`, or one made from
-/// `crypto.getRandomValues` where `randomUUID` is missing (plain-HTTP pages).
+/// A lowercase UUID v4 from the page's `crypto` (`randomUUID`, or
+/// `getRandomValues` on plain-HTTP pages; read.js); `option.invalid` naming
+/// `options.id` when the page has neither.
 pub(crate) fn random_uuid() -> Result<String, JsValue> {
-    let missing = || option_invalid(NO_CRYPTO);
-    let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).map_err(|_| missing())?;
-    if crypto.is_undefined() || crypto.is_null() {
-        return Err(missing());
-    }
-    if let Ok(random_uuid) = Reflect::get(&crypto, &JsValue::from_str("randomUUID")) {
-        if let Some(function) = random_uuid.dyn_ref::<Function>() {
-            if let Some(id) = function.call0(&crypto).ok().and_then(|v| v.as_string()) {
-                return Ok(id.to_ascii_lowercase());
-            }
-        }
-    }
-    let get_random_values = Reflect::get(&crypto, &JsValue::from_str("getRandomValues")).map_err(|_| missing())?;
-    let function = get_random_values.dyn_ref::<Function>().ok_or_else(missing)?;
-    let buffer = Uint8Array::new_with_length(16);
-    function.call1(&crypto, &buffer).map_err(|_| missing())?;
-    let mut bytes = [0u8; 16];
-    buffer.copy_to(&mut bytes);
-    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
-    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
-    Ok(uuid_text(&bytes))
-}
-
-/// The 8-4-4-4-12 lowercase hex form of 16 bytes, written digit by digit
-/// (the formatting machinery for it cost more than the rest of the function).
-fn uuid_text(bytes: &[u8; 16]) -> String {
-    let digit = |nibble: u8| char::from_digit(u32::from(nibble), 16).unwrap_or('0');
-    let mut text = String::with_capacity(36);
-    for (index, byte) in bytes.iter().enumerate() {
-        if matches!(index, 4 | 6 | 8 | 10) {
-            text.push('-');
-        }
-        text.push(digit(byte >> 4));
-        text.push(digit(byte & 0x0f));
-    }
-    text
+    crate::wasm::boundary::random_uuid().ok_or_else(|| option_invalid(NO_CRYPTO))
 }
 
 /// Rebuilds the input object from a plain form post: `FormData` or

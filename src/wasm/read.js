@@ -250,3 +250,35 @@ export function readBody(body, limit) {
     return null;
   }
 }
+
+/**
+ * A lowercase UUID v4 for a record id: `crypto.randomUUID()`, or one made
+ * from `crypto.getRandomValues` where `randomUUID` is missing (plain-HTTP
+ * pages); `null` when the page has neither (the engine then asks for
+ * `options.id`). Here rather than in the module: a few lines of JS instead
+ * of 1.4 kB of WebAssembly reaching into `crypto` one property at a time.
+ */
+export function randomUuid() {
+  let crypto;
+  try {
+    crypto = globalThis.crypto;
+    if (crypto == null) return null;
+    if (typeof crypto.randomUUID === "function") {
+      const id = crypto.randomUUID();
+      if (typeof id === "string") return id.toLowerCase();
+    }
+  } catch {
+    if (crypto == null) return null;
+    // randomUUID threw: getRandomValues below.
+  }
+  try {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  } catch {
+    return null;
+  }
+}
