@@ -54,6 +54,16 @@ extern "C" {
     #[wasm_bindgen(js_name = randomUuid)]
     pub fn random_uuid() -> Option<String>;
 
+    /// `[member, rest]` of an options object (read.js): the member `key`
+    /// and a copy of the others; `None` when reading it threw.
+    #[wasm_bindgen(js_name = splitMember)]
+    pub fn split_member(options: &JsValue, key: &str) -> Option<js_sys::Array>;
+
+    /// An `Error` named `SignalError` with `code` and, given as JSON text,
+    /// `issues` (read.js).
+    #[wasm_bindgen(js_name = signalError)]
+    pub fn signal_error(code: &str, message: &str, issues: Option<String>) -> JsValue;
+
     /// A posted body (entries, or an object of strings and string arrays)
     /// as JSON text `[name, value, …]` (read.js), in one call; `None` when
     /// it is not an object or could not be read.

@@ -1,6 +1,5 @@
 //! Rust values to JS values, and `SignalError` to a real JS `Error`.
 
-use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -18,22 +17,16 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// `value` as compact JSON text, members in declaration order.
 pub use crate::core::json_text::to_text as json_text;
 
-/// A JS `Error` named `SignalError` with a stable `code` and, when given, `issues`.
-pub fn error_value(code: &str, message: &str, issues: Option<JsValue>) -> JsValue {
-    let error = js_sys::Error::new(message);
-    error.set_name("SignalError");
-    // Setting own properties on a fresh Error cannot fail.
-    let _ = Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
-    if let Some(issues) = issues {
-        let _ = Reflect::set(&error, &JsValue::from_str("issues"), &issues);
-    }
-    error.into()
+/// A JS `Error` named `SignalError` with a stable `code` and, when given,
+/// `issues` (JSON text; made in read.js).
+pub fn error_value(code: &str, message: &str, issues: Option<String>) -> JsValue {
+    crate::wasm::boundary::signal_error(code, message, issues)
 }
 
 /// Converts an engine error for JS.
 pub fn signal_error(error: &SignalError) -> JsValue {
     let issues = match error {
-        SignalError::FormInvalid(issues) | SignalError::CatalogInvalid(issues) => to_js(issues).ok(),
+        SignalError::FormInvalid(issues) | SignalError::CatalogInvalid(issues) => json_text(issues),
         _ => None,
     };
     error_value(error.code(), &error.to_string(), issues)

@@ -4,8 +4,7 @@ use crate::core::text_map::TextMap;
 use std::rc::Rc;
 
 #[cfg(feature = "full")]
-use js_sys::Function;
-use js_sys::Reflect;
+use js_sys::{Function, Reflect};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 #[cfg(feature = "full")]
@@ -125,8 +124,8 @@ pub(super) fn mapping_option(map: &Map<String, Value>) -> Result<PostMapping, Js
 }
 
 /// Splits `options` into one member (a catalog, a function: read on its
-/// own, not as plain data) and a copy of the rest. Every JS access is
-/// guarded, so a hostile object (a proxy that throws) is an
+/// own, not as plain data) and a copy of the rest, in read.js, where every
+/// access is guarded: a hostile object (a proxy that throws) is an
 /// `option.invalid`, never an exception through the module. Options that
 /// are no object come back as they are, for the options reader to refuse.
 fn split_member(options: Option<JsValue>, key: &str) -> Result<(Option<JsValue>, Option<JsValue>), JsValue> {
@@ -134,20 +133,10 @@ fn split_member(options: Option<JsValue>, key: &str) -> Result<(Option<JsValue>,
         Some(given) if given.is_object() => given,
         other => return Ok((None, other)),
     };
-    let unreadable = || option_invalid("the options could not be read");
-    let name = JsValue::from_str(key);
-    let member = Reflect::get(&given, &name).map_err(|_| unreadable())?;
-    if member.is_undefined() {
-        return Ok((None, Some(given)));
-    }
-    let rest = js_sys::Object::new();
-    for other in Reflect::own_keys(&given).map_err(|_| unreadable())?.iter() {
-        if other != name {
-            let value = Reflect::get(&given, &other).map_err(|_| unreadable())?;
-            Reflect::set(&rest, &other, &value).map_err(|_| unreadable())?;
-        }
-    }
-    Ok((Some(member), Some(rest.into())))
+    let parts = crate::wasm::boundary::split_member(&given, key)
+        .ok_or_else(|| option_invalid("the options could not be read"))?;
+    let member = parts.get(0);
+    Ok(((!member.is_undefined()).then_some(member), Some(parts.get(1))))
 }
 
 /// The optional `today` option: a date `YYYY-MM-DD`.
@@ -172,8 +161,8 @@ pub(super) fn current_instant() -> Result<Instant, JsValue> {
     Instant::from_millis(js_sys::Date::now() as i64).ok_or_else(|| option_invalid("the clock is out of range"))
 }
 
-fn catalog_from(value: &Value, locale: Locale) -> Result<ActiveCatalog, JsValue> {
-    ActiveCatalog::from_value(value, locale).map_err(|e| signal_error(&e))
+fn catalog_from(value: Value, locale: Locale) -> Result<ActiveCatalog, JsValue> {
+    ActiveCatalog::from_json(value, locale).map_err(|e| signal_error(&e))
 }
 
 fn read_catalog(value: &JsValue, locale: Locale) -> Result<ActiveCatalog, JsValue> {
@@ -183,7 +172,7 @@ fn read_catalog(value: &JsValue, locale: Locale) -> Result<ActiveCatalog, JsValu
             crate::core::error::SignalError::CatalogInvalid(read.findings.iter().map(|f| f.localize(locale)).collect());
         return Err(signal_error(&error));
     }
-    catalog_from(&read.value, locale)
+    catalog_from(read.value, locale)
 }
 
 #[wasm_bindgen(js_class = SignalEngine)]

@@ -282,3 +282,34 @@ export function randomUuid() {
     return null;
   }
 }
+
+/**
+ * Splits an options object into one member that is read on its own (a
+ * catalog, a function) and a copy of the other members: `[member, rest]`,
+ * `[undefined, options]` without that member, `null` when reading the
+ * object threw (a hostile getter or proxy).
+ */
+export function splitMember(options, key) {
+  try {
+    const member = options[key];
+    if (member === undefined) return [undefined, options];
+    const rest = {};
+    for (const other of Reflect.ownKeys(options)) if (other !== key) rest[other] = options[other];
+    return [member, rest];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The module's errors: an `Error` named `SignalError` with a stable `code`
+ * and, when given (as JSON text), `issues`. `instanceof SignalError` holds
+ * by name (the package's `SignalError` class), wherever it was made.
+ */
+export function signalError(code, message, issues) {
+  const error = new Error(message);
+  error.name = "SignalError";
+  error.code = code;
+  if (issues !== undefined) error.issues = JSON.parse(issues);
+  return error;
+}

@@ -371,7 +371,10 @@ impl<'t> Parser<'t> {
         if items.len() > self.limits.array_items {
             (self.nodes, self.over_limit) = (before.0, before.1);
             self.notes.truncate(before.2);
-            items = vec![Value::Null; self.limits.array_items.saturating_add(1)];
+            // (Filled rather than `vec![Value::Null; n]`, which would bring a
+            // JSON value's copying code into the module for this one use.)
+            items.clear();
+            items.resize_with(self.limits.array_items.saturating_add(1), || Value::Null);
         }
         Ok(Value::Array(items))
     }

@@ -43,6 +43,13 @@ impl ActiveCatalog {
     /// Validates a catalog given as JSON and prepares it for use. Fails with
     /// `catalog.invalid` listing every problem found.
     pub fn from_value(value: &Value, locale: Locale) -> Result<ActiveCatalog, SignalError> {
+        ActiveCatalog::from_json(value.clone(), locale)
+    }
+
+    /// [`ActiveCatalog::from_value`] for a value the caller hands over: it is
+    /// kept as given rather than copied (the browser module then has no
+    /// code to copy a JSON value).
+    pub fn from_json(value: Value, locale: Locale) -> Result<ActiveCatalog, SignalError> {
         let shape = |errors: Vec<(Pointer, crate::core::schema::Problem)>| {
             SignalError::CatalogInvalid(
                 errors
@@ -53,13 +60,13 @@ impl ActiveCatalog {
                     .collect(),
             )
         };
-        let errors = catalog_validator().validate(value);
+        let errors = catalog_validator().validate(&value);
         if !errors.is_empty() {
             return Err(shape(errors));
         }
-        let catalog = catalog_from_checked(value);
+        let catalog = catalog_from_checked(&value);
         linted(&catalog, locale)?;
-        Ok(ActiveCatalog::prepare(catalog, value.clone()))
+        Ok(ActiveCatalog::prepare(catalog, value))
     }
 
     /// Validates a typed catalog and prepares it for use.
