@@ -85,6 +85,13 @@ impl Reader<'_, '_> {
         self.findings.push(finding);
     }
 
+    /// Adds an error at `path` (one routine for every rule's error, instead
+    /// of each building and pushing its finding in place).
+    #[inline(never)]
+    pub(super) fn error(&mut self, path: impl Into<Pointer>, kind: Kind) {
+        self.findings.push(Finding::error(path, kind));
+    }
+
     /// Warns about keys not in `known`: `field.protected` for protected
     /// attribute keys, `field.unknown` for the rest.
     /// `field.unknown` (or `field.protected`) for every member of `map`
@@ -123,7 +130,7 @@ impl Reader<'_, '_> {
             Some(Value::Object(map)) => Some(map),
             _ if is_absent(value) => None,
             _ => {
-                self.push(Finding::error(path.render(), Kind::Type));
+                self.error(path.render(), Kind::Type);
                 None
             }
         }
@@ -140,12 +147,12 @@ impl Reader<'_, '_> {
             Some(Value::String(s)) if !trim(s).is_empty() => Some(trim(s)),
             _ if is_absent(value) => {
                 if required {
-                    self.push(Finding::error(path.render(), Kind::Required));
+                    self.error(path.render(), Kind::Required);
                 }
                 None
             }
             _ => {
-                self.push(Finding::error(path.render(), Kind::Type));
+                self.error(path.render(), Kind::Type);
                 None
             }
         }
@@ -155,10 +162,10 @@ impl Reader<'_, '_> {
     pub(super) fn length(&mut self, text: &str, path: impl PathLike, (min, max): (usize, usize)) -> bool {
         let actual = utf16_len(text);
         if actual < min {
-            self.push(Finding::error(path.render(), Kind::TextTooShort { min, actual }));
+            self.error(path.render(), Kind::TextTooShort { min, actual });
             false
         } else if actual > max {
-            self.push(Finding::error(path.render(), Kind::TextTooLong { max, actual }));
+            self.error(path.render(), Kind::TextTooLong { max, actual });
             false
         } else {
             true
@@ -179,7 +186,7 @@ impl Reader<'_, '_> {
         } else {
             // Short lists help the officer; long ones (catalog codes) would only clutter.
             let listed = (allowed.len() <= 12).then(|| allowed.iter().map(|a| (*a).to_owned()).collect());
-            self.push(Finding::error(path.render(), Kind::Enum { allowed: listed }));
+            self.error(path.render(), Kind::Enum { allowed: listed });
             None
         }
     }
@@ -194,15 +201,15 @@ impl Reader<'_, '_> {
     ) -> Option<(Date, &'v str)> {
         let text = self.text(value, path, required)?;
         let Some(date) = Date::parse(text) else {
-            self.push(Finding::error(path.render(), Kind::FormatDate));
+            self.error(path.render(), Kind::FormatDate);
             return None;
         };
         if date > self.rules.today {
-            self.push(Finding::error(path.render(), Kind::DateFuture));
+            self.error(path.render(), Kind::DateFuture);
             return None;
         }
         if date.year() < 1900 {
-            self.push(Finding::error(path.render(), Kind::DateTooOld));
+            self.error(path.render(), Kind::DateTooOld);
             return None;
         }
         Some((date, text))
@@ -221,15 +228,12 @@ impl Reader<'_, '_> {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => return Vec::new(),
             _ => {
-                self.push(Finding::error(path.render(), Kind::Type));
+                self.error(path.render(), Kind::Type);
                 return Vec::new();
             }
         };
         if items.len() > max_items {
-            self.push(Finding::error(
-                path.render(),
-                Kind::ArrayTooMany { max: max_items, actual: items.len(), items: Items::Values },
-            ));
+            self.error(path.render(), Kind::ArrayTooMany { max: max_items, actual: items.len(), items: Items::Values });
             return Vec::new();
         }
         let mut out: Vec<(usize, &'v str)> = Vec::with_capacity(items.len());
@@ -240,7 +244,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             if out.iter().any(|(_, seen)| *seen == text) {
-                self.push(Finding::error(item_path.render(), Kind::ArrayDuplicate));
+                self.error(item_path.render(), Kind::ArrayDuplicate);
                 continue;
             }
             out.push((i, text));

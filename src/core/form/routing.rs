@@ -13,7 +13,7 @@ impl Reader<'_, '_> {
     /// `subject.status-unknown` says so.
     pub(super) fn check_advice_context(&mut self, values: &FormValues<'_>, advice: &Advice) {
         if !advice.measures.is_empty() && values.judgement_view.is_none() {
-            self.push(Finding::error("/officerJudgement/view", Kind::JudgementMissing));
+            self.error("/officerJudgement/view", Kind::JudgementMissing);
         }
         if advice.status_decides {
             self.push(Finding::warning("/subject/status", Kind::SubjectStatusUnknown));

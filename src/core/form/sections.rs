@@ -51,7 +51,7 @@ impl Reader<'_, '_> {
         let case_number = self.text(case_number, "/caseNumber", true).filter(|text| {
             let ok = is_case_number(text);
             if !ok {
-                self.findings.push(Finding::error("/caseNumber", Kind::FormatCaseNumber));
+                self.error("/caseNumber", Kind::FormatCaseNumber);
             }
             ok
         });
@@ -75,7 +75,7 @@ impl Reader<'_, '_> {
         values.officer_id = self.text(officer.and_then(|o| o.get("id")), "/officer/id", true).filter(|text| {
             let ok = is_officer_id(text);
             if !ok {
-                self.findings.push(Finding::error("/officer/id", Kind::FormatOfficerId));
+                self.error("/officer/id", Kind::FormatOfficerId);
             }
             ok
         });
@@ -101,10 +101,7 @@ impl Reader<'_, '_> {
             if partners.contains(&text) {
                 values.shared_with.push(text);
             } else {
-                self.push(Finding::error(
-                    Pointer::root().member("sharedWith").index(index),
-                    Kind::Enum { allowed: None },
-                ));
+                self.error(Pointer::root().member("sharedWith").index(index), Kind::Enum { allowed: None });
             }
         }
         values.no_share_reason = self
@@ -129,7 +126,7 @@ impl Reader<'_, '_> {
             .text(judgement.get("reason"), reason_path, needs_reason)
             .filter(|text| self.length(text, reason_path, const { length_of("officerJudgement.reason") }));
         if is_absent(view) && !is_absent(judgement.get("reason")) {
-            self.push(Finding::error("/officerJudgement/view", Kind::Required));
+            self.error("/officerJudgement/view", Kind::Required);
         }
     }
 
@@ -143,16 +140,16 @@ impl Reader<'_, '_> {
             Some(Value::Bool(flag)) => *flag,
             other if is_absent(other) => false,
             Some(_) | None => {
-                self.push(Finding::error("/subject/unknownSubject", Kind::Type));
+                self.error("/subject/unknownSubject", Kind::Type);
                 false
             }
         };
         let v_number = self.text(member("vNumber"), "/subject/vNumber", !values.unknown_subject);
         if let Some(v_number) = v_number {
             if values.unknown_subject {
-                self.push(Finding::error("/subject/vNumber", Kind::SubjectConflict));
+                self.error("/subject/vNumber", Kind::SubjectConflict);
             } else if !is_v_number(v_number) {
-                self.push(Finding::error("/subject/vNumber", Kind::FormatVnumber));
+                self.error("/subject/vNumber", Kind::FormatVnumber);
             } else {
                 values.v_number = Some(v_number);
             }
@@ -163,7 +160,7 @@ impl Reader<'_, '_> {
             if is_bsn(bsn) {
                 values.bsn = Some(bsn);
             } else {
-                self.push(Finding::error("/subject/bsn", Kind::FormatBsn));
+                self.error("/subject/bsn", Kind::FormatBsn);
             }
         }
     }
@@ -208,7 +205,7 @@ impl Reader<'_, '_> {
     pub(super) fn read_sis_alert<'v>(&mut self, value: Option<&'v Value>, path: &Pointer) -> SisAlertValues<'v> {
         let mut out = SisAlertValues::default();
         if is_absent(value) {
-            self.push(Finding::error(path, Kind::Required));
+            self.error(path, Kind::Required);
             return out;
         }
         let Some(alert) = self.object(value, path) else { return out };
@@ -225,7 +222,7 @@ impl Reader<'_, '_> {
                 out.article = Some(article);
             } else {
                 let allowed = allowed.iter().map(|a| (*a).to_owned()).collect();
-                self.push(Finding::error(article_path, Kind::SisArticle { allowed }));
+                self.error(article_path, Kind::SisArticle { allowed });
             }
         }
         let state_path = path.clone().member("issuingState");
@@ -233,7 +230,7 @@ impl Reader<'_, '_> {
             if self.rules.catalog.catalog().sis_states.iter().any(|s| s == state) {
                 out.issuing_state = Some(state);
             } else {
-                self.push(Finding::error(state_path, Kind::FormatCountry));
+                self.error(state_path, Kind::FormatCountry);
             }
         }
         let reference_path = path.clone().member("alertReference");
@@ -246,7 +243,7 @@ impl Reader<'_, '_> {
     pub(super) fn read_tip<'v>(&mut self, value: Option<&'v Value>, path: &Pointer) -> TipValues<'v> {
         let mut out = TipValues::default();
         if is_absent(value) {
-            self.push(Finding::error(path, Kind::Required));
+            self.error(path, Kind::Required);
             return out;
         }
         let Some(tip) = self.object(value, path) else { return out };
@@ -261,29 +258,29 @@ impl Reader<'_, '_> {
         let items = match value {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => {
-                self.push(Finding::error("/indicators", Kind::Required));
+                self.error("/indicators", Kind::Required);
                 return;
             }
             _ => {
-                self.push(Finding::error("/indicators", Kind::Type));
+                self.error("/indicators", Kind::Type);
                 return;
             }
         };
         if items.len() > MAX_INDICATORS {
-            self.push(Finding::error(
+            self.error(
                 "/indicators",
                 Kind::ArrayTooMany { max: MAX_INDICATORS, actual: items.len(), items: Items::Indicators },
-            ));
+            );
             return;
         }
         if items.is_empty() {
-            self.push(Finding::error("/indicators", Kind::ArrayTooFew { min: 1, actual: 0, items: Items::Indicators }));
+            self.error("/indicators", Kind::ArrayTooFew { min: 1, actual: 0, items: Items::Indicators });
             return;
         }
         for (i, item) in items.iter().enumerate() {
             let at = |member| IndicatorPath { index: i, member };
             let Value::Object(entry) = item else {
-                self.push(Finding::error(at("").render(), Kind::Type));
+                self.error(at("").render(), Kind::Type);
                 values.indicators.push(IndicatorValues::default());
                 continue;
             };
@@ -313,7 +310,7 @@ impl Reader<'_, '_> {
                         Some((index, definition.requires_evidence == Some(true)))
                     }
                     None => {
-                        self.push(Finding::error(code_path.render(), Kind::IndicatorUnknown));
+                        self.error(code_path.render(), Kind::IndicatorUnknown);
                         None
                     }
                 },
@@ -331,7 +328,7 @@ impl Reader<'_, '_> {
             let facts_on = self.date(facts, facts_path, false);
             out.facts_on = facts_on.map(|(_, text)| text);
             if self.dates_out_of_order(facts, observed) {
-                self.push(Finding::error(facts_path.render(), Kind::DateOrder));
+                self.error(facts_path.render(), Kind::DateOrder);
             }
             let facts_ok = self.findings.len() == facts_before;
             if !facts_ok {
@@ -343,7 +340,7 @@ impl Reader<'_, '_> {
                 self.text_list(refs, refs_path, MAX_EVIDENCE_REFS, const { length_of("indicators.*.evidenceRefs").1 })
             {
                 if is_placeholder(text) {
-                    self.push(Finding::error(refs_path.render().index(j), Kind::IndicatorEvidencePlaceholder));
+                    self.error(refs_path.render().index(j), Kind::IndicatorEvidencePlaceholder);
                 } else {
                     evidence_refs.push(text);
                 }
@@ -351,7 +348,7 @@ impl Reader<'_, '_> {
             out.evidence_refs = evidence_refs;
             let refs_given = !is_absent(refs) && refs.and_then(Value::as_array).is_some_and(|a| !a.is_empty());
             if definition.is_some_and(|(_, required)| required) && !refs_given {
-                self.push(Finding::error(refs_path.render(), Kind::IndicatorEvidenceRequired));
+                self.error(refs_path.render(), Kind::IndicatorEvidenceRequired);
             }
             let note_path = at("note");
             out.note = self
@@ -418,7 +415,7 @@ impl Reader<'_, '_> {
                     }
                     let matches = extension.pattern.as_ref().is_none_or(|p| p.is_match(text));
                     if !matches {
-                        self.findings.push(Finding::error(path.clone(), Kind::FormatPattern));
+                        self.error(path.clone(), Kind::FormatPattern);
                     }
                     matches
                 }),
