@@ -30,7 +30,7 @@ use super::scoring::{advise, assess, Advice, Assessment, Circumstances, ItemRole
 pub use super::protected::PROTECTED_KEYS;
 pub use limits::{exceeds_limits, exceeds_limits_with, MAX_EVIDENCE_REFS, MAX_INDICATORS, MAX_SHARED_WITH};
 pub use reader::trim;
-use reader::{IndicatorPath, PathLike};
+use reader::IndicatorPath;
 pub use values::{FormValues, IndicatorValues, SisAlertValues, TipValues};
 
 /// The outcome of reading a form; its values borrow from the input.

@@ -24,24 +24,49 @@ pub(super) fn is_absent(value: Option<&Value>) -> bool {
     }
 }
 
-/// A path that is only built when a finding needs it: most fields of most
-/// evaluations have none, and building every path up front was a large
-/// share of the work.
-pub(super) trait PathLike: Copy {
-    /// The pointer.
-    fn render(self) -> Pointer;
+/// Where a value is: a path only built when a finding needs it (most
+/// fields of most evaluations have none, and building every path up front
+/// was a large share of the work). One type rather than a trait, so each
+/// reading routine exists once in the module, not once per kind of path.
+#[derive(Clone, Copy)]
+pub(super) enum At<'a> {
+    /// A literal path of the rules (`"/subject/status"`).
+    Literal(&'a str),
+    /// A path already built.
+    Pointer(&'a Pointer),
+    /// A picked indicator or one of its members.
+    Indicator(IndicatorPath<'a>),
+    /// Item `index` of the list at the first path.
+    Item(&'a At<'a>, usize),
 }
 
-/// A literal path of the rules (`"/subject/status"`).
-impl PathLike for &str {
-    fn render(self) -> Pointer {
-        Pointer::parse(self)
+impl At<'_> {
+    /// The pointer.
+    pub(super) fn render(self) -> Pointer {
+        match self {
+            At::Literal(path) => Pointer::parse(path),
+            At::Pointer(path) => path.clone(),
+            At::Indicator(path) => path.render(),
+            At::Item(parent, index) => parent.render().index(index),
+        }
     }
 }
 
-impl PathLike for &Pointer {
-    fn render(self) -> Pointer {
-        self.clone()
+impl<'a> From<&'a str> for At<'a> {
+    fn from(path: &'a str) -> Self {
+        At::Literal(path)
+    }
+}
+
+impl<'a> From<&'a Pointer> for At<'a> {
+    fn from(path: &'a Pointer) -> Self {
+        At::Pointer(path)
+    }
+}
+
+impl<'a> From<IndicatorPath<'a>> for At<'a> {
+    fn from(path: IndicatorPath<'a>) -> Self {
+        At::Indicator(path)
     }
 }
 
@@ -52,27 +77,15 @@ pub(super) struct IndicatorPath<'a> {
     pub(super) member: &'a str,
 }
 
-impl PathLike for IndicatorPath<'_> {
-    fn render(self) -> Pointer {
+impl IndicatorPath<'_> {
+    /// The pointer.
+    pub(super) fn render(self) -> Pointer {
         let item = Pointer::root().member("indicators").index(self.index);
         if self.member.is_empty() {
             item
         } else {
             item.member(self.member)
         }
-    }
-}
-
-/// Item `index` of the list at `parent`.
-#[derive(Clone, Copy)]
-pub(super) struct ItemPath<P> {
-    pub(super) parent: P,
-    pub(super) index: usize,
-}
-
-impl<P: PathLike> PathLike for ItemPath<P> {
-    fn render(self) -> Pointer {
-        self.parent.render().index(self.index)
     }
 }
 
@@ -121,11 +134,16 @@ impl Reader<'_, '_> {
     }
 
     /// An object member that may be absent; other types are a `type` error.
-    pub(super) fn object<'v>(
+    pub(super) fn object<'v, 'p>(
         &mut self,
         value: Option<&'v Value>,
-        path: impl PathLike,
+        path: impl Into<At<'p>>,
     ) -> Option<&'v Map<String, Value>> {
+        self.object_at(value, path.into())
+    }
+
+    #[inline(never)]
+    fn object_at<'v>(&mut self, value: Option<&'v Value>, path: At<'_>) -> Option<&'v Map<String, Value>> {
         match value {
             Some(Value::Object(map)) => Some(map),
             _ if is_absent(value) => None,
@@ -137,12 +155,17 @@ impl Reader<'_, '_> {
     }
 
     /// A trimmed text; `required` reports absence.
-    pub(super) fn text<'v>(
+    pub(super) fn text<'v, 'p>(
         &mut self,
         value: Option<&'v Value>,
-        path: impl PathLike,
+        path: impl Into<At<'p>>,
         required: bool,
     ) -> Option<&'v str> {
+        self.text_at(value, path.into(), required)
+    }
+
+    #[inline(never)]
+    fn text_at<'v>(&mut self, value: Option<&'v Value>, path: At<'_>, required: bool) -> Option<&'v str> {
         match value {
             Some(Value::String(s)) if !trim(s).is_empty() => Some(trim(s)),
             _ if is_absent(value) => {
@@ -159,7 +182,12 @@ impl Reader<'_, '_> {
     }
 
     /// Checks a text's length in UTF-16 code units; true when within bounds.
-    pub(super) fn length(&mut self, text: &str, path: impl PathLike, (min, max): (usize, usize)) -> bool {
+    pub(super) fn length<'p>(&mut self, text: &str, path: impl Into<At<'p>>, bounds: (usize, usize)) -> bool {
+        self.length_at(text, path.into(), bounds)
+    }
+
+    #[inline(never)]
+    fn length_at(&mut self, text: &str, path: At<'_>, (min, max): (usize, usize)) -> bool {
         let actual = utf16_len(text);
         if actual < min {
             self.error(path.render(), Kind::TextTooShort { min, actual });
@@ -173,10 +201,21 @@ impl Reader<'_, '_> {
     }
 
     /// A text that must be one of `allowed`.
-    pub(super) fn choice<'v>(
+    pub(super) fn choice<'v, 'p>(
         &mut self,
         value: Option<&'v Value>,
-        path: impl PathLike,
+        path: impl Into<At<'p>>,
+        required: bool,
+        allowed: &[&str],
+    ) -> Option<&'v str> {
+        self.choice_at(value, path.into(), required, allowed)
+    }
+
+    #[inline(never)]
+    fn choice_at<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: At<'_>,
         required: bool,
         allowed: &[&str],
     ) -> Option<&'v str> {
@@ -193,12 +232,17 @@ impl Reader<'_, '_> {
 
     /// A date `YYYY-MM-DD`, not after today and not before 1900.
     /// The date and its text (which is its canonical form once it parses).
-    pub(super) fn date<'v>(
+    pub(super) fn date<'v, 'p>(
         &mut self,
         value: Option<&'v Value>,
-        path: impl PathLike,
+        path: impl Into<At<'p>>,
         required: bool,
     ) -> Option<(Date, &'v str)> {
+        self.date_at(value, path.into(), required)
+    }
+
+    #[inline(never)]
+    fn date_at<'v>(&mut self, value: Option<&'v Value>, path: At<'_>, required: bool) -> Option<(Date, &'v str)> {
         let text = self.text(value, path, required)?;
         let Some(date) = Date::parse(text) else {
             self.error(path.render(), Kind::FormatDate);
@@ -217,13 +261,14 @@ impl Reader<'_, '_> {
 
     /// A list of texts, each 1–`max_len` long, with their input indexes;
     /// absent means empty.
-    pub(super) fn text_list<'v>(
+    pub(super) fn text_list<'v, 'p>(
         &mut self,
         value: Option<&'v Value>,
-        path: impl PathLike,
+        path: impl Into<At<'p>>,
         max_items: usize,
         max_len: usize,
     ) -> Vec<(usize, &'v str)> {
+        let path = path.into();
         let items = match value {
             Some(Value::Array(items)) => items,
             _ if is_absent(value) => return Vec::new(),
@@ -238,7 +283,7 @@ impl Reader<'_, '_> {
         }
         let mut out: Vec<(usize, &'v str)> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_path = ItemPath { parent: path, index: i };
+            let item_path = At::Item(&path, i);
             let Some(text) = self.text(Some(item), item_path, true) else { continue };
             if !self.length(text, item_path, (1, max_len)) {
                 continue;

@@ -14,7 +14,7 @@ use super::super::vocabulary::{
     sis_articles, CONTEXT_TYPES, CREDIBILITY, JUDGEMENT_VIEWS, PROCEDURES, PROTECTIONS, RELIABILITY, SCREENING_METHODS,
     SIS_REGULATIONS, STATUSES, TIP_CHANNELS, TLP,
 };
-use super::reader::{is_absent, IndicatorPath, PathLike};
+use super::reader::{is_absent, IndicatorPath};
 use super::text_rules::{is_placeholder, names_protected_term};
 use super::*;
 
