@@ -123,58 +123,56 @@ pub fn declarations_from_value(value: &serde_json::Value) -> Result<Vec<Extensio
     if items.len() > MAX_EXTENSIONS {
         return Err(invalid("too many declarations"));
     }
-    items
-        .iter()
-        .map(|item| {
-            let Value::Object(map) = item else { return Err(invalid("each declaration must be an object")) };
-            if let Some(key) = map
-                .keys()
-                .find(|k| !["name", "type", "required", "pattern", "maxLength", "values"].contains(&k.as_str()))
-            {
-                return Err(invalid(&format!("unknown member \"{key}\"")));
-            }
-            let text = |key: &str| match map.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(invalid(&format!("{key} must be a string"))),
-            };
-            let kind = match text("type")?.as_deref() {
-                Some("string") => ExtensionType::String,
-                Some("date") => ExtensionType::Date,
-                Some("enum") => ExtensionType::Enum,
-                _ => return Err(invalid("type must be \"string\", \"date\" or \"enum\"")),
-            };
-            let required = match map.get("required") {
-                None | Some(Value::Null) => false,
-                Some(Value::Bool(flag)) => *flag,
-                Some(_) => return Err(invalid("required must be a boolean")),
-            };
-            let max_length = match map.get("maxLength") {
-                None | Some(Value::Null) => None,
-                Some(n) => Some(
-                    n.as_u64()
-                        .and_then(|n| u32::try_from(n).ok())
-                        .ok_or_else(|| invalid("maxLength must be a whole number"))?,
-                ),
-            };
-            let values = match map.get("values") {
-                None | Some(Value::Null) => None,
-                Some(Value::Array(values)) => Some(
-                    values
-                        .iter()
-                        .map(|v| v.as_str().map(str::to_owned).ok_or_else(|| invalid("values must be strings")))
-                        .collect::<Result<Vec<_>, _>>()?,
-                ),
-                Some(_) => return Err(invalid("values must be an array of strings")),
-            };
-            Ok(ExtensionDeclaration {
-                name: text("name")?.ok_or_else(|| invalid("name is required"))?,
-                kind,
-                required,
-                pattern: text("pattern")?,
-                max_length,
-                values,
-            })
-        })
-        .collect()
+    let mut declarations = Vec::with_capacity(items.len());
+    for item in items {
+        let Value::Object(map) = item else { return Err(invalid("each declaration must be an object")) };
+        if let Some(key) =
+            map.keys().find(|k| !["name", "type", "required", "pattern", "maxLength", "values"].contains(&k.as_str()))
+        {
+            return Err(invalid(&format!("unknown member \"{key}\"")));
+        }
+        let text = |key: &str| match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(invalid(&format!("{key} must be a string"))),
+        };
+        let kind = match text("type")?.as_deref() {
+            Some("string") => ExtensionType::String,
+            Some("date") => ExtensionType::Date,
+            Some("enum") => ExtensionType::Enum,
+            _ => return Err(invalid("type must be \"string\", \"date\" or \"enum\"")),
+        };
+        let required = match map.get("required") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(flag)) => *flag,
+            Some(_) => return Err(invalid("required must be a boolean")),
+        };
+        let max_length = match map.get("maxLength") {
+            None | Some(Value::Null) => None,
+            Some(n) => Some(
+                n.as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| invalid("maxLength must be a whole number"))?,
+            ),
+        };
+        let values = match map.get("values") {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(values)) => Some(
+                values
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_owned).ok_or_else(|| invalid("values must be strings")))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+            Some(_) => return Err(invalid("values must be an array of strings")),
+        };
+        declarations.push(ExtensionDeclaration {
+            name: text("name")?.ok_or_else(|| invalid("name is required"))?,
+            kind,
+            required,
+            pattern: text("pattern")?,
+            max_length,
+            values,
+        });
+    }
+    Ok(declarations)
 }
