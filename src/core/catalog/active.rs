@@ -47,8 +47,8 @@ impl ActiveCatalog {
     }
 
     /// [`ActiveCatalog::from_value`] for a value the caller hands over: it is
-    /// kept as given rather than copied (the browser module then has no
-    /// code to copy a JSON value).
+    /// kept as given rather than copied (a page's catalog is read into a
+    /// value of its own, so copying it again would be wasted work).
     pub fn from_json(value: Value, locale: Locale) -> Result<ActiveCatalog, SignalError> {
         let shape = |errors: Vec<(Pointer, crate::core::schema::Problem)>| {
             SignalError::CatalogInvalid(
